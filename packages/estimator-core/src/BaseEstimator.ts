@@ -1,0 +1,262 @@
+// The params contract of scikit-learn's sklearn/base.py BaseEstimator (BSD-3-Clause), in TypeScript.
+import { InvalidParameterError } from './errors';
+import { closestMatch } from './internal/closestMatch';
+import { formatValue } from './internal/format';
+import { isEstimator } from './isEstimator';
+
+/** A params object: every param by name. */
+export type Params = Record<string, unknown>;
+
+/** What kind of estimator this is (scikit-learn's `_estimator_type`). */
+export type EstimatorType = 'classifier' | 'regressor' | 'transformer' | 'clusterer';
+
+/** Static tags that tell checks and meta-estimators what an estimator supports. */
+export interface EstimatorTags {
+  /** The estimator needs `y` in `fit` (supervised). @defaultValue true */
+  requiresY: boolean;
+  /** Same data and `randomState` give the same predictions. @defaultValue true */
+  deterministic: boolean;
+  /** `fit` accepts NaN in X. @defaultValue false */
+  allowNan: boolean;
+  /** Accepted X kinds: `'2darray'` for feature matrices, `'1dlabels'` for label transformers. */
+  XTypes: readonly ('2darray' | '1dlabels')[];
+  /** Supports targets with several columns. @defaultValue false */
+  multioutput: boolean;
+  /** Not expected to score well on easy data (skip score checks). @defaultValue false */
+  poorScore: boolean;
+  /** Checks by name that are known to fail for this estimator, with the reason. */
+  xfailChecks: Readonly<Record<string, string>>;
+}
+
+/** The tags every estimator starts from. */
+export const DEFAULT_TAGS: EstimatorTags = Object.freeze({
+  requiresY: true,
+  deterministic: true,
+  allowNan: false,
+  XTypes: ['2darray'] as const,
+  multioutput: false,
+  poorScore: false,
+  xfailChecks: {},
+});
+
+/** A class whose instances are estimators: what `clone` and the checks need from a constructor. */
+export interface EstimatorClass<T extends BaseEstimator = BaseEstimator> {
+  new (params?: any): T;
+  readonly name: string;
+  defaults: Readonly<Params>;
+  acceptsExtraParams?: boolean;
+  routingPrefixes?: readonly string[];
+  tags?: Partial<EstimatorTags>;
+}
+
+const extraKeys = new WeakMap<object, Set<string>>();
+
+/** Every `static defaults` along the class chain, parent first (subclasses add or override). */
+export function collectDefaults(ctor: Function): Params {
+  const chain: Function[] = [];
+  for (let c: any = ctor; c && c !== Function.prototype; c = Object.getPrototypeOf(c))
+    chain.unshift(c);
+  const out: Params = {};
+  for (const c of chain) {
+    if (Object.prototype.hasOwnProperty.call(c, 'defaults'))
+      Object.assign(out, (c as any).defaults);
+  }
+  return out;
+}
+
+function copyDefault(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copyDefault);
+  if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return (v as any).slice();
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copyDefault(x)]));
+  }
+  return v;
+}
+
+/**
+ * Base class of every estimator: the constructor takes one params object and only stores it
+ * (defaults merged with what was passed) as own properties; `getParams`/`setParams` read and
+ * write them; fitted state is added by `fit` as `name_` properties.
+ *
+ * Subclasses declare `static defaults` with every param they add (the parent's are inherited)
+ * and type their params by declaration merging, never with class fields (a class field would
+ * overwrite the param after `super()` returns):
+ *
+ * @example
+ * ```ts
+ * interface RidgeParams { alpha?: number; fitIntercept?: boolean }
+ * interface Ridge extends Required<RidgeParams> {}
+ * class Ridge extends BaseEstimator<RidgeParams> {
+ *   static override defaults = { alpha: 1.0, fitIntercept: true };
+ * }
+ * const r = new Ridge({ alpha: 0.5 });
+ * r.getParams(); // { alpha: 0.5, fitIntercept: true }
+ * r.setParams({ alpha: 2 }).alpha; // 2
+ * ```
+ * @see https://scikit-learn.org/stable/modules/generated/sklearn.base.BaseEstimator.html
+ */
+export abstract class BaseEstimator<P extends object = Params> {
+  /** Every param this class adds, with its default. Inherited along the class chain. */
+  static defaults: Readonly<Params> = {};
+  /** Keep constructor/setParams keys that are not in `defaults` as params (scikeras's `**kwargs`). */
+  static acceptsExtraParams = false;
+  /** Prefixes whose `prefix__name` keys are always accepted as params (routed params). */
+  static routingPrefixes: readonly string[] = [];
+  /** Tags of this class, merged along the class chain over {@link DEFAULT_TAGS}. */
+  static tags: Partial<EstimatorTags> = {};
+
+  constructor(params?: P) {
+    const ctor = this.constructor as EstimatorClass;
+    const defaults = collectDefaults(ctor);
+    const self = this as unknown as Params;
+    for (const [k, v] of Object.entries(defaults)) self[k] = copyDefault(v);
+    const extras = new Set<string>();
+    if (params !== undefined && params !== null) {
+      if (typeof params !== 'object' || Array.isArray(params)) {
+        throw new TypeError(
+          `${ctor.name} takes one params object, e.g. new ${ctor.name}({ ... }); got ${formatValue(params)}.`,
+        );
+      }
+      for (const [k, v] of Object.entries(params)) {
+        if (!(k in defaults)) {
+          if (!this.acceptsParam(k)) throw this.invalidParam(k, Object.keys(defaults));
+          extras.add(k);
+        }
+        self[k] = v;
+      }
+    }
+    extraKeys.set(this, extras);
+  }
+
+  /** Whether a key outside `defaults` is kept as a param (extra params or a routing prefix). */
+  protected acceptsParam(key: string): boolean {
+    const ctor = this.constructor as EstimatorClass;
+    if (ctor.acceptsExtraParams) return true;
+    return (ctor.routingPrefixes ?? []).some((p) => key.startsWith(`${p}__`));
+  }
+
+  private invalidParam(key: string, valid: string[]): InvalidParameterError {
+    const sorted = [...valid].sort();
+    const match = closestMatch(key, sorted);
+    return new InvalidParameterError(
+      `Invalid parameter '${key}' for estimator ${this.constructor.name}. ` +
+        `Valid parameters are: [${sorted.map((s) => `'${s}'`).join(', ')}].` +
+        (match ? ` Did you mean '${match}'?` : ''),
+    );
+  }
+
+  /** The names of this instance's params: the class chain's defaults plus kept extra keys. */
+  paramNames(): string[] {
+    const names = Object.keys(collectDefaults(this.constructor));
+    for (const k of extraKeys.get(this) ?? []) if (!names.includes(k)) names.push(k);
+    return names;
+  }
+
+  /**
+   * The params of this estimator.
+   *
+   * @param deep - also list `name__sub` keys for every estimator-valued param
+   * @returns a new object with every param by name
+   * @example
+   * ```ts
+   * new GridSearchCV({ estimator: new Ridge(), paramGrid: {} }).getParams().estimator__alpha; // 1
+   * ```
+   */
+  getParams(deep = true): Params {
+    const out: Params = {};
+    const self = this as unknown as Params;
+    for (const k of this.paramNames()) {
+      const v = self[k];
+      if (deep && isEstimator(v)) {
+        for (const [sk, sv] of Object.entries(v.getParams(true))) out[`${k}__${sk}`] = sv;
+      }
+      out[k] = v;
+    }
+    return out;
+  }
+
+  /**
+   * Sets params by name; `est__sub` keys set params of estimator-valued params.
+   *
+   * @param params - new values by name
+   * @returns this estimator
+   * @throws InvalidParameterError when a key is not a param (naming the valid ones and the closest)
+   * @example
+   * ```ts
+   * clf.setParams({ epochs: 5, model__hidden: 32 });
+   * ```
+   */
+  setParams(params: Params & Partial<P>): this {
+    if (!params || Object.keys(params).length === 0) return this;
+    const self = this as unknown as Params;
+    const valid = this.paramNames();
+    const nested = new Map<string, Params>();
+    for (const [key, value] of Object.entries(params)) {
+      if (valid.includes(key)) {
+        self[key] = value;
+        continue;
+      }
+      const sep = key.indexOf('__');
+      const head = sep > 0 ? key.slice(0, sep) : key;
+      if (sep > 0 && valid.includes(head) && isEstimator(self[head])) {
+        const sub = nested.get(head) ?? {};
+        sub[key.slice(sep + 2)] = value;
+        nested.set(head, sub);
+        continue;
+      }
+      if (this.acceptsParam(key)) {
+        self[key] = value;
+        extraKeys.get(this)?.add(key);
+        continue;
+      }
+      throw this.invalidParam(key, valid);
+    }
+    for (const [head, sub] of nested) (self[head] as BaseEstimator).setParams(sub);
+    return this;
+  }
+
+  /** The merged tags of this estimator's class chain. */
+  getTags(): EstimatorTags {
+    const chain: any[] = [];
+    for (let c: any = this.constructor; c && c !== Function.prototype; c = Object.getPrototypeOf(c))
+      chain.unshift(c);
+    const tags: EstimatorTags = { ...DEFAULT_TAGS };
+    for (const c of chain)
+      if (Object.prototype.hasOwnProperty.call(c, 'tags')) Object.assign(tags, c.tags);
+    return tags;
+  }
+
+  /** scikit-learn's `_estimator_type`; subclasses override the getter. */
+  get estimatorType(): EstimatorType | undefined {
+    return undefined;
+  }
+
+  /**
+   * scikit-learn's repr: the class name and the params that differ from their defaults.
+   *
+   * @example
+   * ```ts
+   * String(new KFold({ nSplits: 3 })); // "KFold({ nSplits: 3 })"
+   * ```
+   */
+  toString(): string {
+    const defaults = collectDefaults(this.constructor);
+    const params = this.getParams(false);
+    const shown = Object.entries(params).filter(
+      ([k, v]) => !(k in defaults) || !sameDefault(v, defaults[k]),
+    );
+    if (shown.length === 0) return `${this.constructor.name}()`;
+    return `${this.constructor.name}({ ${shown.map(([k, v]) => `${k}: ${formatValue(v)}`).join(', ')} })`;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+}
+
+function sameDefault(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => sameDefault(x, b[i]));
+  return false;
+}

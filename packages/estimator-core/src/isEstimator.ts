@@ -1,0 +1,26 @@
+/** The minimal estimator protocol: what meta-estimators and clone rely on. */
+export interface EstimatorLike {
+  getParams(deep?: boolean): Record<string, unknown>;
+  setParams(params: Record<string, unknown>): unknown;
+}
+
+/**
+ * Whether a value keeps the estimator protocol (an instance with `getParams` and `setParams`,
+ * not a class).
+ *
+ * @param value - anything
+ * @returns true for estimator instances
+ * @example
+ * ```ts
+ * isEstimator(new KFold()); // true
+ * isEstimator(KFold); // false: a class is not an estimator
+ * ```
+ */
+export function isEstimator(value: unknown): value is EstimatorLike {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as EstimatorLike).getParams === 'function' &&
+    typeof (value as EstimatorLike).setParams === 'function'
+  );
+}
