@@ -9,4 +9,5 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'json', 'cjs', 'mjs'],
   testTimeout: 60000,
+  reporters: ['default', require.resolve('./scripts/jestSummaryReporter.cjs')],
 };

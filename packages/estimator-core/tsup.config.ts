@@ -7,5 +7,8 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
+  // one shared chunk for both entries in ESM and CJS: the testing entry uses the same
+  // error classes and warning registry as the main one
+  splitting: true,
   tsconfig: 'tsconfig.build.json',
 });

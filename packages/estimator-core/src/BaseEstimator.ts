@@ -33,10 +33,10 @@ export const DEFAULT_TAGS: EstimatorTags = Object.freeze({
   requiresY: true,
   deterministic: true,
   allowNan: false,
-  XTypes: ['2darray'] as const,
+  XTypes: Object.freeze(['2darray'] as const),
   multioutput: false,
   poorScore: false,
-  xfailChecks: {},
+  xfailChecks: Object.freeze({}),
 });
 
 /** A class whose instances are estimators: what `clone` and the checks need from a constructor. */
@@ -52,8 +52,8 @@ export interface EstimatorClass<T extends BaseEstimator = BaseEstimator> {
 const extraKeys = new WeakMap<object, Set<string>>();
 
 /** Every `static defaults` along the class chain, parent first (subclasses add or override). */
-export function collectDefaults(ctor: Function): Params {
-  const chain: Function[] = [];
+export function collectDefaults(ctor: object): Params {
+  const chain: object[] = [];
   for (let c: any = ctor; c && c !== Function.prototype; c = Object.getPrototypeOf(c))
     chain.unshift(c);
   const out: Params = {};
@@ -198,7 +198,12 @@ export abstract class BaseEstimator<P extends object = Params> {
       }
       const sep = key.indexOf('__');
       const head = sep > 0 ? key.slice(0, sep) : key;
-      if (sep > 0 && valid.includes(head) && isEstimator(self[head])) {
+      // like scikit-learn, `est__x` may come before the `est` it applies to in the same call
+      if (
+        sep > 0 &&
+        valid.includes(head) &&
+        (isEstimator(self[head]) || isEstimator(params[head]))
+      ) {
         const sub = nested.get(head) ?? {};
         sub[key.slice(sep + 2)] = value;
         nested.set(head, sub);
@@ -254,9 +259,27 @@ export abstract class BaseEstimator<P extends object = Params> {
   }
 }
 
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (!v || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Whether a param still equals its default by value (arrays, typed arrays, plain objects). */
 function sameDefault(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (Array.isArray(a) && Array.isArray(b))
     return a.length === b.length && a.every((x, i) => sameDefault(x, b[i]));
+  if (ArrayBuffer.isView(a) && ArrayBuffer.isView(b) && a.constructor === b.constructor) {
+    const x = a as unknown as ArrayLike<unknown>;
+    const y = b as unknown as ArrayLike<unknown>;
+    return x.length === y.length && Array.from(x).every((v, i) => Object.is(v, y[i]));
+  }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const ka = Object.keys(a);
+    return (
+      ka.length === Object.keys(b).length && ka.every((k) => k in b && sameDefault(a[k], b[k]))
+    );
+  }
   return false;
 }

@@ -224,7 +224,7 @@ export function assertAllFinite(
       const est = estimatorName(options.estimator);
       throw new ValueError(
         `Input ${name} contains NaN.` +
-          (est
+          (est && name === 'X'
             ? `\n${est} does not accept missing values encoded as NaN natively. Preprocess the data, for instance by imputing or dropping samples with missing values.`
             : ''),
       );

@@ -52,7 +52,7 @@ export function isFitted(
  * @param attributes - fitted attribute names that must be present (optional)
  * @param options - a custom message or `'any'` of the attributes
  * @throws NotFittedError "This KerasClassifier instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator."
- * @throws TypeError when `estimator` is not an estimator instance
+ * @throws TypeError when `estimator` is a class ("Ridge is a class, not an instance.") or not an estimator instance
  * @example
  * ```ts
  * checkIsFitted(new LabelEncoder()); // throws NotFittedError
@@ -64,7 +64,12 @@ export function checkIsFitted(
   attributes?: string | readonly string[],
   options: CheckIsFittedOptions = {},
 ): void {
-  if (typeof estimator === 'function' || estimator === null || typeof estimator !== 'object') {
+  if (typeof estimator === 'function') {
+    throw new TypeError(
+      `${(estimator as { name?: string }).name || 'anonymous'} is a class, not an instance.`,
+    );
+  }
+  if (estimator === null || typeof estimator !== 'object') {
     throw new TypeError(`${String(estimator)} is not an estimator instance.`);
   }
   if (typeof (estimator as { fit?: unknown }).fit !== 'function') {

@@ -78,7 +78,7 @@ function is2D(y: unknown): boolean {
  * @param y - the target
  * @param options - `checkArray` options plus `multiOutput` and `yNumeric`
  * @returns `{ X, y }`: X in `{ data, shape }` form, y as labels
- * @throws ValueError in scikit-learn's words ("KerasClassifier requires y to be passed, but the target y is None.", "Found input variables with inconsistent numbers of samples: [3, 4]", ...)
+ * @throws ValueError in scikit-learn's words ("KerasClassifier requires y to be passed, but the target y is None", "Found input variables with inconsistent numbers of samples: [3, 4]", ...)
  * @example
  * ```ts
  * const { X, y } = checkXY([[0], [1]], ['a', 'b']);
@@ -92,27 +92,28 @@ export function checkXY(
 ): { X: Array2D; y: CheckedY } {
   if (y === undefined || y === null) {
     const est = estimatorName(options.estimator) ?? 'estimator';
-    throw new ValueError(`${est} requires y to be passed, but the target y is None.`);
+    throw new ValueError(`${est} requires y to be passed, but the target y is None`);
   }
   const Xc = checkArray(X, options);
   let yc: CheckedY;
   if (options.multiOutput && is2D(y)) {
     yc = to2DLabels(y);
     if (options.yNumeric) yc = yc.map((r, i) => r.map((v, j) => numericLabel(v, `y[${i}][${j}]`)));
-    if (options.yNumeric || options.forceAllFinite !== false) {
-      for (const r of yc)
-        if (r.every((v) => typeof v === 'number'))
-          assertAllFinite(r as number[], { inputName: 'y' });
-    }
+    // scikit-learn's _check_y always rejects NaN/inf in y, whatever forceAllFinite says
+    for (const r of yc) assertAllFinite(numbersOf(r), { inputName: 'y' });
   } else {
     yc = columnOr1d(y, { warn: true });
-    if (options.yNumeric) {
-      if (!isTypedArray(yc)) yc = (yc as Label[]).map((v, i) => numericLabel(v, `y[${i}]`));
-      assertAllFinite(yc as ArrayLike<number>, { inputName: 'y' });
-    }
+    if (options.yNumeric && !isTypedArray(yc))
+      yc = (yc as Label[]).map((v, i) => numericLabel(v, `y[${i}]`));
+    assertAllFinite(isTypedArray(yc) ? yc : numbersOf(yc as Label[]), { inputName: 'y' });
   }
   checkConsistentLength(Xc, yc);
   return { X: Xc, y: yc };
+}
+
+/** The numeric entries of a row of labels (strings and booleans are always finite). */
+function numbersOf(labels: readonly Label[]): number[] {
+  return labels.filter((v): v is number => typeof v === 'number');
 }
 
 function numericLabel(v: Label, where: string): number {

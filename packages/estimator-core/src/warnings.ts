@@ -15,7 +15,11 @@ export interface WarningRecord {
   category: WarningCategory;
 }
 
-const listeners: WarningRecord[][] = [];
+// One stack per process, shared by every copy of this package (ESM and CJS builds, the
+// testing entry), so catchWarnings sees warnings emitted through any of them.
+const LISTENERS_KEY = Symbol.for('@scikeras/estimator-core/warnings.listeners');
+const listeners: WarningRecord[][] = ((globalThis as Record<symbol, unknown>)[LISTENERS_KEY] ??=
+  []) as WarningRecord[][];
 
 /**
  * Emits a warning: recorded by the innermost {@link catchWarnings} if one is active,

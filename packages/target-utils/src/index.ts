@@ -1,1 +1,18 @@
-export {};
+export { typeOfTarget, type TargetType, type TypeOfTargetOptions } from './typeOfTarget';
+export { uniqueLabels } from './uniqueLabels';
+export { isMultilabel } from './isMultilabel';
+export { checkClassificationTargets } from './checkClassificationTargets';
+export { LabelEncoder } from './LabelEncoder';
+export {
+  ClassifierLabelEncoder,
+  type ClassifierLabelEncoderParams,
+  type ClassifierInverseOptions,
+  type ClassifierMetadata,
+  type ClassifierTargetType,
+} from './ClassifierLabelEncoder';
+export { isCategoricalCrossentropy } from './isCategoricalCrossentropy';
+export { RegressorTargetEncoder, type RegressorMetadata } from './RegressorTargetEncoder';
+export { OneHotEncoder, type OneHotEncoderParams } from './OneHotEncoder';
+export { LabelBinarizer, type LabelBinarizerParams } from './LabelBinarizer';
+export { labelBinarize, type LabelBinarizeOptions } from './labelBinarize';
+export { MultiLabelBinarizer, type MultiLabelBinarizerParams } from './MultiLabelBinarizer';

@@ -1,1 +1,73 @@
-export {};
+export {
+  BaseWrapper,
+  type BaseWrapperParams,
+  type BuildContext,
+  type BuildFn,
+  type CallbackSpec,
+  type FitOptions,
+  type PredictOptions,
+  type ScoreOptions,
+  type KerasData,
+  type KerasOutput,
+} from './BaseWrapper';
+export {
+  KerasClassifier,
+  type KerasClassifierParams,
+  type ClassifierPartialFitOptions,
+} from './KerasClassifier';
+export { KerasRegressor, type KerasRegressorParams } from './KerasRegressor';
+export { IdentityTransformer, type Transformer } from './IdentityTransformer';
+export { routeParams } from './routeParams';
+export {
+  resolveOptimizer,
+  resolveLoss,
+  resolveMetrics,
+  tfjsLossName,
+  tfjsMetricName,
+  kerasMetricName,
+  type CompileKwargs,
+  type LossFn,
+  type LossSpec,
+  type MetricSpec,
+  type OptimizerSpec,
+} from './compileKwargs';
+export { withRandomState } from './internal/withRandomState';
+export type { Array2D, Label, Params } from '@scikeras/estimator-core';
+export { computeSampleWeight, type ClassWeight } from './internal/computeSampleWeight';
+export {
+  installFastKernels,
+  uninstallFastKernels,
+  fastKernelsInstalled,
+  type FastKernelOptions,
+} from './kernels';
+export { useBackend, setBackendImporter, type BackendName } from './useBackend';
+export {
+  saveEstimator,
+  type EstimatorSaveTarget,
+  type EstimatorArtifact,
+  type EstimatorManifest,
+  type SavedModelEntry,
+} from './saveEstimator';
+export {
+  loadEstimator,
+  type EstimatorLoadSource,
+  type EstimatorRegistry,
+  type LoadEstimatorOptions,
+} from './loadEstimator';
+export {
+  registerModel,
+  unregisterModel,
+  getRegisteredModel,
+  registeredModelName,
+  registeredModelModule,
+  registeredModelNames,
+  type RegisteredFunction,
+  type RegisterModelOptions,
+} from './ModelRegistry';
+export {
+  toWrapperTravelSpec,
+  fromWrapperTravelSpec,
+  WRAPPERS_MODULE,
+  type TravelSpec,
+  type WrapperTravelState,
+} from './travel';

@@ -1,1 +1,18 @@
-export function checkEstimator() {}
+export {
+  checkEstimator,
+  runCheck,
+  planChecks,
+  assertAllPassed,
+  type PlannedCheck,
+} from './checkEstimator';
+export { describeEstimatorChecks } from './describeEstimatorChecks';
+export { CHECK_NAMES, SKLEARN_CHECKS } from './checkList';
+export { setRandomState } from './context';
+export { CheckFailure } from './assertions';
+export type {
+  CheckableEstimator,
+  CheckEstimatorOptions,
+  CheckReport,
+  CheckResult,
+  CheckStatus,
+} from './types';

@@ -1,1 +1,2 @@
-export {};
+export { rootMeanSquaredError } from './rootMeanSquaredError';
+export { r2 } from './r2';

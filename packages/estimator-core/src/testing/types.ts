@@ -1,0 +1,69 @@
+import type { EstimatorTags } from '../BaseEstimator';
+
+/**
+ * What `checkEstimator` needs from an estimator: the params protocol and `fit`; every other
+ * method is optional and checked when present. Methods may return values or Promises.
+ */
+export interface CheckableEstimator {
+  getParams(deep?: boolean): Record<string, unknown>;
+  setParams(params: Record<string, unknown>): unknown;
+  fit(...args: any[]): unknown;
+  predict?(X: any): unknown;
+  predictProba?(X: any): unknown;
+  predictLogProba?(X: any): unknown;
+  decisionFunction?(X: any): unknown;
+  transform?(X: any): unknown;
+  inverseTransform?(X: any): unknown;
+  fitTransform?(X: any, y?: any): unknown;
+  score?(X: any, y: any): unknown;
+  getTags?(): Partial<EstimatorTags>;
+  readonly estimatorType?: string;
+}
+
+/** The outcome of one check. `xpass`: tagged as an expected failure (`xfailChecks`) but passed. */
+export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'xfail' | 'xpass';
+
+/** One check's result in a {@link CheckReport}. */
+export interface CheckResult {
+  /** Our name of the check, e.g. `'checkFitIdempotent'`. */
+  check: string;
+  status: CheckStatus;
+  /** Why it was skipped, or the xfail reason. */
+  reason?: string;
+  /** The failure message (for `failed`, and for `xfail`: the failure that was expected). */
+  error?: string;
+  /** How long the check ran, in milliseconds (0 when skipped). */
+  durationMs?: number;
+}
+
+/** What {@link checkEstimator} returns. */
+export interface CheckReport {
+  /** The estimator's class name. */
+  estimator: string;
+  results: CheckResult[];
+}
+
+/** Options of `checkEstimator` and `describeEstimatorChecks`. */
+export interface CheckEstimatorOptions {
+  /**
+   * The training X of the checks that fit on "the" data set (fit returns this, params not
+   * overwritten, train score, ...), instead of the generated one (3-class blobs for
+   * classifiers and transformers, a linear problem for regressors, labels for `'1dlabels'`).
+   * checkClassifiersTrain and checkClassifiersPredictProba train on it instead of their
+   * binary and 3-class problems. Checks about special shapes or labels (1 sample, 1 feature,
+   * NaN, empty, string labels) still generate their own.
+   */
+  X?: unknown;
+  /** The training y that goes with `X` (or the labels of a `'1dlabels'` transformer). */
+  y?: unknown;
+  /** Checks not to run, by name, each with the reason (reported as `skipped`). */
+  skip?: Readonly<Record<string, string>>;
+  /** Run only these checks (the rest are reported as skipped). */
+  only?: readonly string[];
+  /** Tags that override the estimator's own `getTags()`. */
+  tags?: Partial<EstimatorTags>;
+  /** Per-check test timeout for `describeEstimatorChecks` (ms). @defaultValue 60000 */
+  timeoutMs?: number;
+  /** `describeEstimatorChecks` only: an xfail check that passes fails its test. @defaultValue false */
+  strictXfail?: boolean;
+}

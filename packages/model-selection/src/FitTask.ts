@@ -1,0 +1,70 @@
+// The task format shared by every executor (in-thread, worker threads, and later distributed).
+import type { TravelSpec } from './travel';
+import type { WarningRecord } from '@scikeras/estimator-core';
+
+/**
+ * One independent unit of work: fit a clone of the estimator with `params` on the `trainIdx`
+ * rows, then score it on `testIdx` (and on `trainIdx` with `returnTrainScore`), or predict
+ * `testIdx` (cross-validated prediction). Plain JSON.
+ */
+export interface FitTask {
+  /** Position in the task list; results are returned in this order. */
+  taskIndex: number;
+  /** Which candidate (param setting) this is; 0 for plain cross-validation. */
+  candidateIndex: number;
+  /** Which split of the cv this is. */
+  splitIndex: number;
+  /** Params set on the clone before fitting (`null`: none). Estimator values are encoded specs when traveling. */
+  params: Record<string, unknown> | null;
+  /** Training rows. */
+  trainIdx: number[];
+  /** Test rows. */
+  testIdx: number[];
+}
+
+/** What the tasks of one job share; sent once per worker, not per task. */
+export interface TaskContextSpec {
+  /** The (unfitted) base estimator. */
+  estimator: TravelSpec;
+  /** The samples, in a form structured clone keeps (arrays, typed arrays, `{ data, shape }`). */
+  X: unknown;
+  /** The target, or null. */
+  y: unknown;
+  /** Fit options; arrays with one entry per sample are sliced to the training rows. */
+  fitOptions: Record<string, unknown>;
+  /** Scorer names (`null`: the estimator's own `score`). */
+  scoring: null | string | string[] | Record<string, string>;
+  /** `'score'` (fit and score) or a prediction method (cross-validated predictions). */
+  mode: 'score' | 'predict' | 'predictProba';
+  returnTrainScore: boolean;
+  returnEstimator: boolean;
+  errorScore: 'raise' | number;
+}
+
+/** The outcome of one task. */
+export interface TaskResult {
+  taskIndex: number;
+  candidateIndex: number;
+  splitIndex: number;
+  /** Test score, or one per scorer name; `errorScore` where the fit failed. */
+  testScores: number | Record<string, number>;
+  /** Train scores with `returnTrainScore`. */
+  trainScores?: number | Record<string, number>;
+  /** Seconds spent in `fit` (until the error when it failed). */
+  fitTime: number;
+  /** Seconds spent scoring. */
+  scoreTime: number;
+  nTestSamples: number;
+  /** The failure's stack when `fit` threw and `errorScore` is a number; null otherwise. */
+  fitError: string | null;
+  /** Warnings the task emitted in a worker (re-emitted in the calling thread). */
+  warnings?: WarningRecord[];
+  /** The fitted estimator with `returnEstimator` (a TravelSpec with state from a worker). */
+  estimator?: unknown;
+  /** Predictions of the test rows in `'predict'`/`'predictProba'` mode. */
+  predictions?: unknown;
+  /** `classes_` of the fitted estimator in prediction mode. */
+  classes?: unknown;
+  /** Set by workers when `errorScore: 'raise'` and the task threw. */
+  raised?: { name: string; message: string; stack?: string };
+}

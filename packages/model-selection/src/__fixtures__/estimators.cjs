@@ -1,0 +1,218 @@
+// Small deterministic estimators for the tests and the bench. Plain CommonJS so that jest
+// (main thread) and the worker threads of WorkerPoolExecutor can both load this file.
+// ThresholdClassifier and Ridge1D mirror scripts/fixtures/gen_model_selection.py.
+const {
+  BaseEstimator,
+  checkArray,
+  checkIsFitted,
+  checkNFeatures,
+  checkXY,
+  ValueError,
+} = require('@scikeras/estimator-core');
+const { checkClassificationTargets, uniqueLabels } = require('@scikeras/target-utils');
+
+/* global __filename */
+const travel = (exportName) => ({ module: __filename, exportName });
+
+function column(X, j) {
+  const { data, shape } = checkArray(X);
+  const out = new Float64Array(shape[0]);
+  for (let i = 0; i < shape[0]; i++) out[i] = data[i * shape[1] + j];
+  return { col: out, shape };
+}
+
+const mean = (a) => a.reduce((s, v) => s + v, 0) / a.length;
+
+/** Predicts classes_[1] where X[:, feature] > mean(train X[:, feature]) + offset. */
+class ThresholdClassifier extends BaseEstimator {
+  get estimatorType() {
+    return 'classifier';
+  }
+  fit(X, y) {
+    const { col, shape } = column(X, this.feature);
+    const labels = Array.from(y);
+    if (labels.length !== shape[0])
+      throw new ValueError(
+        `Found input variables with inconsistent numbers of samples: [${shape[0]}, ${labels.length}]`,
+      );
+    this.classes_ = [...new Set(labels)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.threshold_ = mean(Array.from(col)) + this.offset;
+    this.nFeaturesIn_ = shape[1];
+    return this;
+  }
+  predictProba(X) {
+    checkIsFitted(this);
+    const { col } = column(X, this.feature);
+    return Array.from(col, (v) => {
+      const p1 = 1 / (1 + Math.exp(-(v - this.threshold_)));
+      return [1 - p1, p1];
+    });
+  }
+  predict(X) {
+    checkIsFitted(this);
+    const { col } = column(X, this.feature);
+    const hi = this.classes_[this.classes_.length > 1 ? 1 : 0];
+    return Array.from(col, (v) => (v > this.threshold_ ? hi : this.classes_[0]));
+  }
+  score(X, y) {
+    const p = this.predict(X);
+    const t = Array.from(y);
+    return p.filter((v, i) => v === t[i]).length / t.length;
+  }
+}
+ThresholdClassifier.defaults = { feature: 0, offset: 0 };
+ThresholdClassifier.travel = travel('ThresholdClassifier');
+
+/** Closed-form ridge on one feature. */
+class Ridge1D extends BaseEstimator {
+  get estimatorType() {
+    return 'regressor';
+  }
+  async fit(X, y) {
+    const checked = checkXY(X, y, { estimator: this, yNumeric: true });
+    const { col, shape } = column(checked.X, this.feature);
+    const x = Array.from(col);
+    const t = Array.from(checked.y, Number);
+    const xm = mean(x);
+    const ym = mean(t);
+    let sxy = 0;
+    let sxx = 0;
+    for (let i = 0; i < x.length; i++) {
+      sxy += (x[i] - xm) * (t[i] - ym);
+      sxx += (x[i] - xm) ** 2;
+    }
+    this.coef_ = sxy / (sxx + this.alpha);
+    this.intercept_ = ym - this.coef_ * xm;
+    this.nFeaturesIn_ = shape[1];
+    return this;
+  }
+  async predict(X) {
+    checkIsFitted(this);
+    const { col, shape } = column(X, this.feature);
+    checkNFeatures(this, shape[1], false);
+    return Array.from(col, (v) => this.intercept_ + this.coef_ * v);
+  }
+  async score(X, y) {
+    const p = await this.predict(X);
+    const t = Array.from(y, Number);
+    const m = mean(t);
+    let ssr = 0;
+    let sst = 0;
+    for (let i = 0; i < t.length; i++) {
+      ssr += (t[i] - p[i]) ** 2;
+      sst += (t[i] - m) ** 2;
+    }
+    return 1 - ssr / sst;
+  }
+  toTravelSpec() {
+    const spec = { ...travel('Ridge1D'), params: this.getParams(false) };
+    if (this.coef_ !== undefined)
+      spec.state = {
+        coef_: this.coef_,
+        intercept_: this.intercept_,
+        nFeaturesIn_: this.nFeaturesIn_,
+      };
+    return spec;
+  }
+  static fromTravelSpec(spec) {
+    const est = new Ridge1D(spec.params);
+    if (spec.state) Object.assign(est, spec.state);
+    return est;
+  }
+}
+Ridge1D.defaults = { alpha: 1, feature: 0 };
+
+/** Nearest-centroid classifier with scikit-learn-grade input validation (multiclass). */
+class CentroidClassifier extends BaseEstimator {
+  get estimatorType() {
+    return 'classifier';
+  }
+  fit(X, y) {
+    const checked = checkXY(X, y, { estimator: this });
+    checkClassificationTargets(checked.y);
+    const { data, shape } = checked.X;
+    const labels = Array.from(checked.y);
+    this.classes_ = uniqueLabels(labels);
+    this.centroids_ = this.classes_.map((c) => {
+      const rows = labels.flatMap((l, i) => (l === c ? [i] : []));
+      return Array.from(
+        { length: shape[1] },
+        (_, j) => mean(rows.map((i) => data[i * shape[1] + j])) * this.shrink,
+      );
+    });
+    checkNFeatures(this, shape[1], true);
+    return this;
+  }
+  #dist(X) {
+    checkIsFitted(this);
+    const { data, shape } = checkArray(X, { estimator: this });
+    checkNFeatures(this, shape[1], false);
+    return Array.from({ length: shape[0] }, (_, i) =>
+      this.centroids_.map((c) => c.reduce((s, v, j) => s + (data[i * shape[1] + j] - v) ** 2, 0)),
+    );
+  }
+  predictProba(X) {
+    return this.#dist(X).map((d) => {
+      const m = Math.min(...d);
+      const e = d.map((v) => Math.exp(-(v - m)));
+      const z = e.reduce((a, b) => a + b, 0);
+      return e.map((v) => v / z);
+    });
+  }
+  predict(X) {
+    return this.#dist(X).map((d) => this.classes_[d.indexOf(Math.min(...d))]);
+  }
+  score(X, y) {
+    const p = this.predict(X);
+    const t = Array.from(y);
+    return p.filter((v, i) => v === t[i]).length / t.length;
+  }
+}
+CentroidClassifier.defaults = { shrink: 1 };
+CentroidClassifier.travel = travel('CentroidClassifier');
+
+/** Fits by burning a fixed amount of CPU (`work` iterations); scores a constant. For the bench. */
+class BusyEstimator extends BaseEstimator {
+  get estimatorType() {
+    return 'regressor';
+  }
+  fit(X) {
+    let acc = 0;
+    for (let i = 0; i < this.work; i++) acc += Math.sqrt(i + this.c);
+    this.acc_ = acc;
+    this.nFeaturesIn_ = checkArray(X).shape[1];
+    return this;
+  }
+  predict(X) {
+    return Array.from({ length: checkArray(X).shape[0] }, () => this.c);
+  }
+  score() {
+    return -Math.abs(this.c - 3);
+  }
+}
+BusyEstimator.defaults = { work: 0, c: 0 };
+BusyEstimator.travel = travel('BusyEstimator');
+
+/** Fails in fit when `fail` is true. */
+class FailingClassifier extends ThresholdClassifier {
+  fit(X, y) {
+    if (this.fail) throw new ValueError('Failing classifier failed as required');
+    return super.fit(X, y);
+  }
+}
+FailingClassifier.defaults = { fail: false };
+FailingClassifier.travel = travel('FailingClassifier');
+
+/** Keeps a function-valued param: cannot travel to a worker thread. */
+class FunctionParamClassifier extends ThresholdClassifier {}
+FunctionParamClassifier.defaults = { transform: (v) => v };
+FunctionParamClassifier.travel = travel('FunctionParamClassifier');
+
+module.exports = {
+  ThresholdClassifier,
+  CentroidClassifier,
+  Ridge1D,
+  BusyEstimator,
+  FailingClassifier,
+  FunctionParamClassifier,
+};

@@ -1,0 +1,27 @@
+// Picks the executor for an `nJobs` param.
+import { ValueError } from '@scikeras/estimator-core';
+import type { Executor } from './Executor';
+import { SequentialExecutor } from './SequentialExecutor';
+
+/**
+ * The executor for `nJobs`: `null`/`1` run in this thread; `n > 1` a pool of `n` worker
+ * threads; negative values count back from every core (-1: all of them), like joblib. An
+ * Executor object is used as is (e.g. a distributed one).
+ *
+ * @param nJobs - the nJobs param, or an Executor
+ * @returns the executor
+ * @throws ValueError for 0 or a non-integer
+ * @example
+ * ```ts
+ * const ex = await makeExecutor(2); // WorkerPoolExecutor with 2 threads
+ * ```
+ */
+export async function makeExecutor(nJobs: number | null | undefined | Executor): Promise<Executor> {
+  if (typeof nJobs === 'object' && nJobs !== null) return nJobs;
+  if (nJobs === null || nJobs === undefined || nJobs === 1) return new SequentialExecutor();
+  if (!Number.isInteger(nJobs) || nJobs === 0)
+    throw new ValueError(`nJobs must be a non-zero integer or null, got ${String(nJobs)}.`);
+  const { WorkerPoolExecutor } = await import('./WorkerPoolExecutor');
+  const ex = new WorkerPoolExecutor({ nJobs });
+  return ex.nJobs === 1 ? new SequentialExecutor() : ex;
+}

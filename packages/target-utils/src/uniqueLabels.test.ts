@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { ValueError } from '@scikeras/estimator-core';
+import { uniqueLabels } from './uniqueLabels';
+import { decode, loadFixture, outcomeOf, type Outcome } from './test-utils/fixtures';
+
+const fixture = loadFixture<{ cases: { args: unknown[]; expected: Outcome }[] }>(
+  'uniqueLabels.json',
+);
+const randoms = loadFixture<{ cases: { name: string; y: unknown; uniqueLabels?: Outcome }[] }>(
+  'randomTargets.json',
+);
+
+describe('uniqueLabels', () => {
+  describe('parity with scikit-learn 1.2.1', () => {
+    it.each(fixture.cases.map((c) => [JSON.stringify(c.args), c] as const))('%s', (_n, c) => {
+      const got = outcomeOf(() => uniqueLabels(...(decode(c.args) as unknown[])));
+      if (c.expected.error) {
+        expect(got.error).toBe(c.expected.error);
+        if (c.expected.message!.startsWith('Mix type of y not allowed')) {
+          // Python prints a set in hash order; we print it sorted
+          expect(got.message).toMatch(/^Mix type of y not allowed, got types \{/);
+        } else if (!c.expected.message!.startsWith('Unknown label type')) {
+          expect(got.message).toBe(c.expected.message);
+        } else {
+          expect(got.message).toMatch(/^Unknown label type: \(/);
+        }
+      } else {
+        expect(got).toEqual({ value: c.expected.value });
+      }
+    });
+    const withLabels = randoms.cases.filter((c) => c.uniqueLabels);
+    it.each(withLabels.map((c) => [c.name, c] as const))('random %s', (_n, c) => {
+      expect(outcomeOf(() => uniqueLabels(decode(c.y)))).toEqual(c.uniqueLabels);
+    });
+  });
+
+  it('throws when no argument is passed', () => {
+    expect(() => uniqueLabels()).toThrow(new ValueError('No argument has been passed.'));
+  });
+
+  it('rejects strings mixed with numbers, within or across targets', () => {
+    expect(() => uniqueLabels(['1', 2])).toThrow(
+      new ValueError('Mix of label input types (string and number)'),
+    );
+    expect(() => uniqueLabels(['a', 'b'], [1, 2])).toThrow(
+      'Mix of label input types (string and number)',
+    );
+  });
+
+  it('rejects multilabel mixed with multiclass and indicator matrices of different widths', () => {
+    expect(() =>
+      uniqueLabels(
+        [4, 0, 2],
+        [
+          [1, 1],
+          [0, 1],
+        ],
+      ),
+    ).toThrow("Mix type of y not allowed, got types {'multiclass', 'multilabel-indicator'}");
+    expect(() =>
+      uniqueLabels(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        [
+          [1, 0, 0],
+          [0, 1, 1],
+        ],
+      ),
+    ).toThrow('Multi-label binary indicator input with different numbers of labels');
+  });
+
+  it('sorts like numpy: numbers ascending, strings by code point, false before true', () => {
+    expect(uniqueLabels([10, 2, -1, 2])).toEqual([-1, 2, 10]);
+    expect(uniqueLabels(['b', 'B', 'é', 'a', '😀', '\uffff'])).toEqual([
+      'B',
+      'a',
+      'b',
+      'é',
+      '\uffff',
+      '😀',
+    ]);
+    expect(uniqueLabels([true, false])).toEqual([false, true]);
+    expect(uniqueLabels(new Int8Array([3, -1, 3]), [7])).toEqual([-1, 3, 7]);
+  });
+
+  it('returns the same labels for any permutation of the input (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1 }), (y) => {
+        const out = uniqueLabels(y);
+        expect(uniqueLabels([...y].reverse())).toEqual(out);
+        expect(out).toEqual([...new Set(y)].sort((a, b) => a - b).map((v) => v + 0));
+      }),
+    );
+  });
+});

@@ -1,0 +1,209 @@
+// Benchmarks of the fast matMul kernels (src/kernels): transposed vs plain matMul on wasm,
+// and one fit of a 100-256-256-3 MLP, stock kernels vs installFastKernels().
+// Run alone: `node packages/wrappers/bench/kernels.mjs` (after building the package).
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { row, printTable } from '../../../scripts/benchUtil.mjs';
+import { installFastKernels, uninstallFastKernels } from '../dist/index.mjs';
+
+const SUITE = 'kernels';
+
+/** Median time in ms of `fn` over `repeat` calls after `warmup` calls. */
+function median(fn, repeat, warmup = 5) {
+  for (let i = 0; i < warmup; i++) fn();
+  const times = [];
+  for (let i = 0; i < repeat; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((x, y) => x - y);
+  return times[Math.floor(times.length / 2)];
+}
+
+/**
+ * One matMul of an m×k by k×n product with the given flags, as in training: the right
+ * operand is a different tensor on every call (weights change every step, dY is new every
+ * batch), so wasm's XNNPACK operator cache, keyed by that tensor, never hits. Returns the
+ * median ms per call.
+ */
+function timeMatMul(m, k, n, transposeA, transposeB, repeat, warmup = 5) {
+  const a = tf.randomNormal(transposeA ? [k, m] : [m, k], 0, 1, 'float32', 1);
+  const b0 = tf.randomNormal(transposeB ? [n, k] : [k, n], 0, 1, 'float32', 2);
+  const bs = Array.from({ length: repeat + warmup }, () => tf.add(b0, 0));
+  let next = 0;
+  const ms = median(
+    () => {
+      const c = tf.matMul(a, bs[next++], transposeA, transposeB);
+      c.dataSync();
+      c.dispose();
+    },
+    repeat,
+    warmup,
+  );
+  tf.dispose([a, b0, ...bs]);
+  return ms;
+}
+
+const gflops = (m, k, n, ms) => Math.round(((2 * m * k * n) / (ms * 1e6)) * 10) / 10;
+
+/** Seeded uniform generator (mulberry32). */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 100-256-256-3 softmax MLP on 10,000 x 100 seeded data: seconds for one model.fit. */
+async function timeMlpFit({ nSamples = 10000, epochs = 5, batchSize = 64 } = {}) {
+  const rand = rng(42);
+  const nFeatures = 100;
+  const xs = new Float32Array(nSamples * nFeatures);
+  for (let i = 0; i < xs.length; i++) xs[i] = rand() * 2 - 1;
+  const ys = new Float32Array(nSamples * 3);
+  for (let i = 0; i < nSamples; i++) {
+    const s = xs[i * nFeatures] + xs[i * nFeatures + 1] - xs[i * nFeatures + 2];
+    ys[i * 3 + (s < -0.3 ? 0 : s < 0.3 ? 1 : 2)] = 1;
+  }
+  const x = tf.tensor2d(xs, [nSamples, nFeatures]);
+  const y = tf.tensor2d(ys, [nSamples, 3]);
+  const model = tf.sequential({
+    layers: [
+      tf.layers.dense({
+        inputShape: [nFeatures],
+        units: 256,
+        activation: 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
+      }),
+      tf.layers.dense({
+        units: 256,
+        activation: 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }),
+      }),
+      tf.layers.dense({
+        units: 3,
+        activation: 'softmax',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }),
+      }),
+    ],
+  });
+  const optimizer = tf.train.adam(1e-3);
+  model.compile({ optimizer, loss: 'categoricalCrossentropy' });
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const history = await model.fit(x, y, { epochs, batchSize, shuffle: true, verbose: 0 });
+  const cpu = process.cpuUsage(cpu0);
+  const seconds = (performance.now() - t0) / 1000;
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const loss = history.history.loss.at(-1);
+  model.dispose();
+  optimizer.dispose();
+  x.dispose();
+  y.dispose();
+  return { seconds, cpuSeconds, loss };
+}
+
+/** Benchmark rows: matMul ms/GFLOP/s stock vs fast on wasm, and the MLP fit, stock vs fast. */
+export async function run({ fit = true } = {}) {
+  tf.enableProdMode();
+  const previous = tf.getBackend();
+  await tf.setBackend('wasm');
+  const rows = [];
+  try {
+    // (1) matMul. Shapes: 64x256x256 from the issue, then the Dense products of one
+    // training step of the 100-256-256 MLP at batch 64 (forward X·W, dX = dY·Wᵀ, dW = Xᵀ·dY).
+    const shapes = [
+      ['64x256x256', 64, 256, 256, false, false],
+      ['64x256x256 tA', 64, 256, 256, true, false],
+      ['64x256x256 tB', 64, 256, 256, false, true],
+      ['64x256x256 tA tB', 64, 256, 256, true, true],
+      ['fwd L1 X·W 64x100x256', 64, 100, 256, false, false],
+      ['dW L1 Xᵀ·dY 100x64x256', 100, 64, 256, true, false],
+      ['dW L2 Xᵀ·dY 256x64x256', 256, 64, 256, true, false],
+      ['dX L2 dY·Wᵀ 64x256x256', 64, 256, 256, false, true],
+      ['dX L3 dY·Wᵀ 64x3x256', 64, 3, 256, false, true],
+    ];
+    const repeat = 40;
+    for (const [name, m, k, n, tA, tB] of shapes) {
+      uninstallFastKernels();
+      const stockMs = timeMatMul(m, k, n, tA, tB, repeat);
+      installFastKernels();
+      const oursMs = timeMatMul(m, k, n, tA, tB, repeat);
+      uninstallFastKernels();
+      rows.push(
+        row(SUITE, `wasm matMul ${name}`, oursMs * 1000, stockMs * 1000, {
+          unit: 'us',
+          ours_gflops: gflops(m, k, n, oursMs),
+          ref_gflops: gflops(m, k, n, stockMs),
+          ref: 'stock tfjs-backend-wasm 4.22 kernel',
+        }),
+      );
+    }
+    // Transposed vs plain with our kernels (goal: within 1.5x of plain).
+    installFastKernels();
+    const plainMs = timeMatMul(64, 256, 256, false, false, repeat);
+    const tAms = timeMatMul(64, 256, 256, true, false, repeat);
+    const tBms = timeMatMul(64, 256, 256, false, true, repeat);
+    uninstallFastKernels();
+    rows.push(
+      row(SUITE, 'wasm ours: plain vs transposeA 64x256x256', tAms * 1000, plainMs * 1000, {
+        unit: 'us',
+        note: 'ratio = plain/transposed',
+      }),
+      row(SUITE, 'wasm ours: plain vs transposeB 64x256x256', tBms * 1000, plainMs * 1000, {
+        unit: 'us',
+        note: 'ratio = plain/transposed',
+      }),
+    );
+
+    // (2) One fit of the 100-256-256-3 MLP, 10,000 x 100, 5 epochs, batch 64, adam.
+    if (fit) {
+      uninstallFastKernels();
+      const stock = await timeMlpFit();
+      installFastKernels();
+      const ours = await timeMlpFit();
+      uninstallFastKernels();
+      rows.push(
+        row(
+          SUITE,
+          'wasm fit MLP 100-256-256-3 10000x100 5ep b64',
+          ours.seconds * 1000,
+          stock.seconds * 1000,
+          {
+            ref: 'stock model.fit, tfjs-backend-wasm 4.22',
+            ours_cpu_ms: Math.round(ours.cpuSeconds * 1000),
+            ref_cpu_ms: Math.round(stock.cpuSeconds * 1000),
+            note:
+              `process CPU time ours ${ours.cpuSeconds.toFixed(2)} s, stock ${stock.cpuSeconds.toFixed(2)} s; ` +
+              `final loss ours ${ours.loss.toFixed(4)}, stock ${stock.loss.toFixed(4)}`,
+          },
+        ),
+      );
+    }
+  } finally {
+    uninstallFastKernels();
+    if (previous) await tf.setBackend(previous);
+  }
+  return rows;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const rows = await run({ fit: !process.argv.includes('--no-fit') });
+  printTable(rows, [
+    'name',
+    'ours_ms',
+    'ref_ms',
+    'ratio',
+    'ours_gflops',
+    'ref_gflops',
+    'unit',
+    'note',
+  ]);
+}

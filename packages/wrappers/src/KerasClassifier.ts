@@ -1,0 +1,163 @@
+// Port of scikeras's scikeras/wrappers.py KerasClassifier (MIT), for TensorFlow.js.
+
+import type { CheckedY, Label, Params } from '@scikeras/estimator-core';
+import { accuracyScore } from '@scikeras/metrics';
+import { ClassifierLabelEncoder } from '@scikeras/target-utils';
+import {
+  BaseWrapper,
+  type BaseWrapperParams,
+  type FitOptions,
+  type PredictOptions,
+} from './BaseWrapper';
+import type { Transformer } from './IdentityTransformer';
+import { computeSampleWeight, type ClassWeight } from './internal/computeSampleWeight';
+
+/** Params of {@link KerasClassifier}: those of {@link BaseWrapper} plus `classWeight`. */
+export interface KerasClassifierParams extends BaseWrapperParams {
+  /**
+   * `{ label: weight }`, `'balanced'` (`nSamples / (nClasses * count)`), or one record per
+   * output for multi-output y; multiplied into the sample weights. @defaultValue null
+   */
+  classWeight?: ClassWeight;
+}
+
+/** Options of {@link KerasClassifier.partialFit}: fit options plus `classes`. */
+export interface ClassifierPartialFitOptions extends FitOptions {
+  /** Every class across all `partialFit` calls (needed on the first call when y lacks some). */
+  classes?: Label[] | null;
+}
+
+export interface KerasClassifier extends Required<KerasClassifierParams> {}
+
+/**
+ * scikit-learn classifier over a tfjs model (scikeras's `KerasClassifier`): labels of any type
+ * (numbers, strings, booleans), binary, multiclass, multilabel-indicator and
+ * multiclass-multioutput targets through `ClassifierLabelEncoder`; `predictProba`; accuracy
+ * as the default score; `classWeight`.
+ *
+ * @remarks Async `fit`/`predict`/`predictProba`/`score`. `predictProba` of a binary model with
+ * one sigmoid output returns two columns `[1 - p, p]`, as scikit-learn does.
+ *
+ * @example
+ * ```ts
+ * const clf = new KerasClassifier({
+ *   model: ({ nFeaturesIn_, nClasses_ }) => {
+ *     const m = tf.sequential();
+ *     m.add(tf.layers.dense({ units: 8, activation: 'relu', inputShape: [nFeaturesIn_] }));
+ *     m.add(tf.layers.dense({ units: nClasses_ as number, activation: 'softmax' }));
+ *     return m;
+ *   },
+ *   loss: 'sparse_categorical_crossentropy',
+ *   epochs: 5,
+ *   verbose: 0,
+ * });
+ * await clf.fit(X, ['a', 'b', 'c', 'a']);
+ * await clf.predict(X); // labels
+ * ```
+ * @see https://adriangb.com/scikeras/stable/generated/scikeras.wrappers.KerasClassifier.html
+ */
+
+export class KerasClassifier<
+  P extends KerasClassifierParams = KerasClassifierParams,
+> extends BaseWrapper<P> {
+  static override defaults: Readonly<Params> = { classWeight: null } satisfies Pick<
+    Required<KerasClassifierParams>,
+    'classWeight'
+  >;
+  static override tags = {
+    poorScore: true,
+    multioutput: true,
+    xfailChecks: {} as Record<string, string>,
+  };
+
+  declare classes_?: Label[] | Label[][];
+  declare nClasses_?: number | number[];
+
+  #partialFitClasses: Label[] | null = null;
+
+  override get estimatorType(): 'classifier' {
+    return 'classifier';
+  }
+
+  /**
+   * accuracy (scikit-learn's `accuracy_score`), honouring `sampleWeight`.
+   *
+   * @param yTrue - true labels
+   * @param yPred - predicted labels
+   * @param options - `sampleWeight`, `normalize`
+   * @returns the accuracy
+   */
+  static override scorer(yTrue: unknown, yPred: unknown, options: Params = {}): number {
+    return accuracyScore(yTrue as any, yPred as any, options as any);
+  }
+
+  /** A fresh `ClassifierLabelEncoder` (with `loss`, and `classes` from `partialFit`). */
+  override get targetEncoder(): Transformer {
+    const categories = this.#partialFitClasses ? [this.#partialFitClasses] : 'auto';
+    return new ClassifierLabelEncoder({ loss: this.loss, categories }) as unknown as Transformer;
+  }
+
+  protected override get fitKwargs(): ReadonlySet<string> {
+    const s = new Set(super.fitKwargs);
+    s.delete('classWeight');
+    return s;
+  }
+
+  protected override fitSampleWeight(y: CheckedY, sampleWeight: number[] | null): number[] | null {
+    if (this.classWeight === null || this.classWeight === undefined) return sampleWeight;
+    const cw = computeSampleWeight(this.classWeight, y as unknown[]);
+    return sampleWeight ? sampleWeight.map((w, i) => w * cw[i]!) : cw;
+  }
+
+  /**
+   * Builds and trains the classifier (see `BaseWrapper.fit`); `classWeight` is multiplied
+   * into `sampleWeight`.
+   *
+   * @param X - samples
+   * @param y - labels
+   * @param options - `sampleWeight` and fit options
+   * @returns this
+   */
+  override async fit(X: unknown, y: unknown, options: FitOptions = {}): Promise<this> {
+    this.#partialFitClasses = null;
+    return super.fit(X, y, options);
+  }
+
+  /**
+   * One epoch of training (see `BaseWrapper.partialFit`).
+   *
+   * @param X - samples
+   * @param y - labels
+   * @param options - `classes` (all labels, on the first call), `sampleWeight`, fit options
+   * @returns this
+   */
+  override async partialFit(
+    X: unknown,
+    y: unknown,
+    options: ClassifierPartialFitOptions = {},
+  ): Promise<this> {
+    const { classes, ...rest } = options;
+    if (classes !== undefined && classes !== null) this.#partialFitClasses = [...classes];
+    return super.partialFit(X, y, rest);
+  }
+
+  /**
+   * Class probabilities: n x nClasses (binary sigmoid outputs as two columns), or one matrix per
+   * output for multiclass-multioutput.
+   *
+   * @param X - samples
+   * @param options - predict options
+   * @returns probabilities
+   * @throws NotFittedError before `fit`
+   * @example
+   * ```ts
+   * const proba = await clf.predictProba(X); // [[0.9, 0.1], ...]
+   * ```
+   */
+  async predictProba(X: unknown, options: PredictOptions = {}): Promise<number[][] | number[][][]> {
+    const raw = await this.predictRaw(X, options);
+    const [, extra] = this.postProcessY(raw);
+    if (extra.classProbabilities !== undefined) return extra.classProbabilities as number[][];
+    return this.targetEncoder_!.inverseTransform(raw, { returnProba: true }) as number[][];
+  }
+}

@@ -1,0 +1,67 @@
+// Port of scikeras's scikeras/wrappers.py KerasRegressor (MIT), for TensorFlow.js.
+import type { Params } from '@scikeras/estimator-core';
+import { r2Score } from '@scikeras/metrics';
+import { rootMeanSquaredError } from '@scikeras/metrics/tfjs';
+import { RegressorTargetEncoder } from '@scikeras/target-utils';
+import { BaseWrapper, type BaseWrapperParams } from './BaseWrapper';
+import type { Transformer } from './IdentityTransformer';
+
+/** Params of {@link KerasRegressor}: those of {@link BaseWrapper}. */
+export type KerasRegressorParams = BaseWrapperParams;
+
+export interface KerasRegressor extends Required<KerasRegressorParams> {}
+
+/**
+ * scikit-learn regressor over a tfjs model (scikeras's `KerasRegressor`): 1-D or multi-output
+ * numeric targets through `RegressorTargetEncoder`, R^2 as the default score.
+ *
+ * @remarks Async `fit`/`predict`/`score`. Keras has no R^2 loss; `KerasRegressor.rootMeanSquaredError`
+ * is an RMSE loss usable in `compile`, as the scikeras README documents.
+ *
+ * @example
+ * ```ts
+ * const reg = new KerasRegressor({ model: build, loss: 'mse', epochs: 5, verbose: 0 });
+ * await reg.fit(X, y);
+ * await reg.score(X, y); // R^2
+ * ```
+ * @see https://adriangb.com/scikeras/stable/generated/scikeras.wrappers.KerasRegressor.html
+ */
+
+export class KerasRegressor<
+  P extends KerasRegressorParams = KerasRegressorParams,
+> extends BaseWrapper<P> {
+  static override defaults: Readonly<Params> = {};
+  static override tags = {
+    poorScore: true,
+    multioutput: true,
+    xfailChecks: {} as Record<string, string>,
+  };
+
+  /** The RMSE loss `(yTrue, yPred) => tf.Scalar` from `@scikeras/metrics/tfjs`. */
+  static rootMeanSquaredError = rootMeanSquaredError;
+
+  override get estimatorType(): 'regressor' {
+    return 'regressor';
+  }
+
+  protected override get yNumeric(): boolean {
+    return true;
+  }
+
+  /**
+   * R^2 (scikit-learn's `r2_score`), honouring `sampleWeight`.
+   *
+   * @param yTrue - true values
+   * @param yPred - predictions
+   * @param options - `sampleWeight`, `multioutput`
+   * @returns R^2
+   */
+  static override scorer(yTrue: unknown, yPred: unknown, options: Params = {}): number {
+    return r2Score(yTrue as any, yPred as any, options as any) as unknown as number;
+  }
+
+  /** A fresh `RegressorTargetEncoder`. */
+  override get targetEncoder(): Transformer {
+    return new RegressorTargetEncoder() as unknown as Transformer;
+  }
+}

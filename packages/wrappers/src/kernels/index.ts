@@ -1,0 +1,6 @@
+export {
+  installFastKernels,
+  uninstallFastKernels,
+  fastKernelsInstalled,
+  type FastKernelOptions,
+} from './installFastKernels';

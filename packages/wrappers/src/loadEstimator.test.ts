@@ -1,0 +1,265 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { ValueError } from '@scikeras/estimator-core';
+import type { BuildContext } from './BaseWrapper';
+import { KerasClassifier } from './KerasClassifier';
+import { loadEstimator } from './loadEstimator';
+import { registerModel } from './ModelRegistry';
+import { saveEstimator, type EstimatorArtifact } from './saveEstimator';
+
+tf.enableProdMode();
+
+const build = registerModel('w2-load-test', ({ nFeaturesIn_, nClasses_ }: BuildContext) =>
+  tf.sequential({
+    layers: [
+      tf.layers.dense({ units: 4, activation: 'relu', inputShape: [nFeaturesIn_] }),
+      tf.layers.dense({ units: Number(nClasses_), activation: 'softmax' }),
+    ],
+  }),
+);
+
+const X = Array.from({ length: 12 }, (_, i) => [i % 3, (i * 7) % 5, i / 12]);
+const y = X.map((_, i) => (i % 3 === 0 ? 'a' : i % 3 === 1 ? 'b' : 'c'));
+
+/** A manifest edited and re-hashed, as someone who knows the format would. */
+function rehash(manifest: Record<string, unknown>): Record<string, unknown> {
+  const { sha256: _drop, ...rest } = manifest;
+  return { ...rest, sha256: createHash('sha256').update(JSON.stringify(rest)).digest('hex') };
+}
+
+function copyArtifact(art: EstimatorArtifact): { manifest: any; weightData: ArrayBuffer } {
+  return {
+    manifest: JSON.parse(JSON.stringify(art.manifest)),
+    weightData: art.weightData.slice(0),
+  };
+}
+
+describe('loadEstimator', () => {
+  let dir: string;
+  let clf: KerasClassifier;
+  let art: EstimatorArtifact;
+  let file: string;
+
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    clf = await new KerasClassifier({
+      model: build,
+      loss: 'sparse_categorical_crossentropy',
+      optimizer: 'adam',
+      epochs: 1,
+      verbose: 0,
+      randomState: 0,
+    }).fit(X, y);
+  });
+  afterAll(() => clf.dispose());
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'w2-load-'));
+    art = await saveEstimator(clf, dir);
+    file = join(dir, 'estimator.json');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Loading fails with `message` and leaves no tensor behind. */
+  async function expectLoadError(
+    source: Parameters<typeof loadEstimator>[0],
+    message: string | RegExp,
+    options = {},
+  ): Promise<void> {
+    const n0 = tf.memory().numTensors;
+    const err = await loadEstimator(source, options).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValueError);
+    if (typeof message === 'string') expect((err as Error).message).toBe(message);
+    else expect((err as Error).message).toMatch(message);
+    expect(tf.memory().numTensors).toBe(n0);
+  }
+
+  describe('corrupted or modified files', () => {
+    it('rejects an edited manifest', async () => {
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"epochs": 1', '"epochs": 100'));
+      await expectLoadError(
+        dir,
+        `The saved estimator '${file}' is corrupted or was modified after it was saved: the SHA-256 of its manifest does not match.`,
+      );
+    });
+
+    it('rejects a truncated manifest', async () => {
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.slice(0, text.length >> 1));
+      await expectLoadError(
+        dir,
+        new RegExp(
+          `^The saved estimator '${file}' is corrupted or was modified after it was saved: it is not valid JSON \\(`,
+        ),
+      );
+    });
+
+    it('rejects truncated weights', async () => {
+      const w = readFileSync(join(dir, 'weights.bin'));
+      writeFileSync(join(dir, 'weights.bin'), w.subarray(0, w.length - 4));
+      await expectLoadError(
+        dir,
+        `The saved estimator '${file}' is corrupted or was modified after it was saved: the weights hold ${w.length - 4} bytes, the manifest says ${w.length}.`,
+      );
+    });
+
+    it('rejects modified weights', async () => {
+      const w = readFileSync(join(dir, 'weights.bin'));
+      w[5] = (w[5]! + 1) % 256;
+      writeFileSync(join(dir, 'weights.bin'), w);
+      await expectLoadError(
+        dir,
+        `The saved estimator '${file}' is corrupted or was modified after it was saved: the SHA-256 of its weights does not match.`,
+      );
+    });
+
+    it('rejects a modified in-memory artifact', async () => {
+      const bad = copyArtifact(art);
+      const bytes = new Uint8Array(bad.weightData);
+      bytes[0] = bytes[0]! ^ 1;
+      await expectLoadError(
+        bad,
+        'The estimator artifact is corrupted or was modified after it was saved: the SHA-256 of its weights does not match.',
+      );
+    });
+
+    it('rejects a re-hashed manifest whose weight specs do not fit the weights', async () => {
+      const bad = copyArtifact(art);
+      bad.manifest.models[0].weightSpecs[0].shape = [999, 4];
+      bad.manifest = rehash(bad.manifest);
+      await expectLoadError(
+        bad,
+        /^The estimator artifact is corrupted or was modified after it was saved: models\[0\]'s weight specs do not add up to its \d+ bytes\.$/,
+      );
+    });
+
+    it('rejects a manifest with a missing field', async () => {
+      const bad = copyArtifact(art);
+      delete bad.manifest.models;
+      await expectLoadError(
+        bad,
+        "The estimator artifact is corrupted or was modified after it was saved: 'models' is missing.",
+      );
+    });
+  });
+
+  describe('sources that are not saved estimators', () => {
+    it('names a missing directory', async () => {
+      const missing = join(dir, 'nope');
+      await expectLoadError(
+        missing,
+        `No saved estimator in '${missing}': estimator.json is missing. Save one with saveEstimator(est, '${missing}').`,
+      );
+    });
+
+    it('rejects another format', async () => {
+      const bad = copyArtifact(art);
+      bad.manifest.format = 'keras';
+      await expectLoadError(
+        bad,
+        "The estimator artifact is not a saved scikeras-ts estimator: its 'format' is \"keras\", expected 'scikeras-ts-estimator'. " +
+          'Save estimators with saveEstimator; load plain tfjs models with tf.loadLayersModel.',
+      );
+    });
+
+    it('asks for an upgrade for a newer format version', async () => {
+      const bad = copyArtifact(art);
+      bad.manifest.formatVersion = 2;
+      await expectLoadError(
+        bad,
+        'The estimator artifact was written in format version 2, newer than this @scikeras/wrappers reads (1). Upgrade @scikeras/wrappers to load it.',
+      );
+    });
+
+    it('explains that a plain tfjs model is not an estimator', async () => {
+      const model = clf.model_!;
+      let stored: tf.io.ModelArtifacts | undefined;
+      await model.save(
+        tf.io.withSaveHandler(
+          async (a) => (
+            (stored = a),
+            { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }
+          ),
+        ),
+      );
+      await expectLoadError(
+        tf.io.fromMemory(stored!),
+        "The saved estimator (IOHandler) is a plain tfjs model, not a saved scikeras-ts estimator (no 'scikeras' entry in its userDefinedMetadata). " +
+          'Load it with tf.loadLayersModel, or wrap it: new KerasClassifier({ model }).',
+      );
+    });
+  });
+
+  describe('registry', () => {
+    class MyClassifier extends KerasClassifier {}
+
+    function asSubclass(name: string): { manifest: any; weightData: ArrayBuffer } {
+      const bad = copyArtifact(art);
+      bad.manifest.className = name;
+      bad.manifest.estimator.className = name;
+      bad.manifest = rehash(bad.manifest);
+      return bad;
+    }
+
+    it('needs a subclass in registry.classes, and loads it from there', async () => {
+      await expectLoadError(
+        asSubclass('MyClassifier'),
+        /^Cannot load the estimator: its class 'MyClassifier' is not in the registry of classes \(known: BaseWrapper, .*KerasClassifier, KerasRegressor.*\)\. Pass it as loadEstimator\(source, \{ registry: \{ classes: \{ MyClassifier \} \} \}\)\.$/,
+      );
+      const loaded = await loadEstimator<MyClassifier>(asSubclass('MyClassifier'), {
+        registry: { classes: { MyClassifier } },
+      });
+      expect(loaded).toBeInstanceOf(MyClassifier);
+      expect(await loaded.predict(X)).toEqual(await clf.predict(X));
+      loaded.dispose();
+    });
+
+    it.each(['constructor', '__proto__', 'toString'])(
+      'never resolves the class name %p from prototypes',
+      async (name) => {
+        await expectLoadError(
+          asSubclass(name),
+          new RegExp(
+            `^Cannot load the estimator: its class '${name}' is not in the registry of classes`,
+          ),
+        );
+      },
+    );
+
+    it('takes build functions from registry.models', async () => {
+      const bad = copyArtifact(art);
+      bad.manifest.estimator.params.model = {
+        $scikeras: 'function',
+        name: 'elsewhere',
+        registered: true,
+      };
+      bad.manifest = rehash(bad.manifest);
+      const other = (): never => {
+        throw new Error('not called');
+      };
+      const loaded = await loadEstimator<KerasClassifier>(bad, {
+        registry: { models: { elsewhere: other } },
+      });
+      expect(loaded.model).toBe(other);
+      loaded.dispose();
+    });
+
+    it('treats a function name from the file as a name only', async () => {
+      const bad = copyArtifact(art);
+      bad.manifest.estimator.params.model = {
+        $scikeras: 'function',
+        name: 'constructor',
+        registered: true,
+      };
+      bad.manifest = rehash(bad.manifest);
+      const loaded = await loadEstimator<KerasClassifier>(bad);
+      expect(() => (loaded.model as () => unknown)()).toThrow(
+        "The 'model' parameter of this loaded KerasClassifier refers to the function 'constructor', which is not registered in this thread.",
+      );
+      loaded.dispose();
+    });
+  });
+});
