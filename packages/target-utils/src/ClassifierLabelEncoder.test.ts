@@ -32,6 +32,7 @@ describe('ClassifierLabelEncoder', () => {
       expect(enc.classes_).toEqual(c.classes);
       expect(enc.nClasses_).toBe(c.classes.length);
       expect(enc.transform(y)).toEqual(c.ordinal);
+      expect(new ClassifierLabelEncoder().fitTransform(y)).toEqual(c.ordinal);
       const cce = new ClassifierLabelEncoder({ loss: 'categorical_crossentropy' }).fit(y);
       // one-hot for binary targets too (scikeras: only 'multiclass'; see @remarks)
       expect(cce.transform(y)).toEqual(c.onehot);

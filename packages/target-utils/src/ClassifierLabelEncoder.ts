@@ -326,6 +326,21 @@ export class ClassifierLabelEncoder extends BaseEstimator<ClassifierLabelEncoder
   }
 
   /**
+   * Fits the encoder and transforms y (scikit-learn's `fit_transform`).
+   *
+   * @param y - the target
+   * @returns the encoded target, as {@link ClassifierLabelEncoder.transform}
+   * @throws ValueError as {@link ClassifierLabelEncoder.fit}
+   * @example
+   * ```ts
+   * new ClassifierLabelEncoder().fitTransform(['b', 'a']); // [[1], [0]]
+   * ```
+   */
+  fitTransform(y: unknown): number[][] {
+    return this.fit(y).transform(y);
+  }
+
+  /**
    * Turns model outputs back into labels (or class probabilities).
    *
    * @param yPred - the model output: n x k probabilities (k = 1 for a single sigmoid), or one
@@ -341,7 +356,16 @@ export class ClassifierLabelEncoder extends BaseEstimator<ClassifierLabelEncoder
    * enc.inverseTransform([[0.1], [0.7]]); // [false, true]
    * ```
    */
-  inverseTransform(yPred: unknown, options: ClassifierInverseOptions = {}): unknown {
+  inverseTransform(yPred: unknown, options: { returnProba: true }): number[][] | number[][][];
+  inverseTransform(yPred: unknown, options?: { returnProba?: false }): Label[] | Label[][];
+  inverseTransform(
+    yPred: unknown,
+    options?: ClassifierInverseOptions,
+  ): Label[] | Label[][] | number[][] | number[][][];
+  inverseTransform(
+    yPred: unknown,
+    options: ClassifierInverseOptions = {},
+  ): Label[] | Label[][] | number[][] | number[][][] {
     checkIsFitted(this);
     const returnProba = options.returnProba ?? false;
     const type = this.targetType_!;

@@ -21,6 +21,7 @@ describe('RegressorTargetEncoder', () => {
     });
     expect(enc.yShape_).toEqual([3]);
     expect(enc.transform([1.5, 2.5])).toEqual([[1.5], [2.5]]);
+    expect(new RegressorTargetEncoder().fitTransform([1.5, 2.5])).toEqual([[1.5], [2.5]]);
     expect(enc.inverseTransform([[1.1], [2.2]])).toEqual([1.1, 2.2]);
     expect(enc.inverseTransform(new Float32Array([0.5, 1.5]))).toEqual([0.5, 1.5]);
   });

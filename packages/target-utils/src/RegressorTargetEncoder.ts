@@ -124,6 +124,21 @@ export class RegressorTargetEncoder extends BaseEstimator<Record<string, never>>
   }
 
   /**
+   * Fits the encoder and transforms y (scikit-learn's `fit_transform`).
+   *
+   * @param y - the target
+   * @returns the encoded target, as {@link RegressorTargetEncoder.transform}
+   * @throws ValueError as {@link RegressorTargetEncoder.fit}
+   * @example
+   * ```ts
+   * new RegressorTargetEncoder().fitTransform([0.5, 1]); // [[0.5], [1]]
+   * ```
+   */
+  fitTransform(y: unknown): number[][] {
+    return this.fit(y).transform(y);
+  }
+
+  /**
    * Reshapes model predictions to the shape of y (scikeras's `y.reshape(-1, *y_shape[1:])`).
    *
    * @param yPred - predictions, n x nOutputs_ (or 1-D)

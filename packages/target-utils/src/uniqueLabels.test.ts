@@ -30,7 +30,15 @@ describe('uniqueLabels', () => {
     });
     const withLabels = randoms.cases.filter((c) => c.uniqueLabels);
     it.each(withLabels.map((c) => [c.name, c] as const))('random %s', (_n, c) => {
-      expect(outcomeOf(() => uniqueLabels(decode(c.y)))).toEqual(c.uniqueLabels);
+      const got = outcomeOf(() => uniqueLabels(decode(c.y)));
+      const want = c.uniqueLabels!;
+      if (want.message?.startsWith('Unknown label type: (')) {
+        // the sentence is scikit-learn's; the repr of the data is JavaScript's (1 for 1.0)
+        expect(got.error).toBe(want.error);
+        expect(got.message).toMatch(/^Unknown label type: \(\[/);
+      } else {
+        expect(got).toEqual(want);
+      }
     });
   });
 

@@ -6,7 +6,7 @@
 //     nJobs 1 and 2, next to scikit-learn's MLPClassifier in GridSearchCV on the same data;
 //  3. real data: 5-fold crossValScore on iris, breast cancer and diabetes next to scikit-learn's
 //     MLPClassifier / MLPRegressor on the same folds; the table goes to docs/REAL_DATA.md.
-// Imports the built package (../dist). Set WRAPPERS_BENCH_PARTS=overhead,grid,real to run a part.
+// Imports the built package (../dist). Set WRAPPERS_BENCH_PARTS=overhead,grid,real,kernels to pick parts.
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,13 +14,19 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { row, timeIt, pythonHas, runPython } from '../../../scripts/benchUtil.mjs';
-import { KerasClassifier, KerasRegressor, useBackend } from '../dist/index.mjs';
+import {
+  KerasClassifier,
+  KerasRegressor,
+  installFastKernels,
+  uninstallFastKernels,
+  useBackend,
+} from '../dist/index.mjs';
 import { loadBreastCancer, loadDiabetes, loadIris, makeReferenceClassification } from './data.mjs';
 import { mlpHH, scaledMlp, scaledMlpRegressor } from './models.mjs';
 import { TravelingClassifier } from './travelingClassifier.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const PARTS = (process.env.WRAPPERS_BENCH_PARTS ?? 'overhead,grid,real').split(',');
+const PARTS = (process.env.WRAPPERS_BENCH_PARTS ?? 'overhead,grid,real,kernels').split(',');
 const HAS_SKLEARN = pythonHas('sklearn', 'numpy');
 const HAS_SKORCH = pythonHas('skorch', 'torch');
 
@@ -208,40 +214,39 @@ async function gridRows(data) {
   const skorchNote = HAS_SKORCH
     ? ''
     : '; skorch is not installed here (the issue quotes ~7.5 s for it on these machines)';
-  for (const nJobs of [1, 2]) {
+  const variants = [
+    { nJobs: 1, fast: false },
+    { nJobs: 2, fast: false },
+    { nJobs: 1, fast: true },
+    { nJobs: 2, fast: true },
+  ];
+  for (const { nJobs, fast } of variants) {
+    const name = `GridSearchCV 4 candidates x 3 folds + refit, nJobs ${nJobs}${fast ? ', installFastKernels()' : ''}`;
+    const skr = sk?.[String(nJobs)];
     let res;
+    if (fast) installFastKernels();
     try {
       res = await oursGridSearch(data, nJobs);
     } catch (e) {
       rows.push(
-        row(
-          'grid search',
-          `GridSearchCV 4 candidates x 3 folds + refit, nJobs ${nJobs}`,
-          NaN,
-          sk?.[String(nJobs)]?.ms,
-          {
-            note: `FAILED: ${String(e?.message ?? e).slice(0, 300)}`,
-          },
-        ),
+        row('grid search', name, NaN, skr?.ms, {
+          note: `FAILED: ${String(e?.message ?? e).slice(0, 300)}`,
+        }),
       );
       continue;
+    } finally {
+      if (fast) uninstallFastKernels();
     }
-    const skr = sk?.[String(nJobs)];
     rows.push(
-      row(
-        'grid search',
-        `GridSearchCV 4 candidates x 3 folds + refit, nJobs ${nJobs}`,
-        res.ms,
-        skr?.ms,
-        {
-          ref: 'scikit-learn 1.2.1 MLPClassifier',
-          test_accuracy: round(res.acc, 4),
-          ref_test_accuracy: skr ? round(skr.acc, 4) : undefined,
-          note:
-            `test accuracy ${res.acc.toFixed(4)} (sklearn ${skr ? skr.acc.toFixed(4) : 'n/a'}); best ${JSON.stringify(res.best)}; ` +
-            `${tf.getBackend()}, ${cpus().length} cores; vs skorch ~7500 ms: ${(7500 / res.ms).toFixed(2)}x${skorchNote}`,
-        },
-      ),
+      row('grid search', name, res.ms, skr?.ms, {
+        ref: `scikit-learn 1.2.1 MLPClassifier, n_jobs=${nJobs}`,
+        test_accuracy: round(res.acc, 4),
+        ref_test_accuracy: skr ? round(skr.acc, 4) : undefined,
+        vs_skorch_7500ms: round(7500 / res.ms, 2),
+        note:
+          `test accuracy ${res.acc.toFixed(4)} (sklearn ${skr ? skr.acc.toFixed(4) : 'n/a'}); best ${JSON.stringify(res.best)}; ` +
+          `${tf.getBackend()}, ${cpus().length} cores; skorch ~7500 ms / ours = ${(7500 / res.ms).toFixed(2)}${skorchNote}`,
+      }),
     );
   }
   return rows;
@@ -456,6 +461,12 @@ export async function run() {
   if (PARTS.includes('overhead')) rows.push(...(await overheadRows(data)));
   if (PARTS.includes('grid')) rows.push(...(await gridRows(data)));
   if (PARTS.includes('real')) rows.push(...(await realRows()));
+  if (PARTS.includes('kernels')) {
+    // Helper K's matMul micro-benchmarks (bench/kernels.mjs); its MLP fit row runs alone.
+    const { run: runKernels } = await import('./kernels.mjs');
+    rows.push(...(await runKernels({ fit: false })));
+    await useBackend('wasm');
+  }
   for (const r of rows) r.backend = backend;
   return rows;
 }

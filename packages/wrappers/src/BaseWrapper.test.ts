@@ -331,6 +331,21 @@ describe('BaseWrapper', () => {
         est.dispose();
       });
 
+      it('rejects a loss param that differs from the compiled model', async () => {
+        const est = reg({
+          loss: 'mae',
+          model: (ctx: BuildContext) => {
+            const m = mlp(ctx as Parameters<typeof mlp>[0]);
+            m.compile({ optimizer: ctx.compileKwargs.optimizer, loss: 'meanSquaredError' });
+            return m;
+          },
+        });
+        await expect(est.fit(Xr, yr)).rejects.toThrow(
+          'loss=mae but model compiled with meanSquaredError. Data may not match loss function!',
+        );
+        est.dispose();
+      });
+
       it.each([[null], [[null]]])('no loss (%p) and no compiled model', async (loss) => {
         const before = tf.memory().numTensors;
         const est = reg({ loss });

@@ -39,6 +39,7 @@ import {
   resolveLoss,
   resolveMetrics,
   resolveOptimizer,
+  tfjsLossName,
   type CompileKwargs,
   type LossSpec,
   type MetricSpec,
@@ -713,6 +714,14 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
     if (this.nOutputsExpected_ && this.nOutputsExpected_ !== model.outputs.length) {
       throw new ValueError(
         `Detected a Keras model input of size ${this.nOutputsExpected_}, but ${model.name} has ${model.outputs.length} outputs`,
+      );
+    }
+    // a loss given to the wrapper must be the one the model was compiled with
+    const given = routeParams(this.getParams(false), 'compile', COMPILE_KWARGS).loss;
+    const got = (model as unknown as { loss?: unknown }).loss;
+    if (typeof given === 'string' && typeof got === 'string' && tfjsLossName(given) !== got) {
+      throw new ValueError(
+        `loss=${given} but model compiled with ${got}. Data may not match loss function!`,
       );
     }
   }

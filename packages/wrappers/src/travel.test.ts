@@ -7,6 +7,7 @@ import { ValueError } from '@scikeras/estimator-core';
 import type { BuildContext } from './BaseWrapper';
 import { KerasClassifier } from './KerasClassifier';
 import { KerasRegressor } from './KerasRegressor';
+import { fastKernelsInstalled, installFastKernels, uninstallFastKernels } from './kernels';
 import { getRegisteredModel, registerModel, unregisterModel } from './ModelRegistry';
 import {
   fromWrapperTravelSpec,
@@ -57,7 +58,11 @@ describe('toWrapperTravelSpec', () => {
       model__hidden: 16,
       epochs: 1,
     });
-    expect(spec.state).toEqual({ backend: 'wasm', setupModules: [] } satisfies WrapperTravelState);
+    expect(spec.state).toEqual({
+      backend: 'wasm',
+      fastKernels: false,
+      setupModules: [],
+    } satisfies WrapperTravelState);
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
   });
 
@@ -120,11 +125,19 @@ describe('fromWrapperTravelSpec', () => {
     expect(tf.memory().numTensors).toBe(n0);
   });
 
-  it('switches this thread to the sender backend', async () => {
+  it('switches this thread to the sender backend and kernels', async () => {
+    installFastKernels();
     const spec = toWrapperTravelSpec(classifier()) as TravelSpec;
+    expect((spec.state as WrapperTravelState).fastKernels).toBe(true);
+    uninstallFastKernels();
     await tf.setBackend('cpu');
-    await fromWrapperTravelSpec(spec, KerasClassifier);
-    expect(tf.getBackend()).toBe('wasm');
+    try {
+      await fromWrapperTravelSpec(spec, KerasClassifier);
+      expect(tf.getBackend()).toBe('wasm');
+      expect(fastKernelsInstalled('wasm')).toBe(true);
+    } finally {
+      uninstallFastKernels();
+    }
   });
 
   it('imports the setup modules that register the build functions', async () => {

@@ -17,6 +17,7 @@ import { estimatorToArtifact } from './saveEstimator';
 import { registeredModelModule, registeredModelName } from './ModelRegistry';
 import { useBackend, type BackendName } from './useBackend';
 import { dynamicImport } from './internal/dynamicImport';
+import { fastKernelsInstalled, installFastKernels } from './kernels';
 
 /** model-selection's TravelSpec (INTERFACES.md): what a worker needs to rebuild an estimator. */
 export interface TravelSpec {
@@ -34,6 +35,8 @@ export interface TravelSpec {
 export interface WrapperTravelState {
   /** The sender's tfjs backend; the receiving thread switches to it (e.g. `'wasm'`). */
   backend: string;
+  /** Whether the sender had the fast matMul kernels installed (`installFastKernels`); mirrored. */
+  fastKernels?: boolean;
   /** Modules that register the functions used (`registerModel(name, fn, { module })`); imported first. */
   setupModules: string[];
   /** A fitted estimator's saved artifact, weights in base64 (JSON- and structured-clone-safe). */
@@ -113,6 +116,7 @@ export function toWrapperTravelSpec(
     .filter((m): m is string => m !== undefined);
   const base: WrapperTravelState = {
     backend: tf.getBackend(),
+    fastKernels: fastKernelsInstalled(tf.getBackend()),
     setupModules: [...new Set(setupModules)],
   };
   if (!isFitted(est) && ctx.models.length === 0) return { module, exportName, params, state: base };
@@ -156,7 +160,8 @@ function isState(v: unknown): v is WrapperTravelState {
 
 /**
  * Rebuilds a wrapper estimator from {@link toWrapperTravelSpec}'s spec in this thread: imports the
- * setup modules that register its functions, switches to the sender's backend, then creates the
+ * setup modules that register its functions, switches to the sender's backend (and installs the
+ * fast matMul kernels if the sender had them), then creates the
  * estimator from its params, or loads the fitted artifact.
  *
  * @param spec - the TravelSpec
@@ -195,6 +200,7 @@ export async function fromWrapperTravelSpec<T>(
         );
       }
     }
+    if (state.fastKernels === true && !fastKernelsInstalled(tf.getBackend())) installFastKernels();
   }
   const classes = { ...defaultEstimatorClasses(), [spec.exportName]: Klass, [Klass.name]: Klass };
   if (state?.artifact) {

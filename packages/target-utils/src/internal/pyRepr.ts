@@ -1,17 +1,15 @@
 // Python-style formatting of labels for error messages (scikit-learn prints numpy values with repr/str).
 
 /**
- * Python's `str()` of a number as numpy stores it: integral values print as ints ('3'),
+ * Python's `str()` of a number as numpy stores it: integral values below 1e16 print as ints ('3'),
  * others with Python's shortest float repr ('0.5', '1e-05', '1.5e+16'), 'nan', 'inf'.
  */
 export function pyNumStr(n: number): string {
   if (Number.isNaN(n)) return 'nan';
   if (n === Infinity) return 'inf';
   if (n === -Infinity) return '-inf';
-  if (Number.isInteger(n)) {
-    if (Math.abs(n) < 1e21) return String(n === 0 ? 0 : n);
-    return BigInt(n).toString();
-  }
+  // integral values below 1e16 print as Python ints; larger ones as Python floats ('1e+16')
+  if (Number.isInteger(n) && Math.abs(n) < 1e16) return String(n === 0 ? 0 : n);
   // shortest round-trip digits, then Python's layout: fixed for 1e-4 <= |n| < 1e16
   const [mant, expStr] = n.toExponential().split('e') as [string, string];
   const exp = Number(expStr);

@@ -8,11 +8,14 @@ import {
 
 type Values = number[];
 
-/** Runs `fn` with the stock kernels, then with ours on `backend`, returning both outputs. */
+/**
+ * Runs `fn` with the stock kernels, then with ours on `backend`, returning both outputs and
+ * how many times the backend's Transpose kernel ran during our run (proof the wrapper acted).
+ */
 async function stockAndFast(
   backend: string,
   fn: () => tf.Tensor | tf.Tensor[] | Promise<tf.Tensor | tf.Tensor[]>,
-): Promise<{ stock: Values[]; fast: Values[] }> {
+): Promise<{ stock: Values[]; fast: Values[]; transposes: number }> {
   const read = async (): Promise<Values[]> => {
     const out = await fn();
     const list = Array.isArray(out) ? out : [out];
@@ -23,9 +26,24 @@ async function stockAndFast(
   uninstallFastKernels();
   const stock = await read();
   installFastKernels({ backends: [backend] });
-  const fast = await read();
-  uninstallFastKernels();
-  return { stock, fast };
+  const transpose = tf.getKernel('Transpose', backend);
+  let transposes = 0;
+  tf.unregisterKernel('Transpose', backend);
+  tf.registerKernel({
+    ...transpose,
+    kernelFunc: (args) => {
+      transposes += 1;
+      return transpose.kernelFunc(args);
+    },
+  });
+  try {
+    const fast = await read();
+    return { stock, fast, transposes };
+  } finally {
+    tf.unregisterKernel('Transpose', backend);
+    tf.registerKernel(transpose);
+    uninstallFastKernels();
+  }
 }
 
 /** Runs `fn` on the cpu backend with its stock kernels, then returns to the current backend. */
@@ -86,11 +104,12 @@ describe('installFastKernels', () => {
         [3, 40, 64],
         [1, 9, 1],
       ] as Array<[number, number, number]>) {
-        const { stock, fast } = await stockAndFast(backend, () =>
+        const { stock, fast, transposes } = await stockAndFast(backend, () =>
           tf.tidy(() =>
             tf.matMul(seeded(tA ? [k, m] : [m, k], 1), seeded(tB ? [n, k] : [k, n], 2), tA, tB),
           ),
         );
+        if (tA || tB) expect(transposes).toBeGreaterThan(0);
         expect(fast[0]?.length).toBe(m * n);
         expectClose(fast, stock);
       }
@@ -145,7 +164,8 @@ describe('installFastKernels', () => {
           // of bias[j] to every row after the first when a transpose flag is set: see
           // docs/PERFORMANCE.md. Ours sends plain operands to XNNPACK, which is right.)
           const reference = await onCpuStock(fn);
-          const { stock, fast } = await stockAndFast(backend, fn);
+          const { stock, fast, transposes } = await stockAndFast(backend, fn);
+          if (tA || tB) expect(transposes).toBeGreaterThan(0);
           expectClose(fast, reference);
           if (!tA && !tB) expectClose(fast, stock);
         }
@@ -295,7 +315,9 @@ describe('installFastKernels', () => {
           tf.dispose([x, y]);
           return weights;
         };
-        const { stock, fast } = await stockAndFast(backend, fitOnce);
+        const { stock, fast, transposes } = await stockAndFast(backend, fitOnce);
+        // The backward products carry transpose flags: the wrapper rewrote them.
+        expect(transposes).toBeGreaterThan(0);
         expect(stock.length).toBeGreaterThan(0);
         expectClose(fast, stock, 1e-5, 1e-6);
         expect(tf.memory().numTensors).toBe(n0);
