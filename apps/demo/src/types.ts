@@ -65,6 +65,13 @@ export interface Progress {
 /** Epoch logs as tfjs gives them. */
 export type EpochLogs = Record<string, number>;
 
+/** The callback object `epochCallback` returns (a tfjs `CustomCallbackArgs`). */
+export interface EpochCallback {
+  onTrainBegin(): void;
+  onEpochEnd(epoch: number, logs?: EpochLogs): void;
+  onTrainEnd(): void;
+}
+
 /** Saves an estimator and loads it back (a directory in Node, memory in the browser). */
 export type SaveAndLoad = <E>(est: E) => Promise<{ loaded: E; where: string }>;
 
@@ -78,12 +85,17 @@ export interface TourContext {
   backend: string;
   /** The data sets. */
   data: Datasets;
-  /** Worker threads for the grid search (`null` in the browser). */
+  /** Worker threads for the searches (`null`: this thread, e.g. in the browser). */
   nJobs: number | null;
+  /** Why `nJobs` is null although worker threads were asked for. */
+  nJobsUnavailable?: string;
   /** Starts a progress indicator for `total` steps. */
   progress(label: string, total: number): Progress;
-  /** A tfjs callback object that reports each epoch under `label` (progress bar, live chart). */
-  epochCallback(label: string, totalEpochs: number): { onEpochEnd(epoch: number, logs?: EpochLogs): void };
+  /**
+   * A tfjs callback object that reports each epoch of every fit it is given to under `label`
+   * (a progress bar per fit in the terminal, a live training curve on the web page).
+   */
+  epochCallback(label: string, epochsPerFit: number): EpochCallback;
   /** Saves and reloads an estimator. */
   saveAndLoad: SaveAndLoad;
 }
@@ -108,4 +120,6 @@ export interface SectionOutcome {
   error?: string;
   /** Whether `score >= bound`. */
   passed: boolean;
+  /** tfjs tensors the section left behind (0 when it disposed everything). */
+  leakedTensors?: number;
 }

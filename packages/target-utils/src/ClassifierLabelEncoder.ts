@@ -214,13 +214,13 @@ export class ClassifierLabelEncoder extends BaseEstimator<ClassifierLabelEncoder
       this.nClasses_ = classes.length;
     } else if (targetType === 'multilabel-indicator') {
       const [n, k] = a.shape as [number, number];
-      const vals = Array.from(a.data, Number);
+      const vals = a.data;
       let min = Infinity;
-      for (const v of vals) if (v < min) min = v;
+      for (let i = 0; i < vals.length; i++) if (Number(vals[i]) < min) min = Number(vals[i]);
       let oneHot = n > 0 && min === 0;
       for (let i = 0; i < n && oneHot; i++) {
         let s = 0;
-        for (let j = 0; j < k; j++) s += vals[i * k + j]!;
+        for (let j = 0; j < k; j++) s += Number(vals[i * k + j]);
         oneHot = s === 1;
       }
       if (oneHot) {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { row, printTable } from '../../../scripts/benchUtil.mjs';
-import { installFastKernels, uninstallFastKernels } from '../dist/index.mjs';
+import { fastKernelsInstalled, installFastKernels, uninstallFastKernels } from '../dist/index.mjs';
 
 const SUITE = 'kernels';
 
@@ -110,11 +110,39 @@ async function timeMlpFit({ nSamples = 10000, epochs = 5, batchSize = 64 } = {})
   return { seconds, cpuSeconds, loss };
 }
 
-/** Benchmark rows: matMul ms/GFLOP/s stock vs fast on wasm, and the MLP fit, stock vs fast. */
-export async function run({ fit = true } = {}) {
+/** Seconds of one MLP fit with the stock kernels and with ours, as a row. */
+async function fitRow(backend, epochs) {
+  uninstallFastKernels();
+  const stock = await timeMlpFit({ epochs });
+  installFastKernels({ backends: [backend] });
+  const ours = await timeMlpFit({ epochs });
+  uninstallFastKernels();
+  return row(
+    SUITE,
+    `${backend} fit MLP 100-256-256-3 10000x100 ${epochs}ep b64`,
+    ours.seconds * 1000,
+    stock.seconds * 1000,
+    {
+      ref: `stock model.fit, tfjs-backend-${backend} 4.22`,
+      ours_cpu_ms: Math.round(ours.cpuSeconds * 1000),
+      ref_cpu_ms: Math.round(stock.cpuSeconds * 1000),
+      note:
+        `process CPU time ours ${ours.cpuSeconds.toFixed(2)} s, stock ${stock.cpuSeconds.toFixed(2)} s; ` +
+        `final loss ours ${ours.loss.toFixed(4)}, stock ${stock.loss.toFixed(4)}`,
+    },
+  );
+}
+
+/**
+ * Benchmark rows: matMul µs and GFLOP/s, stock vs ours, on wasm then cpu; the MLP fit on
+ * wasm (5 epochs, as in the issue) and, with `cpuFit`, on cpu (1 epoch: the stock cpu fit
+ * takes about 12 s an epoch).
+ */
+export async function run({ fit = true, cpuFit = false } = {}) {
   tf.enableProdMode();
   const previous = tf.getBackend();
-  await tf.setBackend('wasm');
+  // Restored at the end: a caller may have the fast kernels on.
+  const wasOn = ['wasm', 'cpu'].filter((b) => fastKernelsInstalled(b));
   const rows = [];
   try {
     // (1) matMul. Shapes: 64x256x256 from the issue, then the Dense products of one
@@ -130,27 +158,31 @@ export async function run({ fit = true } = {}) {
       ['dX L2 dY·Wᵀ 64x256x256', 64, 256, 256, false, true],
       ['dX L3 dY·Wᵀ 64x3x256', 64, 3, 256, false, true],
     ];
-    const repeat = 40;
-    for (const [name, m, k, n, tA, tB] of shapes) {
-      uninstallFastKernels();
-      const stockMs = timeMatMul(m, k, n, tA, tB, repeat);
-      installFastKernels();
-      const oursMs = timeMatMul(m, k, n, tA, tB, repeat);
-      uninstallFastKernels();
-      rows.push(
-        row(SUITE, `wasm matMul ${name}`, oursMs * 1000, stockMs * 1000, {
-          unit: 'us',
-          ours_gflops: gflops(m, k, n, oursMs),
-          ref_gflops: gflops(m, k, n, stockMs),
-          ref: 'stock tfjs-backend-wasm 4.22 kernel',
-        }),
-      );
+    for (const backend of ['wasm', 'cpu']) {
+      await tf.setBackend(backend);
+      const repeat = backend === 'wasm' ? 40 : 10;
+      for (const [name, m, k, n, tA, tB] of shapes) {
+        uninstallFastKernels();
+        const stockMs = timeMatMul(m, k, n, tA, tB, repeat);
+        installFastKernels({ backends: [backend] });
+        const oursMs = timeMatMul(m, k, n, tA, tB, repeat);
+        uninstallFastKernels();
+        rows.push(
+          row(SUITE, `${backend} matMul ${name}`, oursMs * 1000, stockMs * 1000, {
+            unit: 'us',
+            ours_gflops: gflops(m, k, n, oursMs),
+            ref_gflops: gflops(m, k, n, stockMs),
+            ref: `stock tfjs-backend-${backend} 4.22 kernel`,
+          }),
+        );
+      }
     }
-    // Transposed vs plain with our kernels (goal: within 1.5x of plain).
-    installFastKernels();
-    const plainMs = timeMatMul(64, 256, 256, false, false, repeat);
-    const tAms = timeMatMul(64, 256, 256, true, false, repeat);
-    const tBms = timeMatMul(64, 256, 256, false, true, repeat);
+    // Transposed vs plain with our kernels on wasm (goal: within 1.5x of plain).
+    await tf.setBackend('wasm');
+    installFastKernels({ backends: ['wasm'] });
+    const plainMs = timeMatMul(64, 256, 256, false, false, 40);
+    const tAms = timeMatMul(64, 256, 256, true, false, 40);
+    const tBms = timeMatMul(64, 256, 256, false, true, 40);
     uninstallFastKernels();
     rows.push(
       row(SUITE, 'wasm ours: plain vs transposeA 64x256x256', tAms * 1000, plainMs * 1000, {
@@ -163,39 +195,25 @@ export async function run({ fit = true } = {}) {
       }),
     );
 
-    // (2) One fit of the 100-256-256-3 MLP, 10,000 x 100, 5 epochs, batch 64, adam.
-    if (fit) {
-      uninstallFastKernels();
-      const stock = await timeMlpFit();
-      installFastKernels();
-      const ours = await timeMlpFit();
-      uninstallFastKernels();
-      rows.push(
-        row(
-          SUITE,
-          'wasm fit MLP 100-256-256-3 10000x100 5ep b64',
-          ours.seconds * 1000,
-          stock.seconds * 1000,
-          {
-            ref: 'stock model.fit, tfjs-backend-wasm 4.22',
-            ours_cpu_ms: Math.round(ours.cpuSeconds * 1000),
-            ref_cpu_ms: Math.round(stock.cpuSeconds * 1000),
-            note:
-              `process CPU time ours ${ours.cpuSeconds.toFixed(2)} s, stock ${stock.cpuSeconds.toFixed(2)} s; ` +
-              `final loss ours ${ours.loss.toFixed(4)}, stock ${stock.loss.toFixed(4)}`,
-          },
-        ),
-      );
+    // (2) One fit of the 100-256-256-3 MLP, 10,000 x 100, batch 64, adam.
+    if (fit) rows.push(await fitRow('wasm', 5));
+    if (cpuFit) {
+      await tf.setBackend('cpu');
+      rows.push(await fitRow('cpu', 1));
     }
   } finally {
     uninstallFastKernels();
+    if (wasOn.length > 0) installFastKernels({ backends: wasOn });
     if (previous) await tf.setBackend(previous);
   }
   return rows;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const rows = await run({ fit: !process.argv.includes('--no-fit') });
+  const rows = await run({
+    fit: !process.argv.includes('--no-fit'),
+    cpuFit: process.argv.includes('--cpu-fit'),
+  });
   printTable(rows, [
     'name',
     'ours_ms',

@@ -1,11 +1,11 @@
-// KerasClassifier with the worker-travel hooks, for GridSearchCV({ nJobs: 2 }) in the benchmark,
-// used only while the hooks are not on BaseWrapper itself (then it is KerasClassifier).
+// KerasClassifier for GridSearchCV({ nJobs: 2 }) in the benchmark. The workers of
+// @scikeras/model-selection import the class by module; '@scikeras/wrappers' is not resolvable
+// from the repository root where the benchmark runs (pnpm links it only into dependents), so
+// this subclass names its own file instead, and carries the travel hooks explicitly.
 import { KerasClassifier, fromWrapperTravelSpec, toWrapperTravelSpec } from '../dist/index.mjs';
 
-const hasHooks = typeof KerasClassifier.prototype.toTravelSpec === 'function';
-
-class TravelingKerasClassifier extends KerasClassifier {
-  static travel = { module: import.meta.url, exportName: 'TravelingKerasClassifier' };
+export class TravelingClassifier extends KerasClassifier {
+  static travel = { module: import.meta.url, exportName: 'TravelingClassifier' };
   toTravelSpec() {
     return toWrapperTravelSpec(this);
   }
@@ -13,7 +13,3 @@ class TravelingKerasClassifier extends KerasClassifier {
     return fromWrapperTravelSpec(spec, this);
   }
 }
-
-/** The classifier class the benchmark sends to worker threads. */
-export const TravelingClassifier = hasHooks ? KerasClassifier : TravelingKerasClassifier;
-export { TravelingKerasClassifier };

@@ -55,6 +55,7 @@ import { buildCallbacks, isCallbackInstance, type CallbackSpec } from './interna
 import { injectSampleWeights } from './internal/injectSampleWeights';
 import { targetTensors, toTensors, type KerasData, type KerasOutput } from './internal/tensorData';
 import { canCast, dtypeOfY } from './internal/yDtype';
+import { ensureFastKernels } from './kernels/setFastKernels';
 
 export type { BuildContext, BuildFn, CallbackSpec, KerasData, KerasOutput };
 
@@ -478,6 +479,7 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
     y: unknown,
     requireY = false,
   ): Promise<{ X: Array2D; y: CheckedY }> {
+    ensureFastKernels();
     this.beforeInitialize();
     let Xc: Array2D;
     let yc: CheckedY;
@@ -677,6 +679,7 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
     options: FitOptions & { epochs: number; initialEpoch: number; warmStart: boolean },
   ): Promise<void> {
     const { sampleWeight, epochs, initialEpoch, warmStart, ...kwargs } = options;
+    ensureFastKernels();
     let data: { X: Array2D; y: CheckedY };
     const warm = (this.warmStart || warmStart) && this.initialized_ === true && !!this.model_;
     if (!warm) data = await this.#initialize(X, y, true);

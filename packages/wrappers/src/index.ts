@@ -38,6 +38,8 @@ export {
   installFastKernels,
   uninstallFastKernels,
   fastKernelsInstalled,
+  setFastKernels,
+  fastKernelsEnabled,
   type FastKernelOptions,
 } from './kernels';
 export { useBackend, setBackendImporter, type BackendName } from './useBackend';

@@ -215,6 +215,20 @@ describe('saveEstimator', () => {
       clf.dispose();
     });
 
+    it('takes file:// URLs as directories and names a URL scheme it cannot save to', async () => {
+      const est = classifier({ hidden: 4 });
+      await saveEstimator(est, `file://${dir}`);
+      expect((await loadEstimator<KerasClassifier>(`file://${dir}`)).getParams()).toEqual(
+        est.getParams(),
+      );
+      await expect(saveEstimator(est, 'indexeddb://clf')).rejects.toThrow(
+        new ValueError(
+          "No tfjs save handler for 'indexeddb://clf' (found 0). Use a directory path in Node, " +
+            "'indexeddb://' or 'localstorage://' in a browser, or pass an IOHandler.",
+        ),
+      );
+    });
+
     it('keeps an unfitted estimator unfitted', async () => {
       const est = classifier({ hidden: 4 });
       const loaded = await loadEstimator<KerasClassifier>(await saveEstimator(est));

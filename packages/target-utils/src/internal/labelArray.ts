@@ -147,7 +147,23 @@ function fromRows(rows: readonly ArrayLike<unknown>[], n: number, cols: number):
     for (let i = 0; i < n; i++) data.set(rows[i] as ArrayLike<number>, i * cols);
     return make(2, [n, cols], allIntTyped ? 'int' : 'float', data);
   }
-  const flat: unknown[] = new Array(n * cols);
+  // fast path: plain rows of numbers straight into a Float64Array
+  const nums = new Float64Array(n * cols);
+  let allNumbers = true;
+  outer: for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    const off = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const v = r[j];
+      if (typeof v !== 'number') {
+        allNumbers = false;
+        break outer;
+      }
+      nums[off + j] = v;
+    }
+  }
+  if (allNumbers) return make(2, [n, cols], 'float', nums);
+  const flat: unknown[] = [];
   let nInnerSeq = 0;
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;

@@ -2,7 +2,7 @@
 // LabelArray (BSD-3-Clause).
 import { ValueError } from '@scikeras/estimator-core';
 import type { LabelArray } from './labelArray';
-import { uniqueCountUpTo } from './unique';
+import { distinctUpTo, uniqueCountUpTo } from './unique';
 
 /** The target types of scikit-learn's `type_of_target`. */
 export type TargetType =
@@ -60,15 +60,8 @@ export function assertFiniteLabels(a: LabelArray, inputName: string): void {
 export function isMultilabelArray(a: LabelArray): boolean {
   if (!(a.ndim === 2 && a.shape[1]! > 1)) return false;
   if (a.kind === 'str' || a.kind === 'obj') return false;
-  const distinct: unknown[] = [];
-  const data = a.data;
-  const n = data.length;
-  outer: for (let i = 0; i < n; i++) {
-    const v = data[i];
-    for (const s of distinct) if (s === v || (s !== s && v !== v)) continue outer;
-    distinct.push(v);
-    if (distinct.length >= 3) return false;
-  }
+  const distinct = distinctUpTo(a.data, 3);
+  if (distinct.length >= 3) return false;
   if (a.kind === 'int' || a.kind === 'bool') return true;
   return distinct.every((v) => isIntegral(v as number));
 }

@@ -29,20 +29,33 @@ export function sortNumbers(values: number[]): number[] {
   return values.sort((a, b) => (a < b ? -1 : a > b ? 1 : a === b ? 0 : Number.isNaN(a) ? 1 : -1));
 }
 
-/** Number of distinct values, counting no further than `limit` (NaN equals NaN). */
-export function uniqueCountUpTo(data: ArrayLike<unknown>, limit: number): number {
+/**
+ * The first distinct values, no more than `limit` of them (NaN equals NaN), in order of
+ * appearance. Plain indexed loops: no iterator or closure per item.
+ */
+export function distinctUpTo(data: ArrayLike<unknown>, limit: number): unknown[] {
   const seen: unknown[] = [];
   const n = data.length;
-  outer: for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n; i++) {
     const v = data[i];
+    let found = false;
     for (let k = 0; k < seen.length; k++) {
       const s = seen[k];
-      if (s === v || (s !== s && v !== v)) continue outer;
+      if (s === v || (s !== s && v !== v)) {
+        found = true;
+        break;
+      }
     }
+    if (found) continue;
     seen.push(v);
-    if (seen.length >= limit) return seen.length;
+    if (seen.length >= limit) break;
   }
-  return seen.length;
+  return seen;
+}
+
+/** Number of distinct values, counting no further than `limit` (NaN equals NaN). */
+export function uniqueCountUpTo(data: ArrayLike<unknown>, limit: number): number {
+  return distinctUpTo(data, limit).length;
 }
 
 const SMALL_MAP = 4096;

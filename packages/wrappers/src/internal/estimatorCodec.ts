@@ -111,7 +111,13 @@ function describe(v: unknown): string {
   return `a ${typeof v}`;
 }
 
+/** Sets an own property, also for keys such as `__proto__` (plain assignment would set the prototype). */
+function setOwn<T>(o: Record<string, T>, k: string, v: T): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
 function encodeNumber(x: number): Json {
+  if (Object.is(x, -0)) return { [TAG]: 'number', value: '-0' };
   if (Number.isFinite(x)) return x;
   return { [TAG]: 'number', value: Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity' };
 }
@@ -187,7 +193,7 @@ export function encodeValue(v: unknown, path: string, ctx: EncodeContext): Json 
   }
   if (isPlainObject(v)) {
     const out: Record<string, Json> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = encodeValue(x, `${path}.${k}`, ctx);
+    for (const [k, x] of Object.entries(v)) setOwn(out, k, encodeValue(x, `${path}.${k}`, ctx));
     return TAG in out ? { [TAG]: 'object', value: out } : out;
   }
   throw unsupported(path, v, ctx);
@@ -248,7 +254,8 @@ export function decodeValue(v: Json, path: string, ctx: DecodeContext, where: st
   const tag = tagOf(v);
   if (tag === undefined) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = decodeValue(x, `${path}.${k}`, ctx, where);
+    for (const [k, x] of Object.entries(v))
+      setOwn(out, k, decodeValue(x, `${path}.${k}`, ctx, where));
     return out;
   }
   switch (tag) {
@@ -257,6 +264,7 @@ export function decodeValue(v: Json, path: string, ctx: DecodeContext, where: st
     case 'number': {
       const s = v.value;
       if (s === 'NaN') return NaN;
+      if (s === '-0') return -0;
       if (s === 'Infinity') return Infinity;
       if (s === '-Infinity') return -Infinity;
       throw corrupt(where, `${describePath(path)} has an invalid number ${JSON.stringify(s)}`);
@@ -267,7 +275,7 @@ export function decodeValue(v: Json, path: string, ctx: DecodeContext, where: st
         throw corrupt(where, `${describePath(path)} is not an object`);
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(inner))
-        out[k] = decodeValue(x, `${path}.${k}`, ctx, where);
+        setOwn(out, k, decodeValue(x, `${path}.${k}`, ctx, where));
       return out;
     }
     case 'function':

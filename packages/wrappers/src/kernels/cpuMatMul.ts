@@ -47,10 +47,10 @@ function gemm(
       const bo = bOff + p * n;
       for (let j = 0; j < n; j++) {
         const bv = B[bo + j] as number;
-        acc[j] += x0 * bv;
-        acc[n + j] += x1 * bv;
-        acc[2 * n + j] += x2 * bv;
-        acc[3 * n + j] += x3 * bv;
+        acc[j] = (acc[j] as number) + x0 * bv;
+        acc[n + j] = (acc[n + j] as number) + x1 * bv;
+        acc[2 * n + j] = (acc[2 * n + j] as number) + x2 * bv;
+        acc[3 * n + j] = (acc[3 * n + j] as number) + x3 * bv;
       }
     }
     C.set(acc.subarray(0, 4 * n), cOff + i * n);
@@ -61,14 +61,20 @@ function gemm(
     for (let p = 0; p < k; p++) {
       const x0 = A[r0 + p * innerStep] as number;
       const bo = bOff + p * n;
-      for (let j = 0; j < n; j++) acc[j] += x0 * (B[bo + j] as number);
+      for (let j = 0; j < n; j++) acc[j] = (acc[j] as number) + x0 * (B[bo + j] as number);
     }
     C.set(acc.subarray(0, n), cOff + i * n);
   }
 }
 
 /** Copies the k×n transpose of the n×k matrix at `src[off]` into `dst`. */
-function transposeInto(src: Float32Array, off: number, n: number, k: number, dst: Float32Array): void {
+function transposeInto(
+  src: Float32Array,
+  off: number,
+  n: number,
+  k: number,
+  dst: Float32Array,
+): void {
   for (let r = 0; r < n; r++) {
     const ro = off + r * k;
     for (let c = 0; c < k; c++) dst[c * n + r] = src[ro + c] as number;

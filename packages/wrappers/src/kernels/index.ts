@@ -4,3 +4,4 @@ export {
   fastKernelsInstalled,
   type FastKernelOptions,
 } from './installFastKernels';
+export { setFastKernels, fastKernelsEnabled, ensureFastKernels } from './setFastKernels';

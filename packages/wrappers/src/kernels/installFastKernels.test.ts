@@ -109,7 +109,8 @@ describe('installFastKernels', () => {
             tf.matMul(seeded(tA ? [k, m] : [m, k], 1), seeded(tB ? [n, k] : [k, n], 2), tA, tB),
           ),
         );
-        if (tA || tB) expect(transposes).toBeGreaterThan(0);
+        // On wasm the wrapper transposes (proof it acted); cpu's kernel needs no Transpose.
+        if (backend === 'wasm' && (tA || tB)) expect(transposes).toBeGreaterThan(0);
         expect(fast[0]?.length).toBe(m * n);
         expectClose(fast, stock);
       }
@@ -165,7 +166,7 @@ describe('installFastKernels', () => {
           // docs/PERFORMANCE.md. Ours sends plain operands to XNNPACK, which is right.)
           const reference = await onCpuStock(fn);
           const { stock, fast, transposes } = await stockAndFast(backend, fn);
-          if (tA || tB) expect(transposes).toBeGreaterThan(0);
+          if (backend === 'wasm' && (tA || tB)) expect(transposes).toBeGreaterThan(0);
           expectClose(fast, reference);
           if (!tA && !tB) expectClose(fast, stock);
         }
@@ -316,8 +317,8 @@ describe('installFastKernels', () => {
           return weights;
         };
         const { stock, fast, transposes } = await stockAndFast(backend, fitOnce);
-        // The backward products carry transpose flags: the wrapper rewrote them.
-        expect(transposes).toBeGreaterThan(0);
+        // The backward products carry transpose flags: the wasm wrapper rewrote them.
+        if (backend === 'wasm') expect(transposes).toBeGreaterThan(0);
         expect(stock.length).toBeGreaterThan(0);
         expectClose(fast, stock, 1e-5, 1e-6);
         expect(tf.memory().numTensors).toBe(n0);
@@ -345,11 +346,37 @@ describe('installFastKernels', () => {
       tf.dispose([a, b]);
     });
 
-    it('swaps a plain product with a new right operand, and leaves a reused one to the stock kernel', () => {
+    it('keeps the stock errors for mismatched shapes and non-float32 operands', () => {
+      const a = tf.ones([3, 4]);
+      const b = tf.ones([5, 4]);
+      uninstallFastKernels();
+      const stockError = ((): unknown => {
+        try {
+          tf.matMul(a, b, true, false);
+        } catch (e) {
+          return e;
+        }
+        return null;
+      })();
+      expect(stockError).toBeInstanceOf(Error);
       installFastKernels({ backends: [backend] });
-      const transpose = tf.getKernel('Transpose', backend);
+      const n0 = tf.memory().numTensors;
+      expect(() => tf.matMul(a, b, true, false)).toThrow((stockError as Error).message);
+      expect(tf.memory().numTensors).toBe(n0);
+      tf.dispose([a, b]);
+    });
+  });
+
+  describe('on wasm', () => {
+    beforeAll(async () => {
+      await tf.setBackend('wasm');
+    });
+
+    it('swaps a plain product with a new right operand, and leaves a reused one to the stock kernel', () => {
+      installFastKernels({ backends: ['wasm'] });
+      const transpose = tf.getKernel('Transpose', 'wasm');
       let transposes = 0;
-      tf.unregisterKernel('Transpose', backend);
+      tf.unregisterKernel('Transpose', 'wasm');
       tf.registerKernel({
         ...transpose,
         kernelFunc: (args) => {
@@ -377,43 +404,74 @@ describe('installFastKernels', () => {
         tf.dispose([a, b, first, second, third, stock]);
         expect(tf.memory().numTensors).toBe(n0);
       } finally {
-        tf.unregisterKernel('Transpose', backend);
+        tf.unregisterKernel('Transpose', 'wasm');
         tf.registerKernel(transpose);
       }
     });
+  });
 
-    it('keeps the stock errors for mismatched shapes and non-float32 operands', () => {
-      const a = tf.ones([3, 4]);
-      const b = tf.ones([5, 4]);
-      uninstallFastKernels();
-      const stockError = ((): unknown => {
-        try {
-          tf.matMul(a, b, true, false);
-        } catch (e) {
-          return e;
-        }
-        return null;
-      })();
-      expect(stockError).toBeInstanceOf(Error);
-      installFastKernels({ backends: [backend] });
+  describe('on cpu', () => {
+    beforeAll(async () => {
+      await tf.setBackend('cpu');
+    });
+
+    it('replaces BatchMatMul by the JS kernel and keeps products of 256 terms to float32 accuracy', async () => {
       const n0 = tf.memory().numTensors;
-      expect(() => tf.matMul(a, b, true, false)).toThrow((stockError as Error).message);
+      for (const [tA, tB] of COMBOS) {
+        const { stock, fast } = await stockAndFast('cpu', () =>
+          tf.tidy(() =>
+            tf.matMul(
+              seeded(tA ? [256, 67] : [67, 256], 50),
+              seeded(tB ? [33, 256] : [256, 33], 51),
+              tA,
+              tB,
+            ),
+          ),
+        );
+        // Sums of 256 unit-normal products (|C| ~ 16): float32 rounding, well under 1e-4.
+        expectClose(fast, stock, 1e-5, 1e-4);
+      }
       expect(tf.memory().numTensors).toBe(n0);
-      tf.dispose([a, b]);
+    });
+
+    it('leaves int32 products to the stock kernel', async () => {
+      const n0 = tf.memory().numTensors;
+      const { stock, fast } = await stockAndFast('cpu', () =>
+        tf.tidy(() =>
+          tf.matMul(
+            tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3], 'int32'),
+            tf.tensor2d([1, 0, 2, 1, 0, 3], [3, 2], 'int32'),
+          ),
+        ),
+      );
+      expect(fast).toEqual(stock);
+      expect(fast).toEqual([[5, 11, 14, 23]]);
+      expect(tf.memory().numTensors).toBe(n0);
     });
   });
 
-  it('patches only the wasm backend by default: cpu has no transposed-operand penalty', () => {
-    const wasmStock = tf.getKernel('BatchMatMul', 'wasm');
-    const cpuStock = tf.getKernel('BatchMatMul', 'cpu');
+  it('patches wasm and cpu by default, and only the kernels that gain', () => {
+    const stock = {
+      wasm: tf.getKernel('BatchMatMul', 'wasm'),
+      wasmFused: tf.getKernel('_FusedMatMul', 'wasm'),
+      cpu: tf.getKernel('BatchMatMul', 'cpu'),
+      cpuFused: tf.getKernel('_FusedMatMul', 'cpu'),
+    };
     expect(fastKernelsInstalled()).toBe(false);
     installFastKernels();
     expect(fastKernelsInstalled()).toBe(true);
     expect(fastKernelsInstalled('wasm')).toBe(true);
+    expect(fastKernelsInstalled('cpu')).toBe(true);
+    expect(tf.getKernel('BatchMatMul', 'wasm').kernelFunc).not.toBe(stock.wasm.kernelFunc);
+    expect(tf.getKernel('_FusedMatMul', 'wasm').kernelFunc).not.toBe(stock.wasmFused.kernelFunc);
+    expect(tf.getKernel('BatchMatMul', 'cpu').kernelFunc).not.toBe(stock.cpu.kernelFunc);
+    // cpu's _FusedMatMul calls its product directly, not through the registry: left alone.
+    expect(tf.getKernel('_FusedMatMul', 'cpu')).toBe(stock.cpuFused);
+    uninstallFastKernels();
+    installFastKernels({ backends: ['wasm'] });
+    expect(fastKernelsInstalled('wasm')).toBe(true);
     expect(fastKernelsInstalled('cpu')).toBe(false);
-    expect(tf.getKernel('BatchMatMul', 'wasm')).not.toBe(wasmStock);
-    expect(tf.getKernel('_FusedMatMul', 'wasm').kernelFunc).not.toBe(wasmStock.kernelFunc);
-    expect(tf.getKernel('BatchMatMul', 'cpu')).toBe(cpuStock);
+    expect(tf.getKernel('BatchMatMul', 'cpu')).toBe(stock.cpu);
   });
 
   it('is idempotent, and uninstall restores the stock kernel configs', () => {
@@ -436,10 +494,21 @@ describe('installFastKernels', () => {
     expect(tf.getKernel('BatchMatMul', 'wasm')).toBe(stock.batch);
   });
 
-  it('skips backends that are not registered', () => {
-    installFastKernels({ backends: ['no-such-backend'] });
-    expect(fastKernelsInstalled('no-such-backend')).toBe(false);
-    expect(fastKernelsInstalled()).toBe(false);
+  it('ignores backends it does not handle or that are not registered', () => {
+    tf.registerBackend('no-such-backend', () => tf.engine().findBackend('cpu') as tf.KernelBackend);
+    tf.copyRegisteredKernels('cpu', 'no-such-backend');
+    try {
+      const stock = tf.getKernel('BatchMatMul', 'no-such-backend');
+      installFastKernels({ backends: ['no-such-backend', 'not-registered'] });
+      expect(tf.getKernel('BatchMatMul', 'no-such-backend')).toBe(stock);
+      expect(fastKernelsInstalled('no-such-backend')).toBe(false);
+      expect(fastKernelsInstalled()).toBe(false);
+    } finally {
+      for (const config of tf.getKernelsForBackend('no-such-backend')) {
+        tf.unregisterKernel(config.kernelName, 'no-such-backend');
+      }
+      tf.removeBackend('no-such-backend');
+    }
   });
 
   it('leaves a kernel that someone re-registered after us in place on uninstall', () => {
