@@ -103,7 +103,7 @@ export abstract class BaseSearchCV<
   declare nFeaturesIn_?: number;
 
   static override tags = {
-    xfailChecks: { checkSupervisedY2d: 'DataConversionWarning not caught' },
+    xfailChecks: {},
   };
 
   /** The candidates (param settings) to evaluate. */
@@ -234,6 +234,7 @@ export abstract class BaseSearchCV<
       else if (hasY) await best.fit(X, y);
       else await best.fit(X);
       this.refitTime_ = (performance.now() - t0) / 1000;
+      this.dispose();
       this.bestEstimator_ = best;
       const fitted = best as unknown as Record<string, unknown>;
       if (fitted.classes_ !== undefined) this.classes_ = fitted.classes_;
@@ -318,5 +319,21 @@ export abstract class BaseSearchCV<
         : this.scorer_
     ) as Scorer;
     return scorer(this.bestEstimator_ as never, X, y);
+  }
+
+  /**
+   * Frees what the refitted `bestEstimator_` holds (its `dispose()`, e.g. a tfjs model's
+   * weights); a no-op for estimators without one. Called before a new refit replaces it.
+   *
+   * @example
+   * ```ts
+   * await search.fit(X, y);
+   * search.dispose();
+   * ```
+   * @remarks Not part of scikit-learn: JavaScript has no destructors for tensor memory.
+   */
+  dispose(): void {
+    const best = this.bestEstimator_ as { dispose?: () => void } | undefined;
+    if (best && typeof best.dispose === 'function') best.dispose();
   }
 }

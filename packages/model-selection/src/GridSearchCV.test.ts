@@ -220,14 +220,11 @@ describe('GridSearchCV', () => {
   });
 });
 
-// errorScore defaults to NaN (as in scikit-learn), and these two checks compare params with
-// `!==`, for which NaN never equals itself: expected failures of the checker, not of the search.
+// errorScore defaults to NaN (as in scikit-learn): the checks compare params with Object.is.
 export const NAN_PARAM_XFAIL = {
   tags: {
     xfailChecks: {
       ...GridSearchCV.tags.xfailChecks,
-      checkDontOverwriteParameters: 'checker compares the NaN default of errorScore with !==',
-      checkDictUnchanged: 'checker compares the NaN default of errorScore with !==',
     },
   },
 };

@@ -50,8 +50,6 @@ describeEstimatorChecks(
     tags: {
       xfailChecks: {
         ...RandomizedSearchCV.tags.xfailChecks,
-        checkDontOverwriteParameters: 'checker compares the NaN default of errorScore with !==',
-        checkDictUnchanged: 'checker compares the NaN default of errorScore with !==',
       },
     },
   },

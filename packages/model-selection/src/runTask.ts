@@ -187,5 +187,7 @@ export async function runTask(task: FitTask, ctx: LiveTaskContext): Promise<Task
     return result;
   } finally {
     disposeAll(made, [ctx.X, ctx.y]);
+    // the fold's model is not needed after scoring (tfjs wrappers hold tensors until disposed)
+    if (!ctx.returnEstimator) disposeAll([est], []);
   }
 }

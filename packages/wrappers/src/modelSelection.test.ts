@@ -63,7 +63,9 @@ describe('model-selection integration', () => {
       // nothing but the weights (and optimizer slots) of the models still alive
       expect(tf.memory().numTensors).toBe(before + aliveTensors());
       expect(aliveTensors()).toBeGreaterThanOrEqual(modelTensors(best.model_!));
-      for (const e of fitted) e.dispose();
+      // the folds' models were disposed by the search: only the refitted best is alive
+      expect(fitted.filter((e) => e.model_ !== undefined && e !== best)).toHaveLength(0);
+      gs.dispose();
       expect(tf.memory().numTensors).toBe(before);
     });
 
@@ -76,7 +78,7 @@ describe('model-selection integration', () => {
       });
       await gs.fit(X, y);
       expect(gs.cvResults_!.params).toHaveLength(4);
-      (gs.bestEstimator_ as KerasRegressor).dispose();
+      gs.dispose();
     });
 
     it('crossValScore on a clone leaves no tensors', async () => {
@@ -96,8 +98,9 @@ describe('model-selection integration', () => {
         expect(s).toBeGreaterThanOrEqual(0);
         expect(s).toBeLessThanOrEqual(1);
       }
-      expect(tf.memory().numTensors).toBe(before + aliveTensors());
-      for (const e of fitted) e.dispose();
+      expect(fitted).toHaveLength(3);
+      // every fold's model was disposed by crossValScore
+      expect(aliveTensors()).toBe(0);
       expect(tf.memory().numTensors).toBe(before);
     });
   });

@@ -134,6 +134,7 @@ async function run(): Promise<void> {
       backend: state.backend,
       data: loadDatasets(webReadText),
       nJobs: null,
+      nJobsUnavailable: "is Node-only (model-selection's worker-thread executor); the page searches in this thread",
       progress,
       epochCallback(label) {
         let chart = liveChart(label);

@@ -1,6 +1,10 @@
 // The on/off switch of the fast matMul kernels (docs/PERFORMANCE.md): on by default.
 import * as tf from '@tensorflow/tfjs';
-import { fastKernelsInstalled, installFastKernels, uninstallFastKernels } from './installFastKernels';
+import {
+  fastKernelsInstalled,
+  installFastKernels,
+  uninstallFastKernels,
+} from './installFastKernels';
 
 const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
 let enabled = env?.SCIKERAS_FAST_KERNELS !== '0';
