@@ -27,7 +27,10 @@ export default tseslint.config(
       // Estimator params are typed by merging an interface into the class (docs/STYLE.md):
       // class fields would overwrite the params the BaseEstimator constructor stores.
       '@typescript-eslint/no-unsafe-declaration-merging': 'off',
-      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
+      '@typescript-eslint/no-empty-object-type': [
+        'error',
+        { allowInterfaces: 'with-single-extends' },
+      ],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },

@@ -37,8 +37,9 @@ function progressBar(label: string, total: number): Progress {
 }
 
 /** Where the user typed the command (pnpm runs scripts in the package folder; INIT_CWD keeps it). */
+const USER_CWD = process.env.INIT_CWD ?? process.cwd();
 function userCwd(): string {
-  return process.env.INIT_CWD ?? process.cwd();
+  return USER_CWD;
 }
 
 function dataDir(): string {
@@ -75,6 +76,9 @@ async function main(): Promise<number> {
     process.stderr.write(`--backend ${opts.backend}: ${(e as Error).message}\n`);
     return 1;
   }
+  // Worker threads (nJobs) import '@scikeras/wrappers' by name, resolved from the process's
+  // working directory: run from this app's folder, where pnpm links it, whatever the user's cwd.
+  process.chdir(join(__dirname, '..'));
   const modelsModule = join(__dirname, 'models.js');
   registerDemoModels(existsSync(modelsModule) ? modelsModule : undefined);
   const backend = tf.getBackend();

@@ -110,7 +110,7 @@ describe('WorkerPoolExecutor (nJobs: 2)', () => {
     );
     class Local extends ThresholdClassifier {}
     (Local as unknown as { travel?: unknown }).travel = undefined;
-    expect(() => toTravelSpec(new Local())).toThrow(
+    await expect(toTravelSpec(new Local())).rejects.toThrow(
       'Cannot send Local to a worker thread (nJobs > 1): its class has neither a static travel = { module, exportName } nor toTravelSpec()/fromTravelSpec().',
     );
     await expect(

@@ -2,7 +2,13 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
-import { RuntimeError, ValueError, warn, type EstimatorLike } from '@scikeras/estimator-core';
+import {
+  RuntimeError,
+  ValueError,
+  clone,
+  warn,
+  type EstimatorLike,
+} from '@scikeras/estimator-core';
 import type { Executor, Job } from './Executor';
 import type { FitTask, TaskContextSpec, TaskResult } from './FitTask';
 import { scoringForTravel } from './internal/scoring';
@@ -70,8 +76,7 @@ export function workerFilename(): string {
 }
 
 /** The context sent once to each worker. */
-export function contextSpec(job: Job): TaskContextSpec {
-  const estimator = toTravelSpec(job.estimator);
+export async function contextSpec(job: Job): Promise<TaskContextSpec> {
   if (
     job.returnEstimator &&
     typeof (job.estimator as { toTravelSpec?: unknown }).toTravelSpec !== 'function'
@@ -80,9 +85,11 @@ export function contextSpec(job: Job): TaskContextSpec {
       `returnEstimator with nJobs > 1 needs the fitted estimators to travel back: ${(job.estimator as object).constructor.name} has no toTravelSpec(). Use nJobs: 1.`,
     );
   }
+  // an unfitted copy travels: a fitted estimator's spec would carry its weights for nothing
+  const estimator = await toTravelSpec(clone(job.estimator));
   const fitOptions: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(job.fitOptions))
-    fitOptions[k] = encodeTravelValue(v, ['fitOptions', k]);
+    fitOptions[k] = await encodeTravelValue(v, ['fitOptions', k]);
   return {
     estimator,
     X: toTransferable(job.X, 'X'),
@@ -96,11 +103,23 @@ export function contextSpec(job: Job): TaskContextSpec {
   };
 }
 
-function encodeTask(task: FitTask, owner: string): FitTask {
+async function encodeTask(task: FitTask, owner: string): Promise<FitTask> {
   if (!task.params) return task;
   const params: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(task.params)) params[k] = encodeTravelValue(v, [owner, k]);
+  for (const [k, v] of Object.entries(task.params))
+    params[k] = await encodeTravelValue(v, [owner, k]);
   return { ...task, params };
+}
+
+/**
+ * piscina, loaded only when a pool is needed (it is Node-only). The CommonJS build requires it
+ * (a dynamic import() fails in CommonJS hosts such as jest without vm-modules); the ESM build,
+ * where `module` does not exist, imports it.
+ */
+async function loadPiscina(): Promise<typeof import('piscina')> {
+  if (typeof module === 'object' && module !== null && typeof module.require === 'function')
+    return module.require('piscina') as typeof import('piscina');
+  return import('piscina');
 }
 
 /**
@@ -132,11 +151,11 @@ export class WorkerPoolExecutor implements Executor {
    * @throws ValueError when the estimator, a param or scoring cannot travel
    */
   async run(job: Job, onResult?: (result: TaskResult) => void): Promise<TaskResult[]> {
-    const context = contextSpec(job);
+    const context = await contextSpec(job);
     const owner = (job.estimator as object).constructor.name;
-    const tasks = job.tasks.map((t) => encodeTask(t, owner));
+    const tasks = await Promise.all(job.tasks.map((t) => encodeTask(t, owner)));
     const threads = Math.max(1, Math.min(this.nJobs, tasks.length));
-    const { Piscina } = await import('piscina');
+    const { Piscina } = await loadPiscina();
     const pool = new Piscina({
       filename: workerFilename(),
       minThreads: threads,

@@ -4,13 +4,13 @@ import { KFold } from './KFold';
 import { encodeTravelValue, toTravelSpec } from './travel';
 
 describe('toTravelSpec', () => {
-  it('builds a spec from static travel and JSON params, nested estimators included', () => {
+  it('builds a spec from static travel and JSON params, nested estimators included', async () => {
     const gs = new GridSearchCV({
       estimator: new ThresholdClassifier({ offset: 1 }),
       paramGrid: { feature: [0, 1] },
       cv: new KFold({ nSplits: 3 }),
     });
-    const spec = toTravelSpec(gs);
+    const spec = await toTravelSpec(gs);
     expect(spec.module).toBe('@scikeras/model-selection');
     expect(spec.exportName).toBe('GridSearchCV');
     const params = spec.params as Record<string, unknown>;
@@ -33,8 +33,8 @@ describe('toTravelSpec', () => {
     });
   });
 
-  it('rejects values that cannot travel, naming owner, param and fix', () => {
-    expect(() => encodeTravelValue(new Map(), ['Foo', 'bar'])).toThrow(
+  it('rejects values that cannot travel, naming owner, param and fix', async () => {
+    await expect(encodeTravelValue(new Map(), ['Foo', 'bar'])).rejects.toThrow(
       "Cannot send Foo to a worker thread (nJobs > 1): its param 'bar' is an instance of Map, which cannot travel.",
     );
   });

@@ -46,16 +46,20 @@ function isPlain(v: object): boolean {
  * encodeTravelValue([1, 2, { a: 'x' }], ['Ridge', 'alpha']); // [1, 2, { a: 'x' }]
  * ```
  */
-export function encodeTravelValue(value: unknown, where: [owner: string, param: string]): unknown {
+export async function encodeTravelValue(
+  value: unknown,
+  where: [owner: string, param: string],
+): Promise<unknown> {
   if (value === null || value === undefined) return value;
   const t = typeof value;
   if (t === 'number' || t === 'string' || t === 'boolean') return value;
-  if (Array.isArray(value)) return value.map((v) => encodeTravelValue(v, where));
+  if (Array.isArray(value)) return Promise.all(value.map((v) => encodeTravelValue(v, where)));
   if (ArrayBuffer.isView(value)) return value;
-  if (isEstimator(value)) return { [ESTIMATOR_KEY]: toTravelSpec(value) };
+  if (isEstimator(value)) return { [ESTIMATOR_KEY]: await toTravelSpec(value) };
   if (t === 'object' && isPlain(value as object)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as object)) out[k] = encodeTravelValue(v, where);
+    for (const [k, v] of Object.entries(value as object))
+      out[k] = await encodeTravelValue(v, where);
     return out;
   }
   const kind =
@@ -82,9 +86,10 @@ export function encodeTravelValue(value: unknown, where: [owner: string, param: 
  * toTravelSpec(new Mean()); // { module: '/abs/path/mean.mjs', exportName: 'Mean', params: {} }
  * ```
  */
-export function toTravelSpec(estimator: EstimatorLike): TravelSpec {
-  const custom = (estimator as { toTravelSpec?: () => TravelSpec }).toTravelSpec;
-  if (typeof custom === 'function') return custom.call(estimator);
+export async function toTravelSpec(estimator: EstimatorLike): Promise<TravelSpec> {
+  const custom = (estimator as { toTravelSpec?: () => TravelSpec | Promise<TravelSpec> })
+    .toTravelSpec;
+  if (typeof custom === 'function') return await custom.call(estimator);
   const name = (estimator as object).constructor?.name ?? 'estimator';
   const address = ((estimator as object).constructor as { travel?: TravelAddress }).travel;
   if (!address || typeof address.module !== 'string' || typeof address.exportName !== 'string') {
@@ -94,7 +99,7 @@ export function toTravelSpec(estimator: EstimatorLike): TravelSpec {
   }
   const params: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(estimator.getParams(false)))
-    params[k] = encodeTravelValue(v, [name, k]);
+    params[k] = await encodeTravelValue(v, [name, k]);
   return { module: address.module, exportName: address.exportName, params };
 }
 

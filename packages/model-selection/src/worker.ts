@@ -4,7 +4,7 @@ import { catchWarnings, type EstimatorLike } from '@scikeras/estimator-core';
 import type { FitTask, TaskContextSpec, TaskResult } from './FitTask';
 import { resolveScoring } from './internal/scoring';
 import { runTask, type LiveTaskContext } from './runTask';
-import { decodeTravelValue, fromTravelSpec } from './travel';
+import { decodeTravelValue, fromTravelSpec, toTravelSpec } from './travel';
 
 let live: Promise<LiveTaskContext> | undefined;
 
@@ -34,8 +34,9 @@ export default async function runWorkerTask(task: FitTask): Promise<TaskResult> 
       : null;
     const { result, warnings } = await catchWarnings(() => runTask({ ...task, params }, ctx));
     if (result.estimator) {
-      const est = result.estimator as EstimatorLike & { toTravelSpec(): unknown };
-      result.estimator = est.toTravelSpec();
+      const est = result.estimator as EstimatorLike & { dispose?: () => void };
+      result.estimator = await toTravelSpec(est);
+      est.dispose?.(); // the fitted copy lives on in the spec (e.g. a tfjs model's weights)
     }
     return { ...result, warnings };
   } catch (e) {

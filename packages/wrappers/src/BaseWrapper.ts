@@ -32,6 +32,7 @@ import {
   type Array2D,
   type CheckedY,
   type Label,
+  type EstimatorClass,
   type Params,
 } from '@scikeras/estimator-core';
 import {
@@ -56,6 +57,7 @@ import { injectSampleWeights } from './internal/injectSampleWeights';
 import { targetTensors, toTensors, type KerasData, type KerasOutput } from './internal/tensorData';
 import { canCast, dtypeOfY } from './internal/yDtype';
 import { ensureFastKernels } from './kernels/setFastKernels';
+import { fromWrapperTravelSpec, toWrapperTravelSpec, type TravelSpec } from './travel';
 
 export type { BuildContext, BuildFn, CallbackSpec, KerasData, KerasOutput };
 
@@ -597,6 +599,40 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
     if (this.model_) this.#disposeModel(this.model_);
     delete this.model_;
     delete this.initialized_;
+  }
+
+  /**
+   * How this estimator travels to a worker thread of @scikeras/model-selection (`nJobs > 1`):
+   * its class, params (build functions by their `registerModel` name) and, when fitted, the
+   * saved model. See docs/BACKENDS.md.
+   *
+   * @returns the spec (a Promise when weights must be saved)
+   * @throws ValueError when a param cannot travel (e.g. an unregistered build function)
+   * @example
+   * ```ts
+   * registerModel('mlp', buildMlp, { module: import.meta.url });
+   * const spec = await new KerasClassifier({ model: buildMlp }).toTravelSpec();
+   * ```
+   */
+  toTravelSpec(): TravelSpec | Promise<TravelSpec> {
+    return toWrapperTravelSpec(this);
+  }
+
+  /**
+   * Rebuilds an estimator sent by {@link BaseWrapper.toTravelSpec} (in the worker thread).
+   *
+   * @param spec - the spec
+   * @returns the estimator, fitted if the sender's was
+   * @example
+   * ```ts
+   * const est = await KerasClassifier.fromTravelSpec(spec);
+   * ```
+   */
+  static fromTravelSpec<T extends BaseWrapper>(
+    this: new (p?: any) => T,
+    spec: TravelSpec,
+  ): Promise<T> {
+    return fromWrapperTravelSpec<T>(spec, this as unknown as EstimatorClass<any>);
   }
 
   #checkSampleWeight(sampleWeight: ArrayLike<number>, n: number): number[] {

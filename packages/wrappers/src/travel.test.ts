@@ -7,7 +7,7 @@ import { ValueError } from '@scikeras/estimator-core';
 import type { BuildContext } from './BaseWrapper';
 import { KerasClassifier } from './KerasClassifier';
 import { KerasRegressor } from './KerasRegressor';
-import { fastKernelsInstalled, installFastKernels, uninstallFastKernels } from './kernels';
+import { fastKernelsEnabled, fastKernelsInstalled, setFastKernels } from './kernels';
 import { getRegisteredModel, registerModel, unregisterModel } from './ModelRegistry';
 import {
   fromWrapperTravelSpec,
@@ -60,7 +60,7 @@ describe('toWrapperTravelSpec', () => {
     });
     expect(spec.state).toEqual({
       backend: 'wasm',
-      fastKernels: false,
+      fastKernels: true, // on by default (setFastKernels)
       setupModules: [],
     } satisfies WrapperTravelState);
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
@@ -125,18 +125,23 @@ describe('fromWrapperTravelSpec', () => {
     expect(tf.memory().numTensors).toBe(n0);
   });
 
-  it('switches this thread to the sender backend and kernels', async () => {
-    installFastKernels();
-    const spec = toWrapperTravelSpec(classifier()) as TravelSpec;
-    expect((spec.state as WrapperTravelState).fastKernels).toBe(true);
-    uninstallFastKernels();
+  it('switches this thread to the sender backend and kernel switch', async () => {
+    const on = toWrapperTravelSpec(classifier()) as TravelSpec;
+    expect((on.state as WrapperTravelState).fastKernels).toBe(true);
+    setFastKernels(false);
+    const off = toWrapperTravelSpec(classifier()) as TravelSpec;
+    expect((off.state as WrapperTravelState).fastKernels).toBe(false);
     await tf.setBackend('cpu');
     try {
-      await fromWrapperTravelSpec(spec, KerasClassifier);
+      await fromWrapperTravelSpec(on, KerasClassifier);
       expect(tf.getBackend()).toBe('wasm');
+      expect(fastKernelsEnabled()).toBe(true);
       expect(fastKernelsInstalled('wasm')).toBe(true);
+      await fromWrapperTravelSpec(off, KerasClassifier);
+      expect(fastKernelsEnabled()).toBe(false);
+      expect(fastKernelsInstalled('wasm')).toBe(false);
     } finally {
-      uninstallFastKernels();
+      setFastKernels(true);
     }
   });
 

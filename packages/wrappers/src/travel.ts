@@ -17,7 +17,7 @@ import { estimatorToArtifact } from './saveEstimator';
 import { registeredModelModule, registeredModelName } from './ModelRegistry';
 import { useBackend, type BackendName } from './useBackend';
 import { dynamicImport } from './internal/dynamicImport';
-import { fastKernelsInstalled, installFastKernels } from './kernels';
+import { fastKernelsEnabled, setFastKernels } from './kernels';
 
 /** model-selection's TravelSpec (INTERFACES.md): what a worker needs to rebuild an estimator. */
 export interface TravelSpec {
@@ -116,7 +116,7 @@ export function toWrapperTravelSpec(
     .filter((m): m is string => m !== undefined);
   const base: WrapperTravelState = {
     backend: tf.getBackend(),
-    fastKernels: fastKernelsInstalled(tf.getBackend()),
+    fastKernels: fastKernelsEnabled(),
     setupModules: [...new Set(setupModules)],
   };
   if (!isFitted(est) && ctx.models.length === 0) return { module, exportName, params, state: base };
@@ -200,7 +200,9 @@ export async function fromWrapperTravelSpec<T>(
         );
       }
     }
-    if (state.fastKernels === true && !fastKernelsInstalled(tf.getBackend())) installFastKernels();
+    // the worker follows the sender's switch (setFastKernels), on by default
+    if (state.fastKernels !== undefined && state.fastKernels !== fastKernelsEnabled())
+      setFastKernels(state.fastKernels);
   }
   const classes = { ...defaultEstimatorClasses(), [spec.exportName]: Klass, [Klass.name]: Klass };
   if (state?.artifact) {

@@ -20,10 +20,9 @@ function userModules(dir: string, format: 'cjs' | 'mjs'): { models: string; clas
         tf.layers.dense({ units: hidden, activation: 'relu', inputShape: [nFeaturesIn_] }),
         tf.layers.dense({ units: nClasses_, activation: 'softmax' }) ] });
     }`;
-  const klass = `class TravelingClassifier extends KerasClassifier {
-      toTravelSpec() { return toWrapperTravelSpec(this); }
-      static fromTravelSpec(spec) { return fromWrapperTravelSpec(spec, this); }
-    }`;
+  // a user subclass: BaseWrapper's own toTravelSpec/fromTravelSpec do the work, the class only
+  // says where the worker imports it from
+  const klass = `class TravelingClassifier extends KerasClassifier {}`;
   if (format === 'cjs') {
     writeFileSync(
       models,
@@ -35,7 +34,7 @@ function userModules(dir: string, format: 'cjs' | 'mjs'): { models: string; clas
     );
     writeFileSync(
       classifier,
-      `const { KerasClassifier, toWrapperTravelSpec, fromWrapperTravelSpec } = require(${JSON.stringify(cjsDist)});
+      `const { KerasClassifier } = require(${JSON.stringify(cjsDist)});
        ${klass}
        TravelingClassifier.travel = { module: __filename, exportName: 'TravelingClassifier' };
        module.exports = { TravelingClassifier };`,
@@ -51,7 +50,7 @@ function userModules(dir: string, format: 'cjs' | 'mjs'): { models: string; clas
     );
     writeFileSync(
       classifier,
-      `import { KerasClassifier, toWrapperTravelSpec, fromWrapperTravelSpec } from ${JSON.stringify(esmDist)};
+      `import { KerasClassifier } from ${JSON.stringify(esmDist)};
        export ${klass}
        TravelingClassifier.travel = { module: import.meta.url, exportName: 'TravelingClassifier' };`,
     );
@@ -109,4 +108,40 @@ describe('toWrapperTravelSpec with worker threads', () => {
     },
     120000,
   );
+
+  it('runs GridSearchCV with nJobs 2 on a plain KerasClassifier imported by package name', () => {
+    const { models } = userModules(dir, 'mjs');
+    // run from this package's folder, where '@scikeras/wrappers' resolves (as in a user's project)
+    const script = join(__dirname, '..', `.travel-plain-${process.pid}.mjs`);
+    writeFileSync(
+      script,
+      `import { KerasClassifier, useBackend } from '@scikeras/wrappers';
+       import { GridSearchCV } from '@scikeras/model-selection';
+       import { tiny } from ${JSON.stringify(pathToFileURL(models).href)};
+       await useBackend('wasm');
+       const X = Array.from({ length: 30 }, (_, i) => [i % 3, (i * 7) % 5, (i % 3) * 2 + 0.1 * (i % 4)]);
+       const y = X.map((_, i) => ['a', 'b', 'c'][i % 3]);
+       const gs = new GridSearchCV({
+         estimator: new KerasClassifier({ model: tiny, loss: 'sparse_categorical_crossentropy',
+           optimizer: 'adam', epochs: 2, verbose: 0, randomState: 0 }),
+         paramGrid: { model__hidden: [2, 4] }, cv: 2, nJobs: 2 });
+       await gs.fit(X, y);
+       const pred = await gs.predict(X.slice(0, 3));
+       gs.dispose();
+       console.log(JSON.stringify({ params: gs.cvResults_.params, pred }));`,
+    );
+    try {
+      const out = execFileSync(process.execPath, [script], {
+        cwd: join(__dirname, '..'),
+        encoding: 'utf8',
+        timeout: 110000,
+      });
+      const res = JSON.parse(out.trim().split('\n').pop()!);
+      expect(res.params).toEqual([{ model__hidden: 2 }, { model__hidden: 4 }]);
+      expect(res.pred).toHaveLength(3);
+      for (const p of res.pred) expect(['a', 'b', 'c']).toContain(p);
+    } finally {
+      rmSync(script, { force: true });
+    }
+  }, 120000);
 });

@@ -134,7 +134,8 @@ async function run(): Promise<void> {
       backend: state.backend,
       data: loadDatasets(webReadText),
       nJobs: null,
-      nJobsUnavailable: "is Node-only (model-selection's worker-thread executor); the page searches in this thread",
+      nJobsUnavailable:
+        "is Node-only (model-selection's worker-thread executor); the page searches in this thread",
       progress,
       epochCallback(label) {
         let chart = liveChart(label);
