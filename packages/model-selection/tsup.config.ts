@@ -7,7 +7,12 @@ export default defineConfig({
   dts: { entry: { index: 'src/index.ts' } },
   clean: true,
   sourcemap: true,
-  shims: true,
   target: 'node20',
   tsconfig: 'tsconfig.build.json',
+  // The ESM build gets __dirname from a shim that never throws, so that importing the package
+  // in a browser (where import.meta.url is not a file URL) works; tsup's own shim would throw.
+  esbuildOptions(options, context) {
+    if (context.format === 'esm')
+      options.inject = [...(options.inject ?? []), 'src/internal/esmDirnameShim.mjs'];
+  },
 });

@@ -67,6 +67,8 @@ describe('pnpm demo (CLI)', () => {
     for (const s of SECTIONS) expect(stdout).toContain(s.title);
     expect(stdout).toMatch(/Summary\n\s+section\s+score\s+value\s+bound\s+ok\s+time s/);
     expect(stdout).toMatch(/total\s+yes\s+\d+\.\d/);
+    // the searches ran on worker threads (the default --jobs 2)
+    expect(stdout).toContain('12 fits, nJobs = 2');
   });
 
   it('writes a self-contained report with its plots as inline SVG', () => {

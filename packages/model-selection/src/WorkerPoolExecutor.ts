@@ -68,6 +68,7 @@ export function toTransferable(v: unknown, name: string): unknown {
 
 /** Where the built worker entry is (next to this module in dist, or the package's dist from source). */
 export function workerFilename(): string {
+  // __dirname: CommonJS's own; in the ESM build, src/internal/esmDirnameShim.mjs (tsup.config.ts)
   const candidates = [join(__dirname, 'worker.mjs'), join(__dirname, '..', 'dist', 'worker.mjs')];
   for (const c of candidates) if (existsSync(c)) return c;
   throw new RuntimeError(
