@@ -9,5 +9,6 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'json', 'cjs', 'mjs'],
   testTimeout: 60000,
+  setupFiles: [require.resolve('./scripts/jestSetup.cjs')],
   reporters: ['default', require.resolve('./scripts/jestSummaryReporter.cjs')],
 };

@@ -111,7 +111,9 @@ function sumsOfSquares(
   }
   let den = s2 - (s1 * s1) / wsum;
   if (s2 === 0) den = 0;
-  else if (!(den > s2 * 1e-4)) {
+  // cancellation, or squares down in the subnormal range (where the one-pass sum keeps values
+  // that scikit-learn's squares about the mean round to zero): a second pass about the mean
+  else if (!(den > s2 * 1e-4) || s2 < 1e-280) {
     const mean = k + s1 / wsum;
     den = 0;
     for (let i = 0; i < rows; i++) {
