@@ -66,7 +66,7 @@ function round(x, d = 1) {
 /** Prints rows as an aligned text table. */
 export function printTable(
   rows,
-  columns = ['suite', 'name', 'ours_ms', 'ref_ms', 'ratio', 'note'],
+  columns = ['suite', 'name', 'ours_ms', 'ref_ms', 'unit', 'ratio', 'note'],
 ) {
   const cols = columns.filter((c) => rows.some((r) => r[c] !== undefined));
   const cell = (r, c) => (r[c] === undefined ? '' : String(r[c]));

@@ -459,9 +459,9 @@ export async function run() {
   if (PARTS.includes('grid')) rows.push(...(await gridRows(data)));
   if (PARTS.includes('real')) rows.push(...(await realRows()));
   if (PARTS.includes('kernels')) {
-    // Helper K's matMul micro-benchmarks (bench/kernels.mjs); its MLP fit row runs alone.
+    // matMul micro-benchmarks and the 100-256-256-3 MLP fit, stock vs fast kernels (bench/kernels.mjs)
     const { run: runKernels } = await import('./kernels.mjs');
-    rows.push(...(await runKernels({ fit: false })));
+    rows.push(...(await runKernels({ fit: true })));
     await useBackend('wasm');
   }
   for (const r of rows) r.backend = backend;
