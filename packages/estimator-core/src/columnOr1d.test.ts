@@ -39,7 +39,15 @@ describe('columnOr1d', () => {
 
   it('warns only when asked', () => {
     expect(catchWarnings(() => columnOr1d([[1]])).warnings).toEqual([]);
-    expect(catchWarnings(() => columnOr1d([[1]], { warn: true })).warnings).toHaveLength(1);
+    const { result, warnings } = catchWarnings(() => columnOr1d([[1]], { warn: true }));
+    expect(result).toEqual([1]);
+    expect(warnings).toEqual([
+      {
+        message:
+          'A column-vector y was passed when a 1d array was expected. Please change the shape of y to (nSamples,), for example using y.flat().',
+        category: 'DataConversionWarning',
+      },
+    ]);
   });
 
   it.each([

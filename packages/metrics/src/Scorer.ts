@@ -29,7 +29,6 @@ export interface Scorer {
 }
 
 /** A metric as {@link makeScorer} takes it: `(yTrue, yPred, options) => number`. */
-
 export type ScoreFunction = (yTrue: any, yPred: any, options?: any) => number | number[];
 
 /** Options of {@link makeScorer}; every other key is passed on to the metric. */

@@ -29,6 +29,9 @@ describe('rocAucScore', () => {
     ];
     expect(() => rocAucScore([0, 1, 2], s)).toThrow("multiClass must be in ('ovo', 'ovr')");
     expect(() => rocAucScore([0, 1, 2], s, { multiClass: 'ovo' })).toThrow(NotImplementedError);
+    expect(() => rocAucScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], { maxFpr: 0.5 })).toThrow(
+      new NotImplementedError('maxFpr (partial AUC) is not implemented yet.'),
+    );
   });
 
   it('rejects a constant yTrue', () => {

@@ -20,6 +20,8 @@ export interface RocAucScoreOptions {
   multiClass?: 'raise' | 'ovr' | 'ovo';
   /** Multiclass only: the labels indexing yScore's columns (sorted, unique). @defaultValue labels of yTrue */
   labels?: readonly Label[] | null;
+  /** Partial AUC up to this false positive rate: not implemented, any value but `null` / `undefined` throws NotImplementedError. @defaultValue null */
+  maxFpr?: number | null;
 }
 
 /**
@@ -50,6 +52,9 @@ export function rocAucScore(
   yScore: unknown,
   options: RocAucScoreOptions = {},
 ): number | number[] {
+  if (options.maxFpr !== undefined && options.maxFpr !== null) {
+    throw new NotImplementedError('maxFpr (partial AUC) is not implemented yet.');
+  }
   const average = options.average === undefined ? 'macro' : options.average;
   const yType = typeOfTarget(yTrue, { inputName: 'y_true' });
   const score = toNum2D(yScore);

@@ -1,4 +1,5 @@
 // Runs the worker pool against the BUILT worker (dist/worker.mjs): `pnpm --filter @scikeras/model-selection build` first.
+import { availableParallelism } from 'node:os';
 import { catchWarnings, clone } from '@scikeras/estimator-core';
 import { Matrix } from './test-utils/matrix';
 import fixture from './__fixtures__/search.json';
@@ -125,8 +126,12 @@ describe('WorkerPoolExecutor (nJobs: 2)', () => {
     );
   });
 
-  it('uses every core with nJobs: -1', () => {
-    expect(new WorkerPoolExecutor({ nJobs: -1 }).nJobs).toBeGreaterThanOrEqual(1);
-    expect(new BusyEstimator()).toBeDefined();
+  it('uses every core with nJobs: -1, all but one with -2, and defaults to -1', () => {
+    const cores = availableParallelism();
+    expect(new WorkerPoolExecutor({ nJobs: -1 }).nJobs).toBe(cores);
+    expect(new WorkerPoolExecutor({ nJobs: -2 }).nJobs).toBe(Math.max(1, cores - 1));
+    expect(new WorkerPoolExecutor().nJobs).toBe(cores);
+    expect(new WorkerPoolExecutor({ nJobs: 3 }).nJobs).toBe(3);
+    expect(new BusyEstimator({ work: 2 }).getParams()).toEqual({ work: 2, c: 0 });
   });
 });

@@ -43,7 +43,7 @@ function isPlain(v: object): boolean {
  * @throws ValueError naming the owner, the param and the fix
  * @example
  * ```ts
- * encodeTravelValue([1, 2, { a: 'x' }], ['Ridge', 'alpha']); // [1, 2, { a: 'x' }]
+ * await encodeTravelValue([1, 2, { a: 'x' }], ['Ridge', 'alpha']); // [1, 2, { a: 'x' }]
  * ```
  */
 export async function encodeTravelValue(
@@ -83,7 +83,7 @@ export async function encodeTravelValue(
  * @example
  * ```ts
  * class Mean extends BaseEstimator { static travel = { module: '/abs/path/mean.mjs', exportName: 'Mean' }; }
- * toTravelSpec(new Mean()); // { module: '/abs/path/mean.mjs', exportName: 'Mean', params: {} }
+ * await toTravelSpec(new Mean()); // { module: '/abs/path/mean.mjs', exportName: 'Mean', params: {} }
  * ```
  */
 export async function toTravelSpec(estimator: EstimatorLike): Promise<TravelSpec> {
@@ -151,7 +151,7 @@ async function importModule(specifier: string): Promise<Record<string, unknown>>
  * @throws ValueError when the module has no such export
  * @example
  * ```ts
- * const est = await fromTravelSpec(toTravelSpec(new Mean()));
+ * const est = await fromTravelSpec(await toTravelSpec(new Mean()));
  * ```
  */
 export async function fromTravelSpec(spec: TravelSpec): Promise<EstimatorLike> {

@@ -10,6 +10,7 @@ import {
   mlp,
   regressionData,
   useTestBackend,
+  checkNoLeakPerTest,
 } from './test-utils/backends';
 
 const { X: Xc, y: yc } = classificationData(20, 3, [0, 1, 2]);
@@ -46,6 +47,7 @@ function batchCounter(): { cb: tf.CustomCallbackArgs; batches: number[] } {
 }
 
 describe('BaseWrapper', () => {
+  checkNoLeakPerTest();
   describe('params', () => {
     it('has scikeras 0.13 defaults', () => {
       expect(new BaseWrapper().getParams()).toEqual({
@@ -376,7 +378,9 @@ describe('BaseWrapper', () => {
         // the copy started from the user's weights: initialize only (no training) predicts the same
         const fresh = reg({ model: user });
         await fresh.initialize(Xr, yr);
-        const want = (user.predict(tf.tensor2d(Xr.slice(0, 2))) as tf.Tensor).arraySync();
+        const want = tf.tidy(() =>
+          (user.predict(tf.tensor2d(Xr.slice(0, 2))) as tf.Tensor).arraySync(),
+        );
         expect(await fresh.predict(Xr.slice(0, 2))).toEqual((want as number[][]).map((r) => r[0]));
         est.dispose();
         fresh.dispose();

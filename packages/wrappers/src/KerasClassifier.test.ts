@@ -5,6 +5,7 @@ import { accuracyScore } from '@scikeras/metrics';
 import { KerasClassifier, computeSampleWeight, type BuildContext } from './index';
 import {
   BACKENDS,
+  checkNoLeakPerTest,
   classificationData,
   expectNoLeak,
   mlp,
@@ -44,6 +45,7 @@ describe('KerasClassifier', () => {
 
   describe.each(BACKENDS)('on %s', (backend) => {
     useTestBackend(backend);
+    checkNoLeakPerTest();
 
     describe('targets', () => {
       it.each([

@@ -4,7 +4,14 @@ import { describeEstimatorChecks } from '@scikeras/estimator-core/testing';
 import { r2Score } from '@scikeras/metrics';
 import { rootMeanSquaredError } from '@scikeras/metrics/tfjs';
 import { KerasRegressor } from './index';
-import { BACKENDS, expectNoLeak, mlp, regressionData, useTestBackend } from './test-utils/backends';
+import {
+  BACKENDS,
+  checkNoLeakPerTest,
+  expectNoLeak,
+  mlp,
+  regressionData,
+  useTestBackend,
+} from './test-utils/backends';
 
 function reg(extra: Record<string, unknown> = {}): KerasRegressor {
   return new KerasRegressor({ model: mlp, loss: 'mse', verbose: 0, randomState: 0, ...extra });
@@ -23,6 +30,7 @@ describe('KerasRegressor', () => {
 
   describe.each(BACKENDS)('on %s', (backend) => {
     useTestBackend(backend);
+    checkNoLeakPerTest();
 
     it('1-D targets give 1-D predictions', async () => {
       const { X, y } = regressionData(20, 3);

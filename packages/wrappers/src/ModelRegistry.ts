@@ -90,8 +90,9 @@ const MISSING = Symbol.for('@scikeras/wrappers/missingFunction');
  *   tf.sequential({ layers: [tf.layers.dense({ units: hidden, activation: 'relu', inputShape: [nFeaturesIn_] }),
  *                            tf.layers.dense({ units: nClasses_, activation: 'softmax' })] }));
  * const clf = new KerasClassifier({ model: mlp });
- * // in a module of its own, so worker threads can import it (GridSearchCV with nJobs: 2):
- * registerModel('mlp', buildMlp, { module: import.meta.url });
+ * // in a module of its own, so worker threads can import it (GridSearchCV with nJobs: 2);
+ * // another name: 'mlp' is already taken by another function in this thread
+ * registerModel('wide-mlp', buildWideMlp, { module: import.meta.url });
  * ```
  * @remarks Python pickles a build function by its module path; JavaScript cannot import a
  * function from a closure, so scikeras-ts names it explicitly.

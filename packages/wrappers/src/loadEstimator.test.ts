@@ -10,6 +10,7 @@ import { KerasClassifier } from './KerasClassifier';
 import { loadEstimator } from './loadEstimator';
 import { registerModel } from './ModelRegistry';
 import { saveEstimator, type EstimatorArtifact } from './saveEstimator';
+import { checkNoLeakPerTest } from './test-utils/backends';
 
 tf.enableProdMode();
 
@@ -39,6 +40,7 @@ function copyArtifact(art: EstimatorArtifact): { manifest: any; weightData: Arra
 }
 
 describe('loadEstimator', () => {
+  checkNoLeakPerTest();
   let dir: string;
   let clf: KerasClassifier;
   let art: EstimatorArtifact;

@@ -12,6 +12,7 @@ import {
   regressionData,
   trackFitted,
   useTestBackend,
+  checkNoLeakPerTest,
 } from './test-utils/backends';
 
 interface MLPClassifierParams {
@@ -34,6 +35,7 @@ class MLPClassifier extends KerasClassifier {
 }
 
 describe('model-selection integration', () => {
+  checkNoLeakPerTest();
   describe.each(BACKENDS)('on %s', (backend) => {
     useTestBackend(backend);
 

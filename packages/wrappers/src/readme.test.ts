@@ -11,6 +11,7 @@ import {
 } from './index';
 import {
   BACKENDS,
+  checkNoLeakPerTest,
   classificationData,
   expectNoLeak,
   regressionData,
@@ -188,6 +189,7 @@ class ClassifierWithCallback extends KerasClassifier {
 describe('scikeras README examples', () => {
   describe.each(BACKENDS)('on %s', (backend) => {
     useTestBackend(backend);
+    checkNoLeakPerTest();
     const { X, y } = regressionData(16, 4);
 
     it('prebuilt models: the model is copied, fitted and scored', async () => {
@@ -214,13 +216,15 @@ describe('scikeras README examples', () => {
         hiddenLayerSizes: [200, 100],
         verbose: 0,
       });
-      await estimator.fit(X, y);
-      expect(typeof (await estimator.score(X, y))).toBe('number');
-      expect(estimator.getParams().hiddenLayerSizes).toEqual([200, 100]);
-      expect(
-        estimator.model_!.layers.map((l) => (l.getConfig() as { units: number }).units),
-      ).toEqual([4, 200, 100, 1]);
-      estimator.dispose();
+      await expectNoLeak(async () => {
+        await estimator.fit(X, y);
+        expect(typeof (await estimator.score(X, y))).toBe('number');
+        expect(estimator.getParams().hiddenLayerSizes).toEqual([200, 100]);
+        expect(
+          estimator.model_!.layers.map((l) => (l.getConfig() as { units: number }).units),
+        ).toEqual([4, 200, 100, 1]);
+        estimator.dispose();
+      });
     });
 
     it('subclassing: MLPRegressor keeps hiddenLayerSizes and aKwarg as params', async () => {
@@ -255,29 +259,43 @@ describe('scikeras README examples', () => {
         hiddenLayerSizes: [8],
         verbose: 0,
       });
-      await estimator.fit(X, y, { epochs: 2, batchSize: 4 });
-      expect(estimator.history_!.loss).toHaveLength(2);
-      estimator.setParams({ epochs: 3, fit__batchSize: 8 });
-      await estimator.fit(X, y);
-      expect(estimator.history_!.loss).toHaveLength(3);
-      estimator.dispose();
+      await expectNoLeak(async () => {
+        await estimator.fit(X, y, { epochs: 2, batchSize: 4 });
+        expect(estimator.history_!.loss).toHaveLength(2);
+        estimator.setParams({ epochs: 3, fit__batchSize: 8 });
+        await estimator.fit(X, y);
+        expect(estimator.history_!.loss).toHaveLength(3);
+        estimator.dispose();
+      });
     });
 
     it('multi-output: FunctionalAPIMultiOutputClassifier with a binary and a multiclass head', async () => {
       const data = classificationData(24, 4, [0, 1, 2]);
       const yMulti = data.y.map((k, i) => [i % 2, k]);
       const estimator = new FunctionalAPIMultiOutputClassifier({ verbose: 0, randomState: 0 });
-      await estimator.fit(data.X, yMulti);
-      expect(estimator.targetType_).toBe('multiclass-multioutput');
-      expect(estimator.nClasses_).toEqual([2, 3]);
-      const pred = (await estimator.predict(data.X)) as Label[][];
-      expect(pred[0]).toHaveLength(2);
-      const proba = (await estimator.predictProba(data.X)) as number[][];
-      expect(proba[0]).toHaveLength(4);
-      const score = await estimator.score(data.X, yMulti);
-      expect(score).toBeGreaterThanOrEqual(0);
-      expect(score).toBeLessThanOrEqual(1);
-      estimator.dispose();
+      await expectNoLeak(async () => {
+        await estimator.fit(data.X, yMulti);
+        expect(estimator.targetType_).toBe('multiclass-multioutput');
+        expect(estimator.nClasses_).toEqual([2, 3]);
+        const pred = (await estimator.predict(data.X)) as Label[][];
+        expect(pred).toHaveLength(24);
+        for (const row of pred) {
+          expect([0, 1]).toContain(row[0]);
+          expect([0, 1, 2]).toContain(row[1]);
+        }
+        const proba = (await estimator.predictProba(data.X)) as number[][];
+        expect(proba).toHaveLength(24);
+        for (const [p0, ...cat] of proba) {
+          expect(p0).toBeGreaterThanOrEqual(0);
+          expect(p0).toBeLessThanOrEqual(1);
+          expect(cat).toHaveLength(3);
+          expect(cat.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+        }
+        // the hand-written score: the fraction of rows with both outputs right
+        const right = yMulti.filter((row, i) => row.every((v, j) => v === pred[i]![j])).length;
+        expect(await estimator.score(data.X, yMulti)).toBe(right / 24);
+        estimator.dispose();
+      });
     });
 
     it('multi-input: FunctionalAPIMultiInputClassifier splits X with preProcessX', async () => {
@@ -302,11 +320,13 @@ describe('scikeras README examples', () => {
         hiddenLayerSizes: [8],
         verbose: 0,
       });
-      await estimator.fit(X, y);
-      const yPred = (await estimator.predict(X)) as number[];
-      const mae = (y as number[]).reduce((s, v, i) => s + Math.abs(v - yPred[i]!), 0) / 16;
-      expect(await estimator.score(X, y)).toBeCloseTo(-mae, 6);
-      estimator.dispose();
+      await expectNoLeak(async () => {
+        await estimator.fit(X, y);
+        const yPred = (await estimator.predict(X)) as number[];
+        const mae = (y as number[]).reduce((s, v, i) => s + Math.abs(v - yPred[i]!), 0) / 16;
+        expect(await estimator.score(X, y)).toBeCloseTo(-mae, 6);
+        estimator.dispose();
+      });
     });
 
     it('callbacks: a callback created from the tunable tolerance param', async () => {
@@ -348,7 +368,9 @@ describe('scikeras README examples', () => {
         est.dispose();
         return out;
       };
-      expect(await fitOnce()).toEqual(await fitOnce());
+      await expectNoLeak(async () => {
+        expect(await fitOnce()).toEqual(await fitOnce());
+      });
     });
   });
 });

@@ -10,6 +10,7 @@ import { KerasRegressor } from './KerasRegressor';
 import { loadEstimator } from './loadEstimator';
 import { registerModel, unregisterModel } from './ModelRegistry';
 import { saveEstimator } from './saveEstimator';
+import { checkNoLeakPerTest } from './test-utils/backends';
 
 tf.enableProdMode();
 
@@ -58,6 +59,7 @@ function classifier(extra: Record<string, unknown> = {}): KerasClassifier {
 }
 
 describe('saveEstimator', () => {
+  checkNoLeakPerTest();
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'w2-save-'));

@@ -15,6 +15,7 @@ import {
   type TravelSpec,
   type WrapperTravelState,
 } from './travel';
+import { checkNoLeakPerTest } from './test-utils/backends';
 
 tf.enableProdMode();
 
@@ -44,6 +45,7 @@ function classifier(extra: Record<string, unknown> = {}): KerasClassifier {
 }
 
 describe('toWrapperTravelSpec', () => {
+  checkNoLeakPerTest();
   beforeAll(async () => {
     await tf.setBackend('wasm');
   });
@@ -94,6 +96,7 @@ describe('toWrapperTravelSpec', () => {
 });
 
 describe('fromWrapperTravelSpec', () => {
+  checkNoLeakPerTest();
   beforeAll(async () => {
     await tf.setBackend('wasm');
   });

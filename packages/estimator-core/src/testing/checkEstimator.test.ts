@@ -18,7 +18,31 @@ const classifierChecks = [
 ];
 const regressorChecks = ['checkRegressorsTrain', 'checkRegressorsInt', 'checkRegressorMultioutput'];
 
+/** A classifier holding a resource from fit until dispose(), like a tfjs wrapper's model. */
+class HoldingClassifier extends NearestCentroid {
+  static live = 0;
+  declare holding_?: boolean;
+  override async fit(X: unknown, y: unknown): Promise<this> {
+    await super.fit(X, y);
+    if (!this.holding_) HoldingClassifier.live += 1;
+    this.holding_ = true;
+    return this;
+  }
+  dispose(): void {
+    if (this.holding_) HoldingClassifier.live -= 1;
+    delete this.holding_;
+  }
+}
+
 describe('checkEstimator', () => {
+  it('disposes every estimator it fitted (no tfjs tensors left behind)', async () => {
+    HoldingClassifier.live = 0;
+    const report = await checkEstimator(() => new HoldingClassifier());
+    expect(report.results.filter((r) => r.status === 'failed')).toEqual([]);
+    expect(report.results.filter((r) => r.status === 'passed').length).toBeGreaterThan(20);
+    expect(HoldingClassifier.live).toBe(0);
+  });
+
   it('passes every applicable check on a nearest-centroid classifier (async methods)', async () => {
     const report = await checkEstimator(() => new NearestCentroid());
     expect(report.estimator).toBe('NearestCentroid');

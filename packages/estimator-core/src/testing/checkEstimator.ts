@@ -82,6 +82,8 @@ async function runOne(c: EstimatorCheck, ctx: CheckContext, p: PlannedCheck): Pr
     await c.run(ctx);
   } catch (e) {
     error = messageOf(e) || String(e);
+  } finally {
+    ctx.disposeFitted();
   }
   const durationMs = Date.now() - t0;
   if (p.action === 'xfail') {

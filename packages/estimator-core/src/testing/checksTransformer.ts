@@ -56,6 +56,7 @@ export const checkTransformerLabels1d: EstimatorCheck = {
         : ['b', 'a', 'c', 'a', 'b', 'c']
     ) as unknown[];
     const est = ctx.make();
+    ctx.track(est);
     const ret = await est.fit(y);
     ensure(ret === est, `fit(y) of ${ctx.name} should return the estimator itself (this).`);
     const classes = (est as unknown as { classes_?: unknown }).classes_;

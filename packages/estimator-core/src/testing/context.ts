@@ -43,6 +43,13 @@ export interface CheckContext {
   call(est: CheckableEstimator, method: string, ...args: unknown[]): Promise<unknown>;
   /** A target for `n` samples generated from X's first column, fitting the kind. */
   yFor(X: number[][]): unknown[];
+  /** Records an estimator whose resources the check frees afterwards (every `fit` records its). */
+  track(est: CheckableEstimator): void;
+  /**
+   * Calls `dispose()` on every estimator fitted during the check, where it has one (a tfjs
+   * wrapper's model and optimizer), so that a check leaves no tensors behind.
+   */
+  disposeFitted(): void;
 }
 
 /**
@@ -110,6 +117,7 @@ export function makeContext(
     return await (fn as (...a: unknown[]) => unknown).apply(est, args);
   };
   const name = probe.constructor.name;
+  const fitted = new Set<CheckableEstimator>();
   return {
     name,
     probe,
@@ -125,6 +133,7 @@ export function makeContext(
       return est;
     },
     async fit(est, ...args: unknown[]) {
+      fitted.add(est);
       // no data: the main set; otherwise exactly what was passed (an undefined y stays undefined)
       const [Xa, ya] = args.length === 0 ? [X, y] : args;
       if (mode === '1dlabels') return await est.fit(ya);
@@ -137,6 +146,22 @@ export function makeContext(
       );
     },
     call,
+    track(est) {
+      fitted.add(est);
+    },
+    disposeFitted() {
+      for (const est of fitted) {
+        const dispose = (est as unknown as { dispose?: unknown }).dispose;
+        if (typeof dispose === 'function') {
+          try {
+            (dispose as () => void).call(est);
+          } catch {
+            // a broken estimator's dispose must not hide the check's own result
+          }
+        }
+      }
+      fitted.clear();
+    },
     yFor(Xs) {
       if (kind === 'regressor') return Xs.map((r) => r[0]!);
       return Xs.map((r) => Math.floor(r[0]!));

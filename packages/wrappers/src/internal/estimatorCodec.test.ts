@@ -8,6 +8,7 @@ import {
   type DecodeContext,
   type EncodeContext,
 } from './estimatorCodec';
+import { checkNoLeakPerTest } from '../test-utils/backends';
 
 tf.enableProdMode();
 
@@ -53,6 +54,7 @@ const value = fc.letrec((tie) => ({
 })).v;
 
 describe('estimatorCodec', () => {
+  checkNoLeakPerTest();
   it('round-trips JSON-like params and fitted attributes through JSON text (property)', () => {
     fc.assert(
       fc.property(value, (v) => {

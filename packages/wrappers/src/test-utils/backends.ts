@@ -29,6 +29,24 @@ export async function expectNoLeak<T>(
   return r;
 }
 
+/**
+ * Asserts, after every test of the enclosing `describe`, that `tf.memory().numTensors` is back
+ * to its count before the test (every estimator the test fitted must be disposed). Tests whose
+ * full name matches `except` are not checked (scikit-learn's estimator checks never dispose the
+ * estimators they fit).
+ */
+export function checkNoLeakPerTest(except?: RegExp): void {
+  let before = 0;
+  beforeEach(async () => {
+    await tf.ready();
+    before = tf.memory().numTensors;
+  });
+  afterEach(() => {
+    if (except?.test(expect.getState().currentTestName ?? '')) return;
+    expect(tf.memory().numTensors).toBe(before);
+  });
+}
+
 /** Number of tensors a fitted model keeps: its weights plus its optimizer's slot variables. */
 export function modelTensors(model: tf.LayersModel): number {
   const opt = (model as unknown as { optimizer_?: tf.Optimizer }).optimizer_;
