@@ -85,20 +85,3 @@ export function std(v: readonly number[]): number {
 export function fmt(v: number, d = 3): string {
   return Number.isFinite(v) ? v.toFixed(d) : String(v);
 }
-
-/**
- * A seeded [0, 1) generator (mulberry32), for picking subsets reproducibly.
- *
- * @param seed - the seed
- * @returns the generator
- */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

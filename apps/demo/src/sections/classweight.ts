@@ -1,8 +1,8 @@
 // Class weights on an imbalanced subset of breast cancer (1 malignant for ~12 benign):
 // the same model with and without classWeight: 'balanced', scored by balanced accuracy.
-import { trainTestSplit } from '@scikeras/model-selection';
+import { RandomState, trainTestSplit } from '@scikeras/model-selection';
 import { balancedAccuracyScore, recallScore } from '@scikeras/metrics';
-import { fitScaler, applyScaler, fmt, seeded } from '../prep';
+import { fitScaler, applyScaler, fmt } from '../prep';
 import type { Section } from '../types';
 import { mlpClf } from './common';
 
@@ -20,8 +20,8 @@ export const classweight: Section = {
   async run(ctx) {
     const { X, y } = await ctx.data.breastCancer();
     // Keep every benign (1) sample and 8% of the malignant (0) ones.
-    const rnd = seeded(0);
-    const keep = y.map((k, i) => (k === 1 || rnd() < 0.08 ? i : -1)).filter((i) => i >= 0);
+    const rng = new RandomState(0);
+    const keep = y.map((k, i) => (k === 1 || rng.random() < 0.08 ? i : -1)).filter((i) => i >= 0);
     const Xs = keep.map((i) => X[i]!);
     const ys = keep.map((i) => y[i]!);
     const [Xtr, Xte, ytr, yte] = trainTestSplit(Xs, ys, {

@@ -15,8 +15,8 @@ import { recallScore } from '../recallScore';
 import { rocAucScore } from '../rocAucScore';
 import { rootMeanSquaredError } from '../rootMeanSquaredError';
 
-/** Every metric function exported by @scikeras/metrics. */
-export const METRIC_FUNCTIONS: ReadonlySet<unknown> = new Set<unknown>([
+/** Every metric function exported by @scikeras/metrics, by its exported name. */
+export const METRICS_BY_NAME = {
   accuracyScore,
   balancedAccuracyScore,
   classificationReport,
@@ -32,4 +32,9 @@ export const METRIC_FUNCTIONS: ReadonlySet<unknown> = new Set<unknown>([
   recallScore,
   rocAucScore,
   rootMeanSquaredError,
-]);
+} as const;
+
+/** Every metric function exported by @scikeras/metrics. */
+export const METRIC_FUNCTIONS: ReadonlySet<unknown> = new Set<unknown>(
+  Object.values(METRICS_BY_NAME),
+);

@@ -1,26 +1,13 @@
 // Port of scikit-learn's sklearn/utils/class_weight.py compute_class_weight / compute_sample_weight (BSD-3-Clause).
 import { ValueError } from '@scikeras/estimator-core';
 import type { Label } from '@scikeras/estimator-core';
+import { uniqueLabels } from '@scikeras/target-utils';
 
 /** A class-weight spec: `'balanced'`, a record `{ label: weight }`, or one per output. */
 export type ClassWeight = 'balanced' | Record<string, number> | Record<string, number>[] | null;
 
-function sortedUnique(col: Label[]): Label[] {
-  const seen = new Map<string, Label>();
-  for (const v of col) seen.set(`${typeof v}:${String(v)}`, v);
-  return [...seen.values()].sort((a, b) =>
-    typeof a === 'number' && typeof b === 'number'
-      ? a - b
-      : String(a) < String(b)
-        ? -1
-        : String(a) > String(b)
-          ? 1
-          : 0,
-  );
-}
-
 function columnWeights(col: Label[], classWeight: 'balanced' | Record<string, number>): number[] {
-  const classes = sortedUnique(col);
+  const classes = uniqueLabels(col);
   const weightOf = new Map<string, number>();
   if (classWeight === 'balanced') {
     const counts = new Map<string, number>();
