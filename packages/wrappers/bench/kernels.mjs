@@ -1,12 +1,20 @@
 // Benchmarks of the fast matMul kernels (src/kernels): transposed vs plain matMul on wasm,
-// and one fit of a 100-256-256-3 MLP, stock kernels vs installFastKernels().
+// and one fit of a 100-256-256-3 MLP: stock tfjs (kernels and model.fit), our kernels with
+// model.fit, and our kernels with the lean training loop (src/training), next to PyTorch.
 // Run alone: `node packages/wrappers/bench/kernels.mjs` (after building the package).
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { row, printTable } from '../../../scripts/benchUtil.mjs';
-import { fastKernelsInstalled, installFastKernels, uninstallFastKernels } from '../dist/index.mjs';
+import {
+  fastKernelsInstalled,
+  installFastKernels,
+  leanFit,
+  planLeanFit,
+  uninstallFastKernels,
+} from '../dist/index.mjs';
+import { torchReference } from './torchReference.mjs';
 
 const SUITE = 'kernels';
 
@@ -61,8 +69,11 @@ function rng(seed) {
   };
 }
 
-/** 100-256-256-3 softmax MLP on 10,000 x 100 seeded data: seconds for one model.fit. */
-async function timeMlpFit({ nSamples = 10000, epochs = 5, batchSize = 64 } = {}) {
+/**
+ * 100-256-256-3 softmax MLP on 10,000 x 100 seeded data: seconds for one fit, through tfjs's
+ * model.fit, or through the lean loop (`lean: true`).
+ */
+async function timeMlpFit({ nSamples = 10000, epochs = 5, batchSize = 64, lean = false } = {}) {
   const rand = rng(42);
   const nFeatures = 100;
   const xs = new Float32Array(nSamples * nFeatures);
@@ -98,7 +109,14 @@ async function timeMlpFit({ nSamples = 10000, epochs = 5, batchSize = 64 } = {})
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const history = await model.fit(x, y, { epochs, batchSize, shuffle: true, verbose: 0 });
+  let history;
+  if (lean) {
+    const plan = planLeanFit(model, { batchSize });
+    if (typeof plan === 'string') throw new Error(`the lean loop refused the MLP: ${plan}`);
+    history = await leanFit(plan, x, y, { epochs, batchSize, shuffle: true });
+  } else {
+    history = await model.fit(x, y, { epochs, batchSize, shuffle: true, verbose: 0 });
+  }
   const cpu = process.cpuUsage(cpu0);
   const seconds = (performance.now() - t0) / 1000;
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -110,27 +128,65 @@ async function timeMlpFit({ nSamples = 10000, epochs = 5, batchSize = 64 } = {})
   return { seconds, cpuSeconds, loss };
 }
 
-/** Seconds of one MLP fit with the stock kernels and with ours, as a row. */
-async function fitRow(backend, epochs) {
+/**
+ * One MLP fit three ways (stock tfjs; our kernels with model.fit; our kernels with the lean
+ * loop), as rows against stock tfjs, and the lean fit against PyTorch when it is installed.
+ */
+async function fitRows(backend, epochs, withTorch) {
   uninstallFastKernels();
   const stock = await timeMlpFit({ epochs });
   installFastKernels({ backends: [backend] });
-  const ours = await timeMlpFit({ epochs });
+  const kernels = await timeMlpFit({ epochs });
+  const lean = await timeMlpFit({ epochs, lean: true });
   uninstallFastKernels();
-  return row(
-    SUITE,
-    `${backend} fit MLP 100-256-256-3 10000x100 ${epochs}ep b64`,
-    ours.seconds * 1000,
-    stock.seconds * 1000,
-    {
-      ref: `stock model.fit, tfjs-backend-${backend} 4.22`,
-      ours_cpu_ms: Math.round(ours.cpuSeconds * 1000),
-      ref_cpu_ms: Math.round(stock.cpuSeconds * 1000),
-      note:
-        `process CPU time ours ${ours.cpuSeconds.toFixed(2)} s, stock ${stock.cpuSeconds.toFixed(2)} s; ` +
-        `final loss ours ${ours.loss.toFixed(4)}, stock ${stock.loss.toFixed(4)}`,
-    },
-  );
+  const name = `${backend} fit MLP 100-256-256-3 10000x100 ${epochs}ep b64`;
+  const extra = (ours) => ({
+    ref: `stock model.fit, tfjs-backend-${backend} 4.22`,
+    ours_cpu_ms: Math.round(ours.cpuSeconds * 1000),
+    ref_cpu_ms: Math.round(stock.cpuSeconds * 1000),
+    note:
+      `process CPU time ours ${ours.cpuSeconds.toFixed(2)} s, stock ${stock.cpuSeconds.toFixed(2)} s; ` +
+      `final loss ours ${ours.loss.toFixed(4)}, stock ${stock.loss.toFixed(4)}`,
+  });
+  const rows = [
+    row(
+      SUITE,
+      `${name}: fast kernels + model.fit`,
+      kernels.seconds * 1000,
+      stock.seconds * 1000,
+      extra(kernels),
+    ),
+    row(
+      SUITE,
+      `${name}: fast kernels + lean loop (default)`,
+      lean.seconds * 1000,
+      stock.seconds * 1000,
+      extra(lean),
+    ),
+  ];
+  if (withTorch && backend === 'wasm') {
+    const torch = torchReference('mlp');
+    if (torch.mlp) {
+      const ms = torch.mlp.ms_threads1;
+      rows.push(
+        row(
+          SUITE,
+          `${name}: lean loop vs PyTorch ${torch.torch} (1 thread, same run)`,
+          lean.seconds * 1000,
+          ms,
+          {
+            ref: `PyTorch ${torch.torch} training loop, torch.set_num_threads(1)`,
+            note: `PyTorch default threads (${torch.mlp.threads_default}): ${Math.round(torch.mlp.ms_default_threads)} ms; goal: within 3x (ratio >= 0.33)`,
+          },
+        ),
+      );
+    } else {
+      rows.push(
+        row(SUITE, `${name}: PyTorch reference`, lean.seconds * 1000, NaN, { note: torch.note }),
+      );
+    }
+  }
+  return rows;
 }
 
 /**
@@ -138,7 +194,7 @@ async function fitRow(backend, epochs) {
  * wasm (5 epochs, as in the issue) and, with `cpuFit`, on cpu (1 epoch: the stock cpu fit
  * takes about 12 s an epoch).
  */
-export async function run({ fit = true, cpuFit = false } = {}) {
+export async function run({ fit = true, cpuFit = false, torch = true } = {}) {
   tf.enableProdMode();
   const previous = tf.getBackend();
   // Restored at the end: a caller may have the fast kernels on.
@@ -196,10 +252,10 @@ export async function run({ fit = true, cpuFit = false } = {}) {
     );
 
     // (2) One fit of the 100-256-256-3 MLP, 10,000 x 100, batch 64, adam.
-    if (fit) rows.push(await fitRow('wasm', 5));
+    if (fit) rows.push(...(await fitRows('wasm', 5, torch)));
     if (cpuFit) {
       await tf.setBackend('cpu');
-      rows.push(await fitRow('cpu', 1));
+      rows.push(...(await fitRows('cpu', 1, false)));
     }
   } finally {
     uninstallFastKernels();

@@ -14,15 +14,21 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { row, timeIt, pythonHas, runPython } from '../../../scripts/benchUtil.mjs';
-import { KerasClassifier, KerasRegressor, setFastKernels, useBackend } from '../dist/index.mjs';
+import {
+  KerasClassifier,
+  KerasRegressor,
+  setFastKernels,
+  setLeanFit,
+  useBackend,
+} from '../dist/index.mjs';
 import { loadBreastCancer, loadDiabetes, loadIris, makeReferenceClassification } from './data.mjs';
 import { mlpHH, scaledMlp, scaledMlpRegressor } from './models.mjs';
 import { TravelingClassifier } from './travelingClassifier.mjs';
+import { torchReference } from './torchReference.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PARTS = (process.env.WRAPPERS_BENCH_PARTS ?? 'overhead,grid,real,kernels').split(',');
 const HAS_SKLEARN = pythonHas('sklearn', 'numpy');
-const HAS_SKORCH = pythonHas('skorch', 'torch');
 
 tf.enableProdMode();
 
@@ -205,20 +211,23 @@ print(json.dumps(out))
 async function gridRows(data) {
   const rows = [];
   const sk = HAS_SKLEARN ? runPython(SKLEARN_GRID) : null;
-  const skorchNote = HAS_SKORCH
-    ? ''
-    : '; skorch is not installed here (the issue quotes ~7.5 s for it on these machines)';
-  // fast kernels are on by default; the stock rows switch them off with setFastKernels(false)
+  // skorch (PyTorch) on the same search, in this run (bench/torchReference.py)
+  const torch = torchReference('grid');
+  const skorch = torch.grid ?? null;
+  // the defaults are fast kernels + the lean loop; the other rows switch parts of them off
   const variants = [
-    { nJobs: 1, fast: false },
-    { nJobs: 1, fast: true },
-    { nJobs: 2, fast: true },
+    { nJobs: 1, fast: false, lean: false, what: 'stock tfjs (kernels and model.fit)' },
+    { nJobs: 1, fast: true, lean: false, what: 'fast kernels + model.fit' },
+    { nJobs: 1, fast: true, lean: true, what: 'fast kernels + lean loop (default)' },
+    { nJobs: 2, fast: true, lean: true, what: 'fast kernels + lean loop (default)' },
   ];
-  for (const { nJobs, fast } of variants) {
-    const name = `GridSearchCV 4 candidates x 3 folds + refit, nJobs ${nJobs}, ${fast ? 'fast kernels (default)' : 'stock tfjs kernels'}`;
+  for (const { nJobs, fast, lean, what } of variants) {
+    const name = `GridSearchCV 4 candidates x 3 folds + refit, nJobs ${nJobs}, ${what}`;
     const skr = sk?.[String(nJobs)];
+    const sko = skorch?.[String(nJobs)];
     let res;
     setFastKernels(fast);
+    setLeanFit(lean);
     try {
       res = await oursGridSearch(data, nJobs);
     } catch (e) {
@@ -230,16 +239,22 @@ async function gridRows(data) {
       continue;
     } finally {
       setFastKernels(true);
+      setLeanFit(true);
     }
+    const skorchNote = sko
+      ? `skorch ${torch.skorch} (torch ${torch.torch}, ${sko.torch_threads} thread) n_jobs=${nJobs}: ${Math.round(sko.ms)} ms, test accuracy ${sko.acc.toFixed(4)}; skorch/ours = ${(sko.ms / res.ms).toFixed(2)}`
+      : (torch.note ?? 'skorch: no figure');
     rows.push(
       row('grid search', name, res.ms, skr?.ms, {
         ref: `scikit-learn 1.2.1 MLPClassifier, n_jobs=${nJobs}`,
         test_accuracy: round(res.acc, 4),
         ref_test_accuracy: skr ? round(skr.acc, 4) : undefined,
-        vs_skorch_7500ms: round(7500 / res.ms, 2),
+        skorch_ms: sko ? Math.round(sko.ms) : undefined,
+        skorch_test_accuracy: sko ? round(sko.acc, 4) : undefined,
+        vs_skorch: sko ? round(sko.ms / res.ms, 2) : undefined,
         note:
           `test accuracy ${res.acc.toFixed(4)} (sklearn ${skr ? skr.acc.toFixed(4) : 'n/a'}); best ${JSON.stringify(res.best)}; ` +
-          `${tf.getBackend()}, ${cpus().length} cores; skorch ~7500 ms / ours = ${(7500 / res.ms).toFixed(2)}${skorchNote}`,
+          `${tf.getBackend()}, ${cpus().length} cores; ${skorchNote}`,
       }),
     );
   }
@@ -459,7 +474,7 @@ export async function run() {
   if (PARTS.includes('grid')) rows.push(...(await gridRows(data)));
   if (PARTS.includes('real')) rows.push(...(await realRows()));
   if (PARTS.includes('kernels')) {
-    // matMul micro-benchmarks and the 100-256-256-3 MLP fit, stock vs fast kernels (bench/kernels.mjs)
+    // matMul micro-benchmarks and the 100-256-256-3 MLP fit: stock, fast kernels, lean loop, PyTorch (bench/kernels.mjs)
     const { run: runKernels } = await import('./kernels.mjs');
     rows.push(...(await runKernels({ fit: true })));
     await useBackend('wasm');
@@ -495,8 +510,9 @@ async function writeBenchDoc(rows) {
     '`KerasClassifier.fit/predict` against raw `model.fit`/`model.predict` + argMax from JavaScript arrays.',
     "Grid search: scikit-learn's `make_classification(n_samples=6000, n_features=20, n_informative=10,",
     'n_redundant=4, n_classes=3, random_state=0)`, rows 0-4999 searched (3-fold, refit), rows 5000-5999',
-    'for the test accuracy; `H in {32, 64} x learning rate in {1e-3, 1e-2}`. skorch is not installed here;',
-    'the issue quotes about 7.5 s for it (and 2.1 s for MLPClassifier) on these 2-core machines.',
+    'for the test accuracy; `H in {32, 64} x learning rate in {1e-3, 1e-2}`. skorch: the same search',
+    "with skorch's NeuralNetClassifier (bench/torchReference.py) timed in the same run when /usr/bin/python3",
+    'has torch and skorch (Debian `python3-skorch`), else a note.',
     '',
   ];
   const file = join(here, '..', 'docs', 'BENCHMARKS.md');

@@ -57,6 +57,7 @@ import { injectSampleWeights } from './internal/injectSampleWeights';
 import { targetTensors, toTensors, type KerasData, type KerasOutput } from './internal/tensorData';
 import { canCast, dtypeOfY } from './internal/yDtype';
 import { ensureFastKernels } from './kernels/setFastKernels';
+import { leanFit, leanFitEnabled, planLeanFit } from './training';
 import { fromWrapperTravelSpec, toWrapperTravelSpec, type TravelSpec } from './travel';
 
 export type { BuildContext, BuildFn, CallbackSpec, KerasData, KerasOutput };
@@ -815,17 +816,42 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
           targetTensors(model, vy, owned),
         ];
       }
-      if (sampleWeight) injectSampleWeights(model, sampleWeight, restore);
-      const history = await withRandomState(this.randomState, () =>
-        model.fit(x, yT, {
-          ...(fitArgs as tf.ModelFitArgs),
-          ...(validationData ? { validationData } : {}),
-          epochs: initialEpoch + epochs,
-          initialEpoch,
-          verbose: 0,
-          callbacks,
-        }),
-      );
+      const single =
+        x instanceof tf.Tensor &&
+        yT instanceof tf.Tensor &&
+        x.dtype === 'float32' &&
+        (!validationData ||
+          (validationData[0] instanceof tf.Tensor && validationData[1] instanceof tf.Tensor));
+      const plan =
+        leanFitEnabled() && single ? planLeanFit(model, { ...fitArgs, verbose: 0 }) : null;
+      let history: tf.History;
+      if (plan !== null && typeof plan !== 'string') {
+        // a Dense chain on cpu/wasm: the lean loop, with model.fit's semantics (docs/PERFORMANCE.md)
+        history = await withRandomState(this.randomState, () =>
+          leanFit(plan, x as tf.Tensor, yT as tf.Tensor, {
+            batchSize,
+            epochs: initialEpoch + epochs,
+            initialEpoch,
+            shuffle: (fitArgs.shuffle as boolean | undefined) ?? true,
+            validationSplit: fitArgs.validationSplit as number | undefined,
+            ...(validationData ? { validationData: validationData as [tf.Tensor, tf.Tensor] } : {}),
+            callbacks,
+            sampleWeight,
+          }),
+        );
+      } else {
+        if (sampleWeight) injectSampleWeights(model, sampleWeight, restore);
+        history = await withRandomState(this.randomState, () =>
+          model.fit(x, yT, {
+            ...(fitArgs as tf.ModelFitArgs),
+            ...(validationData ? { validationData } : {}),
+            epochs: initialEpoch + epochs,
+            initialEpoch,
+            verbose: 0,
+            callbacks,
+          }),
+        );
+      }
       this.#recordHistory(history.history, initialEpoch);
     } finally {
       for (const r of restore) r();

@@ -42,6 +42,16 @@ export {
   fastKernelsEnabled,
   type FastKernelOptions,
 } from './kernels';
+export {
+  leanFit,
+  planLeanFit,
+  setLeanFit,
+  leanFitEnabled,
+  type LeanFitArgs,
+  type LeanFitPlan,
+  type LeanFitOptions,
+  type LeanLayer,
+} from './training';
 export { useBackend, setBackendImporter, type BackendName } from './useBackend';
 export {
   saveEstimator,

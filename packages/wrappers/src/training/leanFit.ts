@@ -1,0 +1,285 @@
+// The lean training loop: tfjs-layers 4.22's fitLoop (training.ts, Apache-2.0) with the training
+// step of a Dense chain written out (forward, hand-derived backward, fused optimizer update).
+import * as tf from '@tensorflow/tfjs';
+import { applyGradients } from './applyGradients';
+import { EpochAverager } from './EpochAverager';
+import type { LeanFitPlan } from './planLeanFit';
+import { TRAINING_KERNELS, registerTrainingKernels } from './registerTrainingKernels';
+
+/** Options of {@link leanFit} (the subset of `ModelFitArgs` a plan accepts). */
+export interface LeanFitArgs {
+  /** @defaultValue 32 */
+  batchSize?: number;
+  /** @defaultValue 1 */
+  epochs?: number;
+  /** @defaultValue 0 */
+  initialEpoch?: number;
+  /** @defaultValue true */
+  shuffle?: boolean;
+  validationSplit?: number;
+  validationData?: [tf.Tensor, tf.Tensor];
+  callbacks?: (tf.Callback | tf.CustomCallback)[];
+  /** One loss weight per training row (Keras's weighted loss `mean(w_i * loss_i)`). */
+  sampleWeight?: readonly number[] | null;
+}
+
+interface TrainingModel {
+  isTraining: boolean;
+  stopTraining: boolean;
+  history: tf.History;
+  standardizeUserDataXY(
+    x: tf.Tensor,
+    y: tf.Tensor,
+    checkBatchAxis?: boolean,
+    batchSize?: number,
+  ): [tf.Tensor[], tf.Tensor[]];
+}
+
+const FUSED_FORWARD = new Set(['linear', 'relu', 'elu']);
+
+/**
+ * Trains a model that {@link planLeanFit} accepted, with `model.fit`'s semantics: the same
+ * epochs, seeded shuffles (`tf.util.shuffle` on the same index array), batches, weighted loss,
+ * optimizer state, validation (`model.evaluate` at the end of each epoch), callbacks and their
+ * logs, `stopTraining`, and returned History. Each step runs ~20 kernels where `model.fit`
+ * runs ~200: the forward pass as Dense runs it, the backward pass written out (the loss head
+ * and activation gradients as single kernels) and one fused optimizer update.
+ *
+ * @param plan - from {@link planLeanFit}
+ * @param x - training samples, n x features, float32
+ * @param y - targets, as `model.fit` takes them
+ * @param args - batch size, epochs, shuffling, validation, callbacks, sample weights
+ * @returns the History, as `model.fit` returns it
+ * @throws Error when the model is already training (tfjs's message)
+ * @example
+ * ```ts
+ * const plan = planLeanFit(model);
+ * const history = typeof plan === 'string' ? await model.fit(x, y) : await leanFit(plan, x, y);
+ * ```
+ */
+export async function leanFit(
+  plan: LeanFitPlan,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  args: LeanFitArgs = {},
+): Promise<tf.History> {
+  registerTrainingKernels();
+  const model = plan.model as tf.LayersModel & TrainingModel;
+  if (model.isTraining) {
+    throw new Error('Cannot start training because another fit() call is ongoing.');
+  }
+  model.isTraining = true;
+  const batchSize = args.batchSize ?? 32;
+  const epochs = args.epochs ?? 1;
+  const initialEpoch = args.initialEpoch ?? 0;
+  const owned: tf.Tensor[] = [];
+  try {
+    const [[xs], [ys]] = model.standardizeUserDataXY(x, y, false, batchSize) as [
+      [tf.Tensor],
+      [tf.Tensor],
+    ];
+    if (xs !== x) owned.push(xs);
+    if (ys !== y) owned.push(ys);
+    let trainX = xs;
+    let trainY = ys;
+    let validation: [tf.Tensor, tf.Tensor] | null = null;
+    if (args.validationData) {
+      validation = args.validationData;
+    } else if (args.validationSplit && args.validationSplit > 0 && args.validationSplit < 1) {
+      const total = xs.shape[0]!;
+      const splitAt = Math.floor(total * (1 - args.validationSplit));
+      trainX = tf.slice(xs, 0, splitAt);
+      trainY = tf.slice(ys, 0, splitAt);
+      validation = [tf.slice(xs, splitAt, total - splitAt), tf.slice(ys, splitAt, total - splitAt)];
+      owned.push(trainX, trainY, ...validation);
+    }
+    const n = trainX.shape[0]!;
+    const weights = args.sampleWeight
+      ? tf.tensor1d(args.sampleWeight.slice(0, n), 'float32')
+      : null;
+    if (weights) owned.push(weights);
+    const xRows = new Rows(trainX);
+    const yRows = new Rows(trainY);
+    const wRows = weights ? new Rows(weights) : null;
+
+    const labels = plan.labels;
+    const history = new tf.History();
+    const callbackList = new tf.CallbackList([
+      new EpochAverager(),
+      ...((args.callbacks ?? []) as tf.Callback[]),
+      history,
+    ]);
+    // tfjs passes steps: null (no stepsPerEpoch), which its Params type does not spell
+    callbackList.setParams({
+      epochs,
+      initialEpoch,
+      samples: n,
+      steps: null,
+      batchSize,
+      verbose: 0,
+      doValidation: validation !== null,
+      metrics: validation ? [...labels, ...labels.map((l) => `val_${l}`)] : [...labels],
+    } as unknown as Parameters<tf.CallbackList['setParams']>[0]);
+    callbackList.setModel(model);
+    model.history = history;
+    await callbackList.onTrainBegin();
+    model.stopTraining = false;
+    const indexArray = Array.from({ length: n }, (_, i) => i);
+    for (let epoch = initialEpoch; epoch < epochs; epoch++) {
+      await callbackList.onEpochBegin(epoch);
+      const epochLogs: tf.Logs = {};
+      if (args.shuffle ?? true) tf.util.shuffle(indexArray);
+      const order = Int32Array.from(indexArray);
+      const nBatches = Math.ceil(n / batchSize);
+      for (let b = 0; b < nBatches; b++) {
+        const start = b * batchSize;
+        const end = Math.min(n, start + batchSize);
+        const batchLogs: tf.Logs = {};
+        await callbackList.onBatchBegin(b, batchLogs);
+        const values = trainStep(plan, xRows, yRows, wRows, order.subarray(start, end));
+        batchLogs['batch'] = b;
+        batchLogs['size'] = end - start;
+        labels.forEach((label, i) => (batchLogs[label] = values[i]!));
+        if (b === nBatches - 1 && validation) {
+          const outs = model.evaluate(validation[0], validation[1], { batchSize, verbose: 0 });
+          const list = Array.isArray(outs) ? outs : [outs];
+          labels.forEach((label, i) => (epochLogs[`val_${label}`] = list[i]!.dataSync()[0]!));
+          tf.dispose(list);
+        }
+        await callbackList.onBatchEnd(b, batchLogs);
+        if (model.stopTraining) break;
+      }
+      await callbackList.onEpochEnd(epoch, epochLogs);
+      if (model.stopTraining) break;
+    }
+    await callbackList.onTrainEnd();
+    await history.syncData();
+    return history;
+  } finally {
+    model.isTraining = false;
+    tf.dispose(owned);
+  }
+}
+
+/** Up to this many elements, a tensor's rows are batched from a host copy (no kernel). */
+const HOST_COPY_LIMIT = 1 << 25;
+
+/** Makes batches of a tensor's rows: copied from host memory, or gathered for large data. */
+class Rows {
+  readonly #tensor: tf.Tensor;
+  readonly #values: tf.TypedArray | null;
+  readonly #rowLen: number;
+
+  constructor(tensor: tf.Tensor) {
+    this.#tensor = tensor;
+    this.#rowLen = tensor.shape.slice(1).reduce((a, b) => a * b, 1);
+    this.#values = tensor.size <= HOST_COPY_LIMIT ? (tensor.dataSync() as tf.TypedArray) : null;
+  }
+
+  /** The rows `ids` as a new tensor (call inside a tidy). */
+  take(ids: Int32Array): tf.Tensor {
+    const values = this.#values;
+    if (values === null) return tf.gather(this.#tensor, tf.tensor1d(ids, 'int32'));
+    const len = this.#rowLen;
+    const Ctor = values.constructor as new (n: number) => tf.TypedArray;
+    const out = new Ctor(ids.length * len);
+    if (len === 1) for (let k = 0; k < ids.length; k++) out[k] = values[ids[k]!]!;
+    else {
+      for (let k = 0; k < ids.length; k++) {
+        const o = ids[k]! * len;
+        out.set(values.subarray(o, o + len), k * len);
+      }
+    }
+    return tf.tensor(out, [ids.length, ...this.#tensor.shape.slice(1)], this.#tensor.dtype);
+  }
+}
+
+/** One training step on the rows `ids`; returns the loss and the metrics, in label order. */
+function trainStep(plan: LeanFitPlan, x: Rows, y: Rows, w: Rows | null, ids: Int32Array): number[] {
+  const outs = tf.tidy(() => {
+    const xb = x.take(ids);
+    const yb = y.take(ids);
+    const wb = w ? w.take(ids) : null;
+    const { layers } = plan;
+    const last = layers.length - 1;
+    // forward: acts[i] is the input of layer i, as Dense computes it
+    const acts: tf.Tensor2D[] = [xb as tf.Tensor2D];
+    for (let i = 0; i < last; i++) {
+      const l = layers[i]!;
+      const fused = FUSED_FORWARD.has(l.activation);
+      const z = tf.fused.matMul({
+        a: acts[i]!,
+        b: l.kernel as tf.Tensor2D,
+        bias: l.bias ?? undefined,
+        activation: fused ? (l.activation as 'linear' | 'relu' | 'elu') : 'linear',
+      });
+      acts.push(fused ? (z as tf.Tensor2D) : activate(l.activation, z as tf.Tensor2D));
+    }
+    const head = layers[last]!;
+    const z = tf.fused.matMul({
+      a: acts[last]!,
+      b: head.kernel as tf.Tensor2D,
+      bias: head.bias ?? undefined,
+    });
+    // the head: activation, loss, accuracy, and the gradient at z with its column sums
+    const [p, dz, stats, dbHead] = tf
+      .engine()
+      .runKernel(TRAINING_KERNELS.lossHead, wb ? { z, y: yb, w: wb } : { z, y: yb }, {
+        activation: head.activation,
+        loss: plan.loss,
+        accuracy: plan.accuracy,
+        epsilon: tf.backend().epsilon(),
+      }) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.Tensor1D];
+    // backward: d is the gradient at layer i's pre-activation, db its column sums
+    const grads = new Map<tf.Variable, tf.Tensor>();
+    let d: tf.Tensor2D = dz;
+    let db: tf.Tensor1D | null = dbHead;
+    for (let i = last; i >= 0; i--) {
+      const l = layers[i]!;
+      if (l.trainKernel) grads.set(l.kernel, tf.matMul(acts[i]!, d, true, false));
+      if (l.trainBias && l.bias) grads.set(l.bias, db ?? tf.sum(d, 0));
+      if (i === 0 || !layers.slice(0, i).some((e) => e.trainKernel || e.trainBias)) break;
+      const da: tf.Tensor2D = tf.matMul(d, l.kernel as tf.Tensor2D, false, true);
+      const below = layers[i - 1]!;
+      if (below.activation === 'linear' && !below.trainBias) {
+        d = da;
+        db = null;
+      } else {
+        [d, db] = tf
+          .engine()
+          .runKernel(
+            TRAINING_KERNELS.activationGrad,
+            { dy: da, y: acts[i]! },
+            { activation: below.activation, columnSums: below.trainBias },
+          ) as [tf.Tensor2D, tf.Tensor1D?] as [tf.Tensor2D, tf.Tensor1D | null];
+        db ??= null;
+      }
+    }
+    applyGradients(
+      plan.model.optimizer,
+      plan.trainable.map((variable) => ({ variable, gradient: grads.get(variable)! })),
+    );
+    const metricValues = plan.metrics.map((fn) => (fn ? tf.mean(fn(yb, p)) : null));
+    return [stats, ...metricValues.filter((t): t is tf.Tensor => t !== null)];
+  });
+  const [stats, ...generic] = outs;
+  const s = stats!.dataSync();
+  const values: number[] = [s[0]!];
+  let g = 0;
+  for (const fn of plan.metrics) values.push(fn ? generic[g++]!.dataSync()[0]! : s[1]!);
+  tf.dispose(outs);
+  return values;
+}
+
+function activate(activation: string, z: tf.Tensor2D): tf.Tensor2D {
+  switch (activation) {
+    case 'sigmoid':
+      return tf.sigmoid(z);
+    case 'tanh':
+      return tf.tanh(z);
+    case 'softmax':
+      return tf.softmax(z);
+    default:
+      throw new Error(`no forward for the ${activation} activation`);
+  }
+}
