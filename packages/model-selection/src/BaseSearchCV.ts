@@ -27,7 +27,7 @@ export interface BaseSearchCVParams {
   estimator?: EstimatorLike | null;
   /** A scorer name or function, or several (array of names, or name to scorer). @defaultValue null: the estimator's `score` */
   scoring?: Scoring;
-  /** Worker threads (`null`/1: this thread; -1: every core), or an Executor. @defaultValue null */
+  /** Threads running fits (`null`/1: this thread; n > 1: this one and n - 1 workers; -1: every core), or an Executor. @defaultValue null */
   nJobs?: number | null | Executor;
   /**
    * Refit the best candidate on the whole data: `true`, `false`, the metric name that picks

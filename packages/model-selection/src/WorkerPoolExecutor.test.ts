@@ -1,5 +1,6 @@
 // Runs the worker pool against the BUILT worker (dist/worker.mjs): `pnpm --filter @scikeras/model-selection build` first.
 import { availableParallelism } from 'node:os';
+import { threadId } from 'node:worker_threads';
 import { catchWarnings, clone } from '@scikeras/estimator-core';
 import { Matrix } from './test-utils/matrix';
 import fixture from './__fixtures__/search.json';
@@ -8,6 +9,7 @@ import {
   FailingClassifier,
   FunctionParamClassifier,
   Ridge1D,
+  ThreadIdEstimator,
   ThresholdClassifier,
 } from './__fixtures__/estimators.cjs';
 import { GridSearchCV } from './GridSearchCV';
@@ -37,6 +39,74 @@ describe('WorkerPoolExecutor (nJobs: 2)', () => {
     expect(strip(par.cvResults_!)).toEqual(strip(seq.cvResults_!));
     expect(par.bestParams_).toEqual(seq.bestParams_);
     expect(par.bestEstimator_).toBeInstanceOf(ThresholdClassifier);
+  });
+
+  it('runs tasks on the calling thread and on nJobs - 1 workers, each task once', async () => {
+    const gs = new GridSearchCV({
+      estimator: new ThreadIdEstimator({ ms: 60 }),
+      paramGrid: { c: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] },
+      cv: 2,
+      nJobs: 3,
+      refit: false,
+    });
+    const progress: number[] = [];
+    gs.onProgress = (e) => progress.push(e.task.taskIndex);
+    await gs.fit(X, yr);
+    const threads = [
+      ...(gs.cvResults_!.split0TestScore as number[]),
+      ...(gs.cvResults_!.split1TestScore as number[]),
+    ];
+    expect(new Set(threads).has(threadId)).toBe(true); // this thread took tasks too
+    expect(new Set(threads).size).toBe(3);
+    expect(progress.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it('keeps its workers for the next job, until closeIdlePool or a raised error', async () => {
+    const workerIds = async () => {
+      const gs = await new GridSearchCV({
+        estimator: new ThreadIdEstimator({ ms: 60 }),
+        paramGrid: { c: [0, 1, 2, 3, 4, 5] },
+        cv: 2,
+        nJobs: 2,
+        refit: false,
+      }).fit(X, yr);
+      const ids = [
+        ...(gs.cvResults_!.split0TestScore as number[]),
+        ...(gs.cvResults_!.split1TestScore as number[]),
+      ];
+      return new Set(ids.filter((id) => id !== threadId));
+    };
+    await WorkerPoolExecutor.closeIdlePool();
+    const first = await workerIds();
+    expect(first.size).toBe(1);
+    expect(await workerIds()).toEqual(first); // the same worker, already warm
+    await WorkerPoolExecutor.closeIdlePool();
+    const fresh = await workerIds();
+    expect(fresh.size).toBe(1);
+    expect([...fresh].some((id) => first.has(id))).toBe(false);
+    const raising = new GridSearchCV({
+      estimator: new FailingClassifier(),
+      paramGrid: { fail: [true] },
+      cv: 3,
+      nJobs: 2,
+      errorScore: 'raise',
+    });
+    await expect(raising.fit(X, yc)).rejects.toThrow('Failing classifier failed as required');
+    const after = await workerIds();
+    expect([...after].some((id) => fresh.has(id))).toBe(false);
+    const throwing = new GridSearchCV({
+      estimator: new ThreadIdEstimator({ ms: 20 }),
+      paramGrid: { c: [0, 1, 2] },
+      cv: 2,
+      nJobs: 2,
+      onProgress: () => {
+        throw new Error('progress callback failed');
+      },
+    });
+    await expect(throwing.fit(X, yr)).rejects.toThrow('progress callback failed');
+    const next = await workerIds();
+    expect([...next].some((id) => after.has(id))).toBe(false);
+    await WorkerPoolExecutor.closeIdlePool();
   });
 
   it('runs several metrics and scorer names in workers, with Matrix X', async () => {

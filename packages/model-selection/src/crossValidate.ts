@@ -17,7 +17,7 @@ export interface CrossValidateOptions {
   scoring?: Scoring;
   /** Folds, splitter or iterable of splits. @defaultValue 5 */
   cv?: CvLike;
-  /** Worker threads (`null`/1: this thread; -1: every core), or an Executor. @defaultValue null */
+  /** Threads running fits (`null`/1: this thread; n > 1: this one and n - 1 workers; -1: every core), or an Executor. @defaultValue null */
   nJobs?: number | null | Executor;
   /** 0 silent; > 0 progress bar on a terminal; > 1 one line per fit; > 2 with scores. @defaultValue 0 */
   verbose?: number;

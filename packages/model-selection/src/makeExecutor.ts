@@ -4,8 +4,9 @@ import type { Executor } from './Executor';
 import { SequentialExecutor } from './SequentialExecutor';
 
 /**
- * The executor for `nJobs`: `null`/`1` run in this thread; `n > 1` a pool of `n` worker
- * threads; negative values count back from every core (-1: all of them), like joblib. An
+ * The executor for `nJobs`: `null`/`1` run in this thread; `n > 1` on `n` threads (this one
+ * and a pool of `n - 1` worker threads); negative values count back from every core (-1: all
+ * of them), like joblib. An
  * Executor object is used as is (e.g. a distributed one).
  *
  * @param nJobs - the nJobs param, or an Executor

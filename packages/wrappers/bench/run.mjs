@@ -219,7 +219,9 @@ async function gridRows(data) {
     { nJobs: 1, fast: false, lean: false, what: 'stock tfjs (kernels and model.fit)' },
     { nJobs: 1, fast: true, lean: false, what: 'fast kernels + model.fit' },
     { nJobs: 1, fast: true, lean: true, what: 'fast kernels + lean loop (default)' },
-    { nJobs: 2, fast: true, lean: true, what: 'fast kernels + lean loop (default)' },
+    { nJobs: 2, fast: true, lean: true, what: 'fast kernels + lean loop (default), cold worker' },
+    // model-selection keeps its worker for 30 s after a search (as joblib's loky does)
+    { nJobs: 2, fast: true, lean: true, what: 'fast kernels + lean loop (default), worker reused' },
   ];
   for (const { nJobs, fast, lean, what } of variants) {
     const name = `GridSearchCV 4 candidates x 3 folds + refit, nJobs ${nJobs}, ${what}`;

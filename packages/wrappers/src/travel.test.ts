@@ -8,6 +8,7 @@ import type { BuildContext } from './BaseWrapper';
 import { KerasClassifier } from './KerasClassifier';
 import { KerasRegressor } from './KerasRegressor';
 import { fastKernelsEnabled, fastKernelsInstalled, setFastKernels } from './kernels';
+import { leanFitEnabled, setLeanFit } from './training';
 import { getRegisteredModel, registerModel, unregisterModel } from './ModelRegistry';
 import {
   fromWrapperTravelSpec,
@@ -63,6 +64,7 @@ describe('toWrapperTravelSpec', () => {
     expect(spec.state).toEqual({
       backend: 'wasm',
       fastKernels: true, // on by default (setFastKernels)
+      leanFit: true, // on by default (setLeanFit)
       setupModules: [],
     } satisfies WrapperTravelState);
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
@@ -128,6 +130,23 @@ describe('fromWrapperTravelSpec', () => {
     expect(tf.memory().numTensors).toBe(n0);
   });
 
+  it("follows the sender's lean-loop switch", async () => {
+    const on = toWrapperTravelSpec(classifier()) as TravelSpec;
+    expect((on.state as WrapperTravelState).leanFit).toBe(true);
+    setLeanFit(false);
+    const off = toWrapperTravelSpec(classifier()) as TravelSpec;
+    expect((off.state as WrapperTravelState).leanFit).toBe(false);
+    try {
+      setLeanFit(true);
+      await fromWrapperTravelSpec(off, KerasClassifier);
+      expect(leanFitEnabled()).toBe(false);
+      await fromWrapperTravelSpec(on, KerasClassifier);
+      expect(leanFitEnabled()).toBe(true);
+    } finally {
+      setLeanFit(true);
+    }
+  });
+
   it('switches this thread to the sender backend and kernel switch', async () => {
     const on = toWrapperTravelSpec(classifier()) as TravelSpec;
     expect((on.state as WrapperTravelState).fastKernels).toBe(true);
@@ -145,6 +164,24 @@ describe('fromWrapperTravelSpec', () => {
       expect(fastKernelsInstalled('wasm')).toBe(false);
     } finally {
       setFastKernels(true);
+    }
+  });
+
+  it("keeps this thread's backend for a spec sent before the sender started one", async () => {
+    const spec = toWrapperTravelSpec(classifier({ model__hidden: 8 })) as TravelSpec;
+    const { backend, ...state } = spec.state as WrapperTravelState;
+    expect(backend).toBe('wasm');
+    await tf.setBackend('cpu');
+    try {
+      const back = await fromWrapperTravelSpec<KerasClassifier>(
+        { ...spec, state },
+        KerasClassifier,
+      );
+      expect(back).toBeInstanceOf(KerasClassifier);
+      expect(back.getParams()).toEqual(classifier({ model__hidden: 8 }).getParams());
+      expect(tf.getBackend()).toBe('cpu');
+    } finally {
+      await tf.setBackend('wasm');
     }
   });
 

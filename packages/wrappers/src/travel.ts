@@ -18,6 +18,7 @@ import { registeredModelModule, registeredModelName } from './ModelRegistry';
 import { useBackend, type BackendName } from './useBackend';
 import { dynamicImport } from './internal/dynamicImport';
 import { fastKernelsEnabled, setFastKernels } from './kernels';
+import { leanFitEnabled, setLeanFit } from './training';
 
 /** model-selection's TravelSpec (INTERFACES.md): what a worker needs to rebuild an estimator. */
 export interface TravelSpec {
@@ -33,10 +34,16 @@ export interface TravelSpec {
 
 /** The `state` of a wrapper's TravelSpec. */
 export interface WrapperTravelState {
-  /** The sender's tfjs backend; the receiving thread switches to it (e.g. `'wasm'`). */
-  backend: string;
+  /**
+   * The sender's tfjs backend; the receiving thread switches to it (e.g. `'wasm'`). Absent when
+   * the sender had not started one yet (no `useBackend`, no tensor made): the receiving thread
+   * then keeps tfjs's default, as the sender would.
+   */
+  backend?: string;
   /** Whether the sender had the fast matMul kernels installed (`installFastKernels`); mirrored. */
   fastKernels?: boolean;
+  /** Whether the sender had the lean training loop switched on (`setLeanFit`); mirrored. */
+  leanFit?: boolean;
   /** Modules that register the functions used (`registerModel(name, fn, { module })`); imported first. */
   setupModules: string[];
   /** A fitted estimator's saved artifact, weights in base64 (JSON- and structured-clone-safe). */
@@ -114,9 +121,12 @@ export function toWrapperTravelSpec(
   const setupModules = [...names]
     .map(registeredModelModule)
     .filter((m): m is string => m !== undefined);
+  // undefined until a backend is started (tfjs starts its default at the first tensor)
+  const backend = tf.getBackend() as string | undefined;
   const base: WrapperTravelState = {
-    backend: tf.getBackend(),
+    ...(backend ? { backend } : {}),
     fastKernels: fastKernelsEnabled(),
+    leanFit: leanFitEnabled(),
     setupModules: [...new Set(setupModules)],
   };
   if (!isFitted(est) && ctx.models.length === 0) return { module, exportName, params, state: base };
@@ -153,7 +163,7 @@ function isState(v: unknown): v is WrapperTravelState {
   return (
     typeof s === 'object' &&
     s !== null &&
-    typeof s.backend === 'string' &&
+    (s.backend === undefined || typeof s.backend === 'string') &&
     Array.isArray(s.setupModules)
   );
 }
@@ -190,7 +200,7 @@ export async function fromWrapperTravelSpec<T>(
     throw new ValueError("Invalid TravelSpec: its 'state' is not a wrapper's.");
   if (state) {
     for (const m of state.setupModules) await importSetupModule(m);
-    if (tf.getBackend() !== state.backend) {
+    if (state.backend !== undefined && tf.getBackend() !== state.backend) {
       try {
         await useBackend(state.backend as BackendName);
       } catch (e) {
@@ -203,6 +213,9 @@ export async function fromWrapperTravelSpec<T>(
     // the worker follows the sender's switch (setFastKernels), on by default
     if (state.fastKernels !== undefined && state.fastKernels !== fastKernelsEnabled())
       setFastKernels(state.fastKernels);
+    // and its lean-loop switch (setLeanFit), on by default
+    if (state.leanFit !== undefined && state.leanFit !== leanFitEnabled())
+      setLeanFit(state.leanFit);
   }
   const classes = { ...defaultEstimatorClasses(), [spec.exportName]: Klass, [Klass.name]: Klass };
   if (state?.artifact) {

@@ -203,6 +203,27 @@ class FailingClassifier extends ThresholdClassifier {
 FailingClassifier.defaults = { fail: false };
 FailingClassifier.travel = travel('FailingClassifier');
 
+/** Sleeps `ms` in fit; its score is the id of the thread that fitted it (0: the main thread). */
+class ThreadIdEstimator extends BaseEstimator {
+  get estimatorType() {
+    return 'regressor';
+  }
+  fit(X) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, this.ms);
+    this.threadId_ = require('node:worker_threads').threadId;
+    this.nFeaturesIn_ = checkArray(X).shape[1];
+    return this;
+  }
+  predict(X) {
+    return Array.from({ length: checkArray(X).shape[0] }, () => this.c);
+  }
+  score() {
+    return this.threadId_;
+  }
+}
+ThreadIdEstimator.defaults = { ms: 0, c: 0 };
+ThreadIdEstimator.travel = travel('ThreadIdEstimator');
+
 /** Keeps a function-valued param: cannot travel to a worker thread. */
 class FunctionParamClassifier extends ThresholdClassifier {}
 FunctionParamClassifier.defaults = { transform: (v) => v };
@@ -213,6 +234,7 @@ module.exports = {
   CentroidClassifier,
   Ridge1D,
   BusyEstimator,
+  ThreadIdEstimator,
   FailingClassifier,
   FunctionParamClassifier,
 };

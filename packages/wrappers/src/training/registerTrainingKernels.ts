@@ -121,13 +121,7 @@ function activationGradKernel(backendName: string): KernelFunc {
       const b = backend as WasmBackend;
       const outs = shapes.map((s) => b.makeOutput(s, 'float32'));
       wasm.simd.grad[activation](wasm.at(dy), wasm.at(y), wasm.at(outs[0]!), rows * cols);
-      if (sums)
-        columnSums(
-          b.typedArrayFromHeap(outs[0]!),
-          rows,
-          cols,
-          b.typedArrayFromHeap(outs[1]!) as Float32Array,
-        );
+      if (sums) wasm.simd.colsum(wasm.at(outs[0]!), wasm.at(outs[1]!), rows, cols);
       return outs;
     }
     const { outs, outViews, inViews } = io(backendName, backend, [dy, y], shapes);

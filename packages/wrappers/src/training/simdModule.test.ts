@@ -110,6 +110,26 @@ describe('trainingSimd', () => {
     expect(Array.from(momo!)).toEqual(Array.from(want[2]!));
   });
 
+  it.each([
+    [1, 1],
+    [5, 3],
+    [64, 64],
+    [7, 9],
+  ])(
+    'colsum of %d x %d sums each column in row order, as the JS loop (bit for bit)',
+    (rows, cols) => {
+      const r = random(rows * 31 + cols);
+      const [d, out] = arrays(memory, 2, rows * cols);
+      for (let i = 0; i < rows * cols; i++) d![i] = (r() - 0.5) * 100;
+      const want = new Float32Array(cols);
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) want[j] = Math.fround(want[j]! + d![i * cols + j]!);
+      }
+      simd!.colsum(d!.byteOffset, out!.byteOffset, rows, cols);
+      expect(Array.from(out!.subarray(0, cols))).toEqual(Array.from(want));
+    },
+  );
+
   it.each(['linear', 'relu', 'sigmoid', 'tanh', 'elu'] as const)(
     '%s gradient equals the JS gradient bit for bit (zeros, negatives, tail)',
     (act: Exclude<LeanActivation, 'softmax'>) => {

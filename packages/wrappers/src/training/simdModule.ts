@@ -40,6 +40,8 @@ export interface TrainingSimd {
     lr: number,
     eps: number,
   ): void;
+  /** Column sums of a rows x cols float32 block, each column summed in row order. */
+  colsum(d: number, out: number, rows: number, cols: number): void;
   /** `out = dy * f'(y)` for n floats; one function per activation. */
   grad: Record<
     'linear' | 'relu' | 'sigmoid' | 'tanh' | 'elu',
@@ -389,6 +391,124 @@ const KERNELS: Kernel[] = [
 ];
 
 /**
+ * `colsum(d, out, rows, cols)`: for each column j (four at a time, then one at a time),
+ * `out[j] = ((0 + d[0][j]) + d[1][j]) + ...` in row order, as tfjs's Sum and the JS
+ * columnSums round it.
+ */
+function colsum(): { params: number[]; body: number[] } {
+  const [d, out, rows, cols] = [0, 1, 2, 3];
+  const [j, rowBytes, r, ptr, endVec, endAll] = [4, 5, 6, 7, 8, 9];
+  const [acc, accS] = [10, 11];
+  const get = (i: number): number[] => [0x20, i];
+  const set = (i: number): number[] => [0x21, i];
+  const inner = (vector: boolean): number[] => [
+    ...(vector ? [0x43, 0, 0, 0, 0, ...SIMD(V.splat)] : [0x43, 0, 0, 0, 0]),
+    ...set(vector ? acc : accS),
+    ...get(d),
+    ...get(j),
+    0x6a,
+    ...set(ptr),
+    0x41,
+    0,
+    ...set(r),
+    0x02,
+    0x40,
+    0x03,
+    0x40,
+    ...get(r),
+    ...get(rows),
+    0x4f,
+    0x0d,
+    1,
+    ...get(vector ? acc : accS),
+    ...get(ptr),
+    ...(vector ? [...SIMD(V.load), 0, 0, ...SIMD(VOP.add)] : [0x2a, 2, 0, SOP.add]),
+    ...set(vector ? acc : accS),
+    ...get(ptr),
+    ...get(rowBytes),
+    0x6a,
+    ...set(ptr),
+    ...get(r),
+    0x41,
+    1,
+    0x6a,
+    ...set(r),
+    0x0c,
+    0,
+    0x0b,
+    0x0b,
+    ...get(out),
+    ...get(j),
+    0x6a,
+    ...get(vector ? acc : accS),
+    ...(vector ? [...SIMD(V.store), 0, 0] : [0x38, 2, 0]),
+    ...get(j),
+    0x41,
+    vector ? 16 : 4,
+    0x6a,
+    ...set(j),
+  ];
+  const code = [
+    ...get(cols),
+    0x41,
+    2,
+    0x74,
+    ...set(rowBytes),
+    ...get(rowBytes),
+    ...set(endAll),
+    ...get(cols),
+    0x41,
+    ...sleb(-4),
+    0x71,
+    0x41,
+    2,
+    0x74,
+    ...set(endVec),
+    0x41,
+    0,
+    ...set(j),
+    0x02,
+    0x40,
+    0x03,
+    0x40,
+    ...get(j),
+    ...get(endVec),
+    0x4f,
+    0x0d,
+    1,
+    ...inner(true),
+    0x0c,
+    0,
+    0x0b,
+    0x0b,
+    0x02,
+    0x40,
+    0x03,
+    0x40,
+    ...get(j),
+    ...get(endAll),
+    0x4f,
+    0x0d,
+    1,
+    ...inner(false),
+    0x0c,
+    0,
+    0x0b,
+    0x0b,
+    0x0b,
+  ];
+  const body = [
+    ...vec([
+      [6, I32],
+      [1, V128],
+      [1, F32],
+    ]),
+    ...code,
+  ];
+  return { params: [I32, I32, I32, I32], body: [...uleb(body.length), ...body] };
+}
+
+/**
  * The module's bytes: imports `env.memory`, exports one function per kernel.
  *
  * @returns the WebAssembly binary
@@ -398,7 +518,8 @@ const KERNELS: Kernel[] = [
  * ```
  */
 export function trainingSimdBytes(): Uint8Array<ArrayBuffer> {
-  const compiled = KERNELS.map(compile);
+  const compiled = [...KERNELS.map(compile), colsum()];
+  const names = [...KERNELS.map((k) => k.name), 'colsum'];
   const types = compiled.map((c) => [0x60, ...vec(c.params.map((p) => [p])), 0]);
   const bytes = [
     0x00,
@@ -412,7 +533,7 @@ export function trainingSimdBytes(): Uint8Array<ArrayBuffer> {
     ...section(1, vec(types)),
     ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, 0x00]])),
     ...section(3, vec(compiled.map((_, i) => uleb(i)))),
-    ...section(7, vec(KERNELS.map((k, i) => [...name(k.name), 0x00, ...uleb(i)]))),
+    ...section(7, vec(names.map((n, i) => [...name(n), 0x00, ...uleb(i)]))),
     ...section(10, vec(compiled.map((c) => c.body))),
   ];
   return new Uint8Array(bytes);
@@ -441,6 +562,7 @@ export function trainingSimd(memory: WebAssembly.Memory): TrainingSimd | null {
       out = {
         adam: e['adam']!,
         rmsprop: e['rmsprop']!,
+        colsum: e['colsum']!,
         grad: {
           linear: e['linear']!,
           relu: e['relu']!,
