@@ -21,7 +21,19 @@ interface AdamState {
   incrementIterations(): void;
 }
 
-const hasKernel = (name: string): boolean => tf.getKernel(name, tf.getBackend()) !== undefined;
+/** backend -> kernels found registered (tf.getKernel builds a key string on every call) */
+const registeredKernels = new Map<string, Map<string, boolean>>();
+
+function hasKernel(name: string): boolean {
+  const backend = tf.getBackend();
+  let known = registeredKernels.get(backend);
+  if (!known) registeredKernels.set(backend, (known = new Map()));
+  if (known.get(name) === true) return true;
+  // only a registered kernel is remembered: one registered later is still found
+  const has = tf.getKernel(name, backend) !== undefined;
+  if (has) known.set(name, true);
+  return has;
+}
 
 /**
  * Applies one step of `optimizer` to the variables, with the result tfjs's own

@@ -27,6 +27,7 @@ interface TrainingModel {
   isTraining: boolean;
   stopTraining: boolean;
   history: tf.History;
+  checkTrainableWeightsConsistency?(): void;
   standardizeUserDataXY(
     x: tf.Tensor,
     y: tf.Tensor,
@@ -41,9 +42,10 @@ const FUSED_FORWARD = new Set(['linear', 'relu', 'elu']);
  * Trains a model that {@link planLeanFit} accepted, with `model.fit`'s semantics: the same
  * epochs, seeded shuffles (`tf.util.shuffle` on the same index array), batches, weighted loss,
  * optimizer state, validation (`model.evaluate` at the end of each epoch), callbacks and their
- * logs, `stopTraining`, and returned History. Each step runs ~20 kernels where `model.fit`
- * runs ~200: the forward pass as Dense runs it, the backward pass written out (the loss head
- * and activation gradients as single kernels) and one fused optimizer update.
+ * logs, `stopTraining`, and returned History. Each step of a 3-layer MLP dispatches about a
+ * dozen kernels where `model.fit` dispatches ~200: the forward pass as Dense runs it, the
+ * backward pass written out (the loss head and each activation gradient as one kernel, bias
+ * gradients included) and one fused optimizer update.
  *
  * @param plan - from {@link planLeanFit}
  * @param x - training samples, n x features, float32
@@ -84,7 +86,15 @@ export async function leanFit(
     let trainY = ys;
     let validation: [tf.Tensor, tf.Tensor] | null = null;
     if (args.validationData) {
-      validation = args.validationData;
+      // checked now, as model.fit checks it before training
+      const [vx, vy] = args.validationData;
+      const [[vxs], [vys]] = model.standardizeUserDataXY(vx, vy, true, batchSize) as [
+        [tf.Tensor],
+        [tf.Tensor],
+      ];
+      if (vxs !== vx) owned.push(vxs);
+      if (vys !== vy) owned.push(vys);
+      validation = [vxs, vys];
     } else if (args.validationSplit && args.validationSplit > 0 && args.validationSplit < 1) {
       const total = xs.shape[0]!;
       const splitAt = Math.floor(total * (1 - args.validationSplit));
@@ -93,6 +103,8 @@ export async function leanFit(
       validation = [tf.slice(xs, splitAt, total - splitAt), tf.slice(ys, splitAt, total - splitAt)];
       owned.push(trainX, trainY, ...validation);
     }
+    // tfjs's warning when layers were (un)frozen after compile; the compiled weights train
+    model.checkTrainableWeightsConsistency?.();
     const n = trainX.shape[0]!;
     const weights = args.sampleWeight
       ? tf.tensor1d(args.sampleWeight.slice(0, n), 'float32')
@@ -167,28 +179,51 @@ const HOST_COPY_LIMIT = 1 << 25;
 /** Makes batches of a tensor's rows: copied from host memory, or gathered for large data. */
 class Rows {
   readonly #tensor: tf.Tensor;
-  readonly #values: tf.TypedArray | null;
   readonly #rowLen: number;
+  readonly #f32: Float32Array | null = null;
+  readonly #i32: Int32Array | null = null;
 
   constructor(tensor: tf.Tensor) {
     this.#tensor = tensor;
     this.#rowLen = tensor.shape.slice(1).reduce((a, b) => a * b, 1);
-    this.#values = tensor.size <= HOST_COPY_LIMIT ? (tensor.dataSync() as tf.TypedArray) : null;
+    if (tensor.size <= HOST_COPY_LIMIT) {
+      const values = tensor.dataSync();
+      // one array type per copy loop keeps each loop monomorphic (and fast)
+      if (values instanceof Float32Array) this.#f32 = values;
+      else if (values instanceof Int32Array) this.#i32 = values;
+    }
   }
 
   /** The rows `ids` as a new tensor (call inside a tidy). */
   take(ids: Int32Array): tf.Tensor {
-    const values = this.#values;
-    if (values === null) return tf.gather(this.#tensor, tf.tensor1d(ids, 'int32'));
-    const len = this.#rowLen;
-    const Ctor = values.constructor as new (n: number) => tf.TypedArray;
-    const out = new Ctor(ids.length * len);
-    // element by element: cheaper than a subarray per row for the narrow rows of tabular data
-    for (let k = 0, t = 0; k < ids.length; k++) {
-      const o = ids[k]! * len;
-      for (let c = 0; c < len; c++) out[t++] = values[o + c]!;
+    const shape = [ids.length, ...this.#tensor.shape.slice(1)];
+    if (this.#f32) {
+      const out = new Float32Array(ids.length * this.#rowLen);
+      copyRowsF32(this.#f32, ids, this.#rowLen, out);
+      return tf.tensor(out, shape, this.#tensor.dtype);
     }
-    return tf.tensor(out, [ids.length, ...this.#tensor.shape.slice(1)], this.#tensor.dtype);
+    if (this.#i32) {
+      const out = new Int32Array(ids.length * this.#rowLen);
+      copyRowsI32(this.#i32, ids, this.#rowLen, out);
+      return tf.tensor(out, shape, this.#tensor.dtype);
+    }
+    return tf.gather(this.#tensor, tf.tensor1d(ids, 'int32'));
+  }
+}
+
+/** Copies rows `ids` (of `len` values each) of `values` into `out`, one after another. */
+function copyRowsF32(values: Float32Array, ids: Int32Array, len: number, out: Float32Array): void {
+  for (let k = 0, t = 0; k < ids.length; k++) {
+    const o = ids[k]! * len;
+    for (let c = 0; c < len; c++) out[t++] = values[o + c]!;
+  }
+}
+
+/** {@link copyRowsF32} for int32 data. */
+function copyRowsI32(values: Int32Array, ids: Int32Array, len: number, out: Int32Array): void {
+  for (let k = 0, t = 0; k < ids.length; k++) {
+    const o = ids[k]! * len;
+    for (let c = 0; c < len; c++) out[t++] = values[o + c]!;
   }
 }
 
