@@ -163,7 +163,7 @@ function median(xs) {
 
 const GRID = { model__hidden: [32, 64], optimizer__learningRate: [1e-3, 1e-2] };
 
-async function oursGridSearch(data, nJobs) {
+async function oursGridSearch(data, nJobs, randomState = 0) {
   const { GridSearchCV } = await import('@scikeras/model-selection');
   const Klass = nJobs > 1 ? TravelingClassifier : KerasClassifier;
   const estimator = new Klass({
@@ -172,6 +172,8 @@ async function oursGridSearch(data, nJobs) {
     loss: 'sparse_categorical_crossentropy',
     batchSize: 64,
     epochs: 10,
+    // seeded like scikit-learn's side (random_state=0): every row trains the same networks
+    randomState,
     verbose: 0,
   });
   const gs = new GridSearchCV({ estimator, paramGrid: GRID, cv: 3, refit: true, nJobs });
@@ -206,6 +208,16 @@ for key, n_jobs in (("1", 1), ("2", 2), ("2_reused", 2)):
     gs.fit(Xtr, ytr)
     ms = (time.perf_counter() - t0) * 1000
     out[key] = {"ms": ms, "acc": gs.score(Xte, yte), "best": {k: list(v) if isinstance(v, tuple) else v for k, v in gs.best_params_.items()}}
+# test accuracy over seeds 0-4 (n_jobs=1): one seed's accuracy is a draw
+accs = []
+for seed in range(5):
+    gs = GridSearchCV(
+        MLPClassifier(solver="adam", batch_size=64, max_iter=10, random_state=seed),
+        {"hidden_layer_sizes": [(32, 32), (64, 64)], "learning_rate_init": [1e-3, 1e-2]},
+        cv=3, refit=True, n_jobs=1)
+    gs.fit(Xtr, ytr)
+    accs.append(gs.score(Xte, yte))
+out["seeds"] = accs
 print(json.dumps(out))
 `;
 
@@ -268,6 +280,30 @@ async function gridRows(data) {
       }),
     );
   }
+  // test accuracy over randomState 0-4 (nJobs 1, defaults): one seed's accuracy is a draw
+  const accs = [];
+  for (let seed = 0; seed < 5; seed++) accs.push((await oursGridSearch(data, 1, seed)).acc);
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const span = (xs) => `${Math.min(...xs).toFixed(3)}-${Math.max(...xs).toFixed(3)}`;
+  const skAccs = sk?.seeds ?? null;
+  rows.push(
+    row(
+      'grid search',
+      'test accuracy of the refitted best model, randomState 0-4, nJobs 1',
+      NaN,
+      NaN,
+      {
+        ref: 'scikit-learn 1.2.1 MLPClassifier, random_state 0-4',
+        test_accuracy: round(mean(accs), 4),
+        ref_test_accuracy: skAccs ? round(mean(skAccs), 4) : undefined,
+        note:
+          `ours mean ${mean(accs).toFixed(4)} (${span(accs)}: ${accs.map((a) => a.toFixed(3)).join(', ')}); ` +
+          (skAccs
+            ? `scikit-learn mean ${mean(skAccs).toFixed(4)} (${span(skAccs)}: ${skAccs.map((a) => a.toFixed(3)).join(', ')})`
+            : 'scikit-learn: not run'),
+      },
+    ),
+  );
   return rows;
 }
 
