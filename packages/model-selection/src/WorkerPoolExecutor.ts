@@ -253,13 +253,19 @@ let lastJobId = 0;
 async function acquirePool(
   threads: number,
   first: PoolWorkerData['first'],
-): Promise<{ pool: Pool; release: (healthy: boolean) => Promise<void> }> {
+): Promise<{
+  pool: Pool;
+  release: (healthy: boolean, settled?: Promise<unknown>) => Promise<void>;
+}> {
   if (kept && !kept.inUse) {
     if (kept.threads >= threads) {
       const entry = kept;
       clearTimeout(entry.timer);
       entry.inUse = true;
-      return { pool: entry.pool, release: (healthy) => releaseKept(entry, healthy) };
+      return {
+        pool: entry.pool,
+        release: (healthy, settled) => releaseKept(entry, healthy, settled),
+      };
     }
     const old = kept.pool;
     kept = undefined;
@@ -279,17 +285,35 @@ async function acquirePool(
   });
   // the workers have their copy; a worker started later (after a crash) gets jobs by message
   workerData.first = null;
-  if (kept) return { pool, release: () => pool.destroy() }; // another job holds the kept pool
+  if (kept) {
+    // another job holds the kept pool: this one lives for this job only
+    return {
+      pool,
+      release: async (_healthy, settled) => {
+        await settled;
+        await pool.destroy();
+      },
+    };
+  }
   const entry: KeptPool = { pool, threads, inUse: true };
   kept = entry;
-  return { pool, release: (healthy) => releaseKept(entry, healthy) };
+  return { pool, release: (healthy, settled) => releaseKept(entry, healthy, settled) };
 }
 
-async function releaseKept(entry: KeptPool, healthy: boolean): Promise<void> {
+/**
+ * Gives a job's pool back: kept for the next job when the job went well, else (or when another
+ * pool is kept) destroyed once `settled` resolves (the workers' running tasks have ended).
+ */
+async function releaseKept(
+  entry: KeptPool,
+  healthy: boolean,
+  settled?: Promise<unknown>,
+): Promise<void> {
   entry.inUse = false;
   if (!healthy || kept !== entry) {
-    // a failed job may leave a task running: those workers are not reused
+    // a failed job's workers are not reused: the next job starts a new pool at once
     if (kept === entry) kept = undefined;
+    await settled;
     await entry.pool.destroy();
     return;
   }
@@ -368,7 +392,12 @@ export class WorkerPoolExecutor implements Executor {
       if (state.failure) throw state.failure.error;
       return state.results;
     } finally {
-      await acquired?.release(!state.failure);
+      if (acquired && state.failure) {
+        // Fail now, but destroy the pool once its workers have finished the task they are
+        // running (they take no new one): destroying it under a running task lets that task's
+        // answer reach a closed pool, which piscina reports as an unhandled 'error' event.
+        void acquired.release(false, Promise.allSettled(drained)).catch(() => undefined);
+      } else await acquired?.release(true);
     }
   }
 
