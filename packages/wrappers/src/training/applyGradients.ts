@@ -16,8 +16,8 @@ interface AdamState {
   epsilon: number;
   accBeta1: tf.Variable;
   accBeta2: tf.Variable;
-  accumulatedFirstMoment: ({ originalName: string; variable: tf.Variable } | undefined)[];
-  accumulatedSecondMoment: ({ originalName: string; variable: tf.Variable } | undefined)[];
+  accumulatedFirstMoment: Slot[];
+  accumulatedSecondMoment: Slot[];
   incrementIterations(): void;
 }
 
@@ -50,63 +50,125 @@ function hasKernel(name: string): boolean {
  * ```
  */
 export function applyGradients(optimizer: tf.Optimizer, grads: readonly VariableGradient[]): void {
+  const step = fusedOptimizerStep(
+    optimizer,
+    grads.map((g) => g.variable),
+  );
+  if (step === null) {
+    const named: tf.NamedTensorMap = {};
+    for (const { variable, gradient } of grads) named[variable.name] = gradient;
+    optimizer.applyGradients(named);
+    return;
+  }
+  tf.tidy(() => {
+    const inputs: tf.NamedTensorMap = {};
+    grads.forEach(({ variable, gradient }, i) => {
+      inputs[`x${i}`] = variable;
+      inputs[`g${i}`] = gradient;
+      step.slots[i]!.forEach((slot, k) => (inputs[`${step.slotNames[k]}${i}`] = slot));
+    });
+    step.commit(tf.engine().runKernel(step.kernel, inputs, step.attrs) as tf.Tensor[]);
+  });
+}
+
+/**
+ * One step of a tfjs Adam, RMSProp (not centered) or SGD optimizer as a fused kernel: its
+ * slot variables (created as tfjs creates them, by position, on the first step), the kernel's
+ * name and attrs, and `commit`, which assigns the kernel's outputs (per variable: the new
+ * value, then the new slots) and advances the optimizer's state as its `applyGradients` would.
+ */
+export interface FusedOptimizerStep {
+  kernel: string;
+  attrs: tf.NamedAttrMap;
+  /** Input name prefixes of the slots (`m`, `v` for Adam; `ms`, `mom` for RMSProp). */
+  slotNames: readonly string[];
+  /** Per variable, its slot variables in `slotNames` order. */
+  slots: tf.Variable[][];
+  commit(outs: readonly tf.Tensor[]): void;
+}
+
+/**
+ * The fused step of `optimizer` for these variables (in `collectedTrainableWeights` order), or
+ * null for an optimizer without one (or on a backend without the kernels): then the caller
+ * runs tfjs's own `applyGradients`.
+ *
+ * @param optimizer - the model's optimizer
+ * @param variables - the variables the step updates
+ * @returns the step, or null
+ * @example
+ * ```ts
+ * const step = fusedOptimizerStep(model.optimizer, variables);
+ * ```
+ */
+export function fusedOptimizerStep(
+  optimizer: tf.Optimizer,
+  variables: readonly tf.Variable[],
+): FusedOptimizerStep | null {
   // exact classes: tfjs's optimizers answer `instanceof` for any optimizer, and a subclass
   // may change the update
   if (optimizer.constructor === tf.AdamOptimizer && hasKernel(TRAINING_KERNELS.adam)) {
-    adam(optimizer as unknown as AdamState, grads);
-  } else if (
+    return adam(optimizer as unknown as AdamState, variables);
+  }
+  if (
     optimizer.constructor === tf.RMSPropOptimizer &&
     !(optimizer as unknown as { centered: boolean }).centered &&
     hasKernel(TRAINING_KERNELS.rmsprop)
   ) {
-    rmsprop(optimizer as unknown as RmspropState, grads);
-  } else if (optimizer.constructor === tf.SGDOptimizer && hasKernel(TRAINING_KERNELS.sgd)) {
-    sgd(optimizer as unknown as { learningRate: number; incrementIterations(): void }, grads);
-  } else {
-    const named: tf.NamedTensorMap = {};
-    for (const { variable, gradient } of grads) named[variable.name] = gradient;
-    optimizer.applyGradients(named);
+    return rmsprop(optimizer as unknown as RmspropState, variables);
   }
+  if (optimizer.constructor === tf.SGDOptimizer && hasKernel(TRAINING_KERNELS.sgd)) {
+    return sgd(
+      optimizer as unknown as { learningRate: number; incrementIterations(): void },
+      variables,
+    );
+  }
+  return null;
 }
 
-function adam(opt: AdamState, grads: readonly VariableGradient[]): void {
+type Slot = { originalName: string; variable: tf.Variable } | undefined;
+
+/** tfjs's slot at position i: created as zeros (not trainable) on the first step. */
+function slotAt(list: Slot[], i: number, variable: tf.Variable, suffix: string): tf.Variable {
+  list[i] ??= {
+    originalName: `${variable.name}/${suffix}`,
+    variable: tf.tidy(() => tf.zerosLike(variable).variable(false)),
+  };
+  return list[i].variable;
+}
+
+function adam(opt: AdamState, variables: readonly tf.Variable[]): FusedOptimizerStep {
   const acc1 = opt.accBeta1.dataSync()[0]!;
   const acc2 = opt.accBeta2.dataSync()[0]!;
-  const inputs: tf.NamedTensorMap = {};
-  tf.tidy(() => {
-    grads.forEach(({ variable, gradient }, i) => {
-      // the slots tfjs's AdamOptimizer creates, by position, on its first step
-      opt.accumulatedFirstMoment[i] ??= {
-        originalName: `${variable.name}/m`,
-        variable: tf.tidy(() => tf.zerosLike(variable).variable(false)),
-      };
-      opt.accumulatedSecondMoment[i] ??= {
-        originalName: `${variable.name}/v`,
-        variable: tf.tidy(() => tf.zerosLike(variable).variable(false)),
-      };
-      inputs[`x${i}`] = variable;
-      inputs[`g${i}`] = gradient;
-      inputs[`m${i}`] = opt.accumulatedFirstMoment[i].variable;
-      inputs[`v${i}`] = opt.accumulatedSecondMoment[i].variable;
-    });
-    const outs = tf.engine().runKernel(TRAINING_KERNELS.adam, inputs, {
-      count: grads.length,
+  const slots = variables.map((v, i) => [
+    slotAt(opt.accumulatedFirstMoment, i, v, 'm'),
+    slotAt(opt.accumulatedSecondMoment, i, v, 'v'),
+  ]);
+  return {
+    kernel: TRAINING_KERNELS.adam,
+    attrs: {
+      count: variables.length,
       learningRate: opt.learningRate,
       beta1: opt.beta1,
       beta2: opt.beta2,
       epsilon: opt.epsilon,
       oneMinusAccBeta1: Math.fround(1 - acc1),
       oneMinusAccBeta2: Math.fround(1 - acc2),
-    }) as tf.Tensor[];
-    grads.forEach(({ variable }, i) => {
-      opt.accumulatedFirstMoment[i]!.variable.assign(outs[3 * i + 1]!);
-      opt.accumulatedSecondMoment[i]!.variable.assign(outs[3 * i + 2]!);
-      variable.assign(outs[3 * i]!);
-    });
-    opt.accBeta1.assign(tf.scalar(Math.fround(acc1 * Math.fround(opt.beta1))));
-    opt.accBeta2.assign(tf.scalar(Math.fround(acc2 * Math.fround(opt.beta2))));
-  });
-  opt.incrementIterations();
+    },
+    slotNames: ['m', 'v'],
+    slots,
+    commit(outs) {
+      variables.forEach((variable, i) => {
+        slots[i]![0]!.assign(outs[3 * i + 1]!);
+        slots[i]![1]!.assign(outs[3 * i + 2]!);
+        variable.assign(outs[3 * i]!);
+      });
+      tf.tidy(() => {
+        opt.accBeta1.assign(tf.scalar(Math.fround(acc1 * Math.fround(opt.beta1))));
+        opt.accBeta2.assign(tf.scalar(Math.fround(acc2 * Math.fround(opt.beta2))));
+      });
+      opt.incrementIterations();
+    },
+  };
 }
 
 interface RmspropState {
@@ -114,60 +176,50 @@ interface RmspropState {
   decay: number;
   momentum: number;
   epsilon: number;
-  accumulatedMeanSquares: ({ originalName: string; variable: tf.Variable } | undefined)[];
-  accumulatedMoments: ({ originalName: string; variable: tf.Variable } | undefined)[];
+  accumulatedMeanSquares: Slot[];
+  accumulatedMoments: Slot[];
   incrementIterations(): void;
 }
 
-function rmsprop(opt: RmspropState, grads: readonly VariableGradient[]): void {
-  tf.tidy(() => {
-    const inputs: tf.NamedTensorMap = {};
-    grads.forEach(({ variable, gradient }, i) => {
-      // the slots tfjs's RMSPropOptimizer creates, by position, on its first step
-      opt.accumulatedMeanSquares[i] ??= {
-        originalName: `${variable.name}/rms`,
-        variable: tf.tidy(() => tf.zerosLike(variable).variable(false)),
-      };
-      opt.accumulatedMoments[i] ??= {
-        originalName: `${variable.name}/momentum`,
-        variable: tf.tidy(() => tf.zerosLike(variable).variable(false)),
-      };
-      inputs[`x${i}`] = variable;
-      inputs[`g${i}`] = gradient;
-      inputs[`ms${i}`] = opt.accumulatedMeanSquares[i].variable;
-      inputs[`mom${i}`] = opt.accumulatedMoments[i].variable;
-    });
-    const outs = tf.engine().runKernel(TRAINING_KERNELS.rmsprop, inputs, {
-      count: grads.length,
+function rmsprop(opt: RmspropState, variables: readonly tf.Variable[]): FusedOptimizerStep {
+  const slots = variables.map((v, i) => [
+    slotAt(opt.accumulatedMeanSquares, i, v, 'rms'),
+    slotAt(opt.accumulatedMoments, i, v, 'momentum'),
+  ]);
+  return {
+    kernel: TRAINING_KERNELS.rmsprop,
+    attrs: {
+      count: variables.length,
       learningRate: opt.learningRate,
       decay: opt.decay,
       momentum: opt.momentum,
       epsilon: opt.epsilon,
-    }) as tf.Tensor[];
-    grads.forEach(({ variable }, i) => {
-      opt.accumulatedMeanSquares[i]!.variable.assign(outs[3 * i + 1]!);
-      opt.accumulatedMoments[i]!.variable.assign(outs[3 * i + 2]!);
-      variable.assign(outs[3 * i]!);
-    });
-  });
-  opt.incrementIterations();
+    },
+    slotNames: ['ms', 'mom'],
+    slots,
+    commit(outs) {
+      variables.forEach((variable, i) => {
+        slots[i]![0]!.assign(outs[3 * i + 1]!);
+        slots[i]![1]!.assign(outs[3 * i + 2]!);
+        variable.assign(outs[3 * i]!);
+      });
+      opt.incrementIterations();
+    },
+  };
 }
 
 function sgd(
   opt: { learningRate: number; incrementIterations(): void },
-  grads: readonly VariableGradient[],
-): void {
-  tf.tidy(() => {
-    const inputs: tf.NamedTensorMap = {};
-    grads.forEach(({ variable, gradient }, i) => {
-      inputs[`x${i}`] = variable;
-      inputs[`g${i}`] = gradient;
-    });
-    const outs = tf.engine().runKernel(TRAINING_KERNELS.sgd, inputs, {
-      count: grads.length,
-      learningRate: opt.learningRate,
-    }) as tf.Tensor[];
-    grads.forEach(({ variable }, i) => variable.assign(outs[i]!));
-  });
-  opt.incrementIterations();
+  variables: readonly tf.Variable[],
+): FusedOptimizerStep {
+  return {
+    kernel: TRAINING_KERNELS.sgd,
+    attrs: { count: variables.length, learningRate: opt.learningRate },
+    slotNames: [],
+    slots: variables.map(() => []),
+    commit(outs) {
+      variables.forEach((variable, i) => variable.assign(outs[i]!));
+      opt.incrementIterations();
+    },
+  };
 }

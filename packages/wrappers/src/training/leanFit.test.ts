@@ -130,11 +130,16 @@ function expectSameTraining(
 describe.each(BACKENDS)('leanFit trains as model.fit does (%s)', (backend) => {
   useTestBackend(backend);
   let before = 0;
+  let buffers = 0;
+  const backendBuffers = (): number => tf.engine().backend.numDataIds();
   beforeEach(() => {
     before = tf.memory().numTensors;
+    buffers = backendBuffers();
   });
   afterEach(() => {
     expect(tf.memory().numTensors).toBe(before);
+    // and no buffer left behind inside the backend by the step kernel's intermediates
+    expect(backendBuffers()).toBe(buffers);
   });
 
   it('softmax, sparse categorical cross-entropy, accuracy, adam', async () => {
@@ -226,6 +231,31 @@ describe.each(BACKENDS)('leanFit trains as model.fit does (%s)', (backend) => {
     expect(Object.keys(res.lean.history).sort()).toEqual(['loss', 'mse', 'val_loss', 'val_mse']);
     expectSameTraining(res);
     tf.dispose([x, y, vx, vy]);
+  });
+
+  it('softmax and sigmoid hidden layers, with an optimizer updated by tfjs (adagrad)', async () => {
+    const x = tf.tensor2d(X);
+    const y = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 3).toFloat());
+    const res = await trainBoth(
+      () =>
+        tf.sequential({
+          layers: [
+            dense(5, 'softmax', { inputShape: [4] }),
+            dense(4, 'sigmoid'),
+            dense(3, 'softmax'),
+          ],
+        }),
+      () => ({
+        optimizer: tf.train.adagrad(0.2),
+        loss: 'categoricalCrossentropy',
+        metrics: ['accuracy'],
+      }),
+      x,
+      y,
+      { epochs: 2, batchSize: 12 },
+    );
+    expectSameTraining(res);
+    tf.dispose([x, y]);
   });
 
   it('a functional model with a frozen first layer', async () => {

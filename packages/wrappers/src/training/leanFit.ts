@@ -1,10 +1,14 @@
 // The lean training loop: tfjs-layers 4.22's fitLoop (training.ts, Apache-2.0) with the training
 // step of a Dense chain written out (forward, hand-derived backward, fused optimizer update).
 import * as tf from '@tensorflow/tfjs';
-import { applyGradients } from './applyGradients';
+import { fusedOptimizerStep } from './applyGradients';
 import { EpochAverager } from './EpochAverager';
 import type { LeanFitPlan } from './planLeanFit';
-import { TRAINING_KERNELS, registerTrainingKernels } from './registerTrainingKernels';
+import {
+  TRAINING_KERNELS,
+  registerTrainingKernels,
+  type DenseStepSpec,
+} from './registerTrainingKernels';
 
 /** Options of {@link leanFit} (the subset of `ModelFitArgs` a plan accepts). */
 export interface LeanFitArgs {
@@ -35,8 +39,6 @@ interface TrainingModel {
     batchSize?: number,
   ): [tf.Tensor[], tf.Tensor[]];
 }
-
-const FUSED_FORWARD = new Set(['linear', 'relu', 'elu']);
 
 /**
  * Trains a model that {@link planLeanFit} accepted, with `model.fit`'s semantics: the same
@@ -110,6 +112,7 @@ export async function leanFit(
       ? tf.tensor1d(args.sampleWeight.slice(0, n), 'float32')
       : null;
     if (weights) owned.push(weights);
+    const layout = stepLayout(plan);
     const xRows = new Rows(trainX);
     const yRows = new Rows(trainY);
     const wRows = weights ? new Rows(weights) : null;
@@ -148,7 +151,7 @@ export async function leanFit(
         const end = Math.min(n, start + batchSize);
         const batchLogs: tf.Logs = {};
         await callbackList.onBatchBegin(b, batchLogs);
-        const values = trainStep(plan, xRows, yRows, wRows, order.subarray(start, end));
+        const values = trainStep(plan, layout, xRows, yRows, wRows, order.subarray(start, end));
         batchLogs['batch'] = b;
         batchLogs['size'] = end - start;
         labels.forEach((label, i) => (batchLogs[label] = values[i]!));
@@ -227,72 +230,73 @@ function copyRowsI32(values: Int32Array, ids: Int32Array, len: number, out: Int3
   }
 }
 
-/** One training step on the rows `ids`; returns the loss and the metrics, in label order. */
-function trainStep(plan: LeanFitPlan, x: Rows, y: Rows, w: Rows | null, ids: Int32Array): number[] {
+/** The parts of a {@link DenseStepSpec} fixed for a whole fit (the optimizer's change by step). */
+function stepLayout(plan: LeanFitPlan): Omit<DenseStepSpec, 'optimizer' | 'epsilon'> {
+  const where = new Map<tf.Variable, { layer: number; weight: 'kernel' | 'bias' }>();
+  plan.layers.forEach((l, layer) => {
+    where.set(l.kernel, { layer, weight: 'kernel' });
+    if (l.bias) where.set(l.bias, { layer, weight: 'bias' });
+  });
+  return {
+    layers: plan.layers.map((l) => ({
+      activation: l.activation,
+      hasBias: l.bias !== null,
+      trainKernel: l.trainKernel,
+      trainBias: l.trainBias,
+    })),
+    loss: plan.loss,
+    accuracy: plan.accuracy,
+    trainable: plan.trainable.map((v) => where.get(v)!),
+    outputP: plan.metrics.some((fn) => fn !== null),
+  };
+}
+
+/**
+ * One training step on the rows `ids`, as one `ScikerasDenseStep` kernel; returns the loss and
+ * the metrics, in label order.
+ */
+function trainStep(
+  plan: LeanFitPlan,
+  layout: Omit<DenseStepSpec, 'optimizer' | 'epsilon'>,
+  x: Rows,
+  y: Rows,
+  w: Rows | null,
+  ids: Int32Array,
+): number[] {
+  const optimizer = plan.model.optimizer;
   const outs = tf.tidy(() => {
-    const xb = x.take(ids);
-    const yb = y.take(ids);
-    const wb = w ? w.take(ids) : null;
-    const { layers } = plan;
-    const last = layers.length - 1;
-    // forward: acts[i] is the input of layer i, as Dense computes it
-    const acts: tf.Tensor2D[] = [xb as tf.Tensor2D];
-    for (let i = 0; i < last; i++) {
-      const l = layers[i]!;
-      const fused = FUSED_FORWARD.has(l.activation);
-      const z = tf.fused.matMul({
-        a: acts[i]!,
-        b: l.kernel as tf.Tensor2D,
-        bias: l.bias ?? undefined,
-        activation: fused ? (l.activation as 'linear' | 'relu' | 'elu') : 'linear',
-      });
-      acts.push(fused ? (z as tf.Tensor2D) : activate(l.activation, z as tf.Tensor2D));
-    }
-    const head = layers[last]!;
-    const z = tf.fused.matMul({
-      a: acts[last]!,
-      b: head.kernel as tf.Tensor2D,
-      bias: head.bias ?? undefined,
+    const inputs: tf.NamedTensorMap = { x: x.take(ids), y: y.take(ids) };
+    if (w) inputs['w'] = w.take(ids);
+    plan.layers.forEach((l, i) => {
+      inputs[`k${i}`] = l.kernel;
+      if (l.bias) inputs[`b${i}`] = l.bias;
     });
-    // the head: activation, loss, accuracy, and the gradient at z with its column sums
-    const [p, dz, stats, dbHead] = tf
-      .engine()
-      .runKernel(TRAINING_KERNELS.lossHead, wb ? { z, y: yb, w: wb } : { z, y: yb }, {
-        activation: head.activation,
-        loss: plan.loss,
-        accuracy: plan.accuracy,
-        epsilon: tf.backend().epsilon(),
-      }) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.Tensor1D];
-    // backward: d is the gradient at layer i's pre-activation, db its column sums
-    const grads = new Map<tf.Variable, tf.Tensor>();
-    let d: tf.Tensor2D = dz;
-    let db: tf.Tensor1D | null = dbHead;
-    for (let i = last; i >= 0; i--) {
-      const l = layers[i]!;
-      if (l.trainKernel) grads.set(l.kernel, tf.matMul(acts[i]!, d, true, false));
-      if (l.trainBias && l.bias) grads.set(l.bias, db ?? tf.sum(d, 0));
-      if (i === 0 || !layers.slice(0, i).some((e) => e.trainKernel || e.trainBias)) break;
-      const da: tf.Tensor2D = tf.matMul(d, l.kernel as tf.Tensor2D, false, true);
-      const below = layers[i - 1]!;
-      if (below.activation === 'linear' && !below.trainBias) {
-        d = da;
-        db = null;
-      } else {
-        [d, db] = tf
-          .engine()
-          .runKernel(
-            TRAINING_KERNELS.activationGrad,
-            { dy: da, y: acts[i]! },
-            { activation: below.activation, columnSums: below.trainBias },
-          ) as [tf.Tensor2D, tf.Tensor1D?] as [tf.Tensor2D, tf.Tensor1D | null];
-        db ??= null;
-      }
+    const step = fusedOptimizerStep(optimizer, plan.trainable);
+    if (step) {
+      step.slots.forEach((slots, j) =>
+        slots.forEach((slot, k) => (inputs[`${step.slotNames[k]}${j}`] = slot)),
+      );
     }
-    applyGradients(
-      plan.model.optimizer,
-      plan.trainable.map((variable) => ({ variable, gradient: grads.get(variable)! })),
-    );
-    const metricValues = plan.metrics.map((fn) => (fn ? tf.mean(fn(yb, p)) : null));
+    const spec: DenseStepSpec = {
+      ...layout,
+      epsilon: tf.backend().epsilon(),
+      optimizer: step
+        ? { kernel: step.kernel, attrs: step.attrs, slotNames: step.slotNames }
+        : null,
+    };
+    const res = tf.engine().runKernel(TRAINING_KERNELS.denseStep, inputs, {
+      spec,
+    } as unknown as tf.NamedAttrMap) as tf.Tensor[];
+    const stats = res[0]!;
+    const p = layout.outputP ? res[1]! : null;
+    const rest = res.slice(layout.outputP ? 2 : 1);
+    if (step) step.commit(rest);
+    else {
+      const named: tf.NamedTensorMap = {};
+      plan.trainable.forEach((v, j) => (named[v.name] = rest[j]!));
+      optimizer.applyGradients(named);
+    }
+    const metricValues = plan.metrics.map((fn) => (fn ? tf.mean(fn(inputs['y']!, p!)) : null));
     return [stats, ...metricValues.filter((t): t is tf.Tensor => t !== null)];
   });
   const [stats, ...generic] = outs;
@@ -302,17 +306,4 @@ function trainStep(plan: LeanFitPlan, x: Rows, y: Rows, w: Rows | null, ids: Int
   for (const fn of plan.metrics) values.push(fn ? generic[g++]!.dataSync()[0]! : s[1]!);
   tf.dispose(outs);
   return values;
-}
-
-function activate(activation: string, z: tf.Tensor2D): tf.Tensor2D {
-  switch (activation) {
-    case 'sigmoid':
-      return tf.sigmoid(z);
-    case 'tanh':
-      return tf.tanh(z);
-    case 'softmax':
-      return tf.softmax(z);
-    default:
-      throw new Error(`no forward for the ${activation} activation`);
-  }
 }

@@ -14,7 +14,32 @@ export const TRAINING_KERNELS = {
   adam: 'ScikerasAdam',
   rmsprop: 'ScikerasRMSProp',
   sgd: 'ScikerasSGD',
+  denseStep: 'ScikerasDenseStep',
 } as const;
+
+/** One layer of a {@link DenseStepSpec}. */
+export interface DenseStepLayer {
+  activation: LeanActivation;
+  hasBias: boolean;
+  trainKernel: boolean;
+  trainBias: boolean;
+}
+
+/**
+ * What `ScikerasDenseStep` runs: the Dense chain, the head, and the optimizer kernel that updates
+ * the trainable variables (`null`: it returns their gradients instead).
+ */
+export interface DenseStepSpec {
+  layers: DenseStepLayer[];
+  loss: LeanLoss;
+  accuracy: LeanAccuracy;
+  epsilon: number;
+  /** The trainable variables in update order: layer index and which weight. */
+  trainable: { layer: number; weight: 'kernel' | 'bias' }[];
+  optimizer: { kernel: string; attrs: NamedAttrMap; slotNames: readonly string[] } | null;
+  /** Whether to return the model's output (for metrics computed by tfjs functions). */
+  outputP: boolean;
+}
 
 /** The backends these kernels are written for. */
 export const TRAINING_BACKENDS: readonly string[] = ['cpu', 'wasm'];
@@ -267,6 +292,172 @@ function sgdKernel(backendName: string): KernelFunc {
   };
 }
 
+/** A TensorInfo's buffer under another shape (no copy, no reference taken). */
+const view = (t: TensorInfo, shape: number[]): TensorInfo => ({
+  dataId: t.dataId,
+  shape,
+  dtype: t.dtype,
+});
+
+const FUSED_FORWARD = new Set<string>(['linear', 'relu', 'elu']);
+
+/**
+ * A whole training step of a Dense chain in one dispatch: the forward products (the registered
+ * `_FusedMatMul`), the loss head, the backward products (the registered `BatchMatMul`: the fast
+ * kernels when installed), the activation gradients and the optimizer update, run kernel by
+ * kernel at the backend level. Intermediate buffers are released here; the outputs are the
+ * batch stats `[loss, accuracy]`, the output activations when asked, then per trainable
+ * variable its new value and slots (or its gradient when the spec has no optimizer kernel).
+ * Inputs: `x`, `y`, optional `w`, `k<i>`/`b<i>` per layer, `<slot><j>` per trainable variable.
+ */
+function denseStepKernel(backendName: string): KernelFunc {
+  const own = {
+    head: lossHeadKernel(backendName),
+    grad: activationGradKernel(backendName),
+  };
+  return ({ inputs, backend, attrs }) => {
+    const spec = (attrs as unknown as { spec: DenseStepSpec }).spec;
+    const dispose = (backend as { disposeData(id: object): void }).disposeData.bind(backend);
+    const run = (name: string, ins: Record<string, TensorInfo>, at: NamedAttrMap): TensorInfo[] => {
+      const kernel = tf.getKernel(name, backendName);
+      if (kernel === undefined) {
+        throw new Error(`Cannot find registered kernel '${name}' for backend '${backendName}'`);
+      }
+      const out = kernel.kernelFunc({ inputs: ins, backend, attrs: at });
+      return Array.isArray(out) ? out : [out];
+    };
+    const temps: TensorInfo[] = [];
+    const outputs: TensorInfo[] = [];
+    try {
+      const x = inputs['x']!;
+      const m = x.shape[0]!;
+      const { layers } = spec;
+      const last = layers.length - 1;
+      const product = (a: TensorInfo, i: number, activation: string): TensorInfo => {
+        const w = inputs[`k${i}`]!;
+        const [k, n] = w.shape as [number, number];
+        const bias = layers[i]!.hasBias ? inputs[`b${i}`] : undefined;
+        const [z] = run(
+          '_FusedMatMul',
+          { a: view(a, [1, m, k]), b: view(w, [1, k, n]), ...(bias ? { bias } : {}) },
+          { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0 },
+        );
+        temps.push(z!);
+        return view(z!, [m, n]);
+      };
+      // forward: acts[i] is the input of layer i
+      const acts: TensorInfo[] = [x];
+      for (let i = 0; i < last; i++) {
+        const act = layers[i]!.activation;
+        let a = product(acts[i]!, i, FUSED_FORWARD.has(act) ? act : 'linear');
+        if (!FUSED_FORWARD.has(act)) {
+          const [o] =
+            act === 'softmax'
+              ? run('Softmax', { logits: a }, { dim: 1 })
+              : run(act === 'sigmoid' ? 'Sigmoid' : 'Tanh', { x: a }, {});
+          temps.push(o!);
+          a = o!;
+        }
+        acts.push(a);
+      }
+      const z = product(acts[last]!, last, 'linear');
+      const w = inputs['w'];
+      const [p, dz, stats, dbHead] = own.head({
+        inputs: w ? { z, y: inputs['y']!, w } : { z, y: inputs['y']! },
+        backend,
+        attrs: {
+          activation: layers[last]!.activation,
+          loss: spec.loss,
+          accuracy: spec.accuracy,
+          epsilon: spec.epsilon,
+        },
+      }) as TensorInfo[];
+      outputs.push(stats!);
+      if (spec.outputP) outputs.push(p!);
+      else temps.push(p!);
+      temps.push(dz!, dbHead!);
+      // backward: d is the gradient at layer i's pre-activation, db its column sums
+      const gradK: (TensorInfo | undefined)[] = [];
+      const gradB: (TensorInfo | undefined)[] = [];
+      let d = dz!;
+      let db: TensorInfo | null = dbHead!;
+      for (let i = last; i >= 0; i--) {
+        const l = layers[i]!;
+        const wi = inputs[`k${i}`]!;
+        const [k, n] = wi.shape as [number, number];
+        if (l.trainKernel) {
+          const [g] = run(
+            'BatchMatMul',
+            { a: view(acts[i]!, [1, m, k]), b: view(d, [1, m, n]) },
+            { transposeA: true, transposeB: false },
+          );
+          temps.push(g!);
+          gradK[i] = view(g!, [k, n]);
+        }
+        if (l.trainBias) {
+          if (db === null) {
+            const [s] = run('Sum', { x: d }, { axis: [0], keepDims: false });
+            temps.push(s!);
+            db = s!;
+          }
+          gradB[i] = db;
+        }
+        if (i === 0 || !layers.slice(0, i).some((e) => e.trainKernel || e.trainBias)) break;
+        const [da] = run(
+          'BatchMatMul',
+          { a: view(d, [1, m, n]), b: view(wi, [1, k, n]) },
+          { transposeA: false, transposeB: true },
+        );
+        temps.push(da!);
+        const below = layers[i - 1]!;
+        if (below.activation === 'linear' && !below.trainBias) {
+          d = view(da!, [m, k]);
+          db = null;
+        } else {
+          const outs = own.grad({
+            inputs: { dy: view(da!, [m, k]), y: acts[i]! },
+            backend,
+            attrs: { activation: below.activation, columnSums: below.trainBias },
+          });
+          const list = Array.isArray(outs) ? outs : [outs];
+          temps.push(...list);
+          d = list[0]!;
+          db = list[1] ?? null;
+        }
+      }
+      const grads = spec.trainable.map(({ layer, weight }) =>
+        weight === 'kernel' ? gradK[layer]! : gradB[layer]!,
+      );
+      if (spec.optimizer === null) {
+        // the caller applies tfjs's own optimizer: hand the gradients out (through Identity,
+        // which takes its own reference or copy of a buffer released below)
+        for (const g of grads) outputs.push(...run('Identity', { x: g }, {}));
+        return outputs;
+      }
+      const opt = spec.optimizer;
+      const optInputs: Record<string, TensorInfo> = {};
+      spec.trainable.forEach(({ layer, weight }, j) => {
+        optInputs[`x${j}`] = inputs[weight === 'kernel' ? `k${layer}` : `b${layer}`]!;
+        optInputs[`g${j}`] = grads[j]!;
+        for (const slot of opt.slotNames) optInputs[`${slot}${j}`] = inputs[`${slot}${j}`]!;
+      });
+      outputs.push(...run(opt.kernel, optInputs, opt.attrs));
+      return outputs;
+    } catch (e) {
+      for (const t of outputs) dispose(t.dataId);
+      throw e;
+    } finally {
+      // one reference each: an output sharing a temp's buffer (Identity) holds its own
+      const seen = new Set<object>();
+      for (const t of temps) {
+        if (seen.has(t.dataId)) continue;
+        seen.add(t.dataId);
+        dispose(t.dataId);
+      }
+    }
+  };
+}
+
 let registered = false;
 
 /**
@@ -296,5 +487,6 @@ export function registerTrainingKernels(): void {
     add(TRAINING_KERNELS.adam, adamKernel(backendName));
     add(TRAINING_KERNELS.rmsprop, rmspropKernel(backendName));
     add(TRAINING_KERNELS.sgd, sgdKernel(backendName));
+    add(TRAINING_KERNELS.denseStep, denseStepKernel(backendName));
   }
 }
