@@ -44,10 +44,10 @@ interface TrainingModel {
  * Trains a model that {@link planLeanFit} accepted, with `model.fit`'s semantics: the same
  * epochs, seeded shuffles (`tf.util.shuffle` on the same index array), batches, weighted loss,
  * optimizer state, validation (`model.evaluate` at the end of each epoch), callbacks and their
- * logs, `stopTraining`, and returned History. Each step of a 3-layer MLP dispatches about a
- * dozen kernels where `model.fit` dispatches ~200: the forward pass as Dense runs it, the
- * backward pass written out (the loss head and each activation gradient as one kernel, bias
- * gradients included) and one fused optimizer update.
+ * logs, `stopTraining`, and returned History. Each step is one `ScikerasDenseStep` kernel
+ * where `model.fit` dispatches ~200 for a 3-layer MLP: the forward pass as Dense runs it, the
+ * backward pass written out (the loss head and activation gradients, bias gradients included)
+ * and the optimizer update.
  *
  * @param plan - from {@link planLeanFit}
  * @param x - training samples, n x features, float32

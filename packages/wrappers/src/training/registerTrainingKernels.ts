@@ -1,5 +1,5 @@
-// The lean training loop's own kernels for tfjs-backend-cpu and tfjs-backend-wasm: each runs a
-// whole step piece (loss head, activation gradient, optimizer update) in one dispatch.
+// The lean training loop's own kernels for tfjs-backend-cpu and tfjs-backend-wasm: a whole
+// training step, and its pieces (loss head, activation gradient, optimizer update).
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import { activationBackward, type LeanActivation } from './activations';
@@ -461,11 +461,11 @@ function denseStepKernel(backendName: string): KernelFunc {
 let registered = false;
 
 /**
- * Registers the lean training loop's kernels (`ScikerasLossHead`, `ScikerasActivationGrad`,
- * `ScikerasAdam`, `ScikerasRMSProp`, `ScikerasSGD`) for the cpu and wasm backends, once per process. Each is one
- * engine dispatch where tfjs's autodiff and optimizers run 10-90 small ops. The kernels run
- * their arithmetic in JavaScript on the backend's own memory (the wasm heap, or the cpu
- * backend's typed arrays).
+ * Registers the lean training loop's kernels for the cpu and wasm backends, once per process:
+ * `ScikerasDenseStep` (a whole training step of a Dense chain) and the pieces it is made of,
+ * each a kernel of its own (`ScikerasLossHead`, `ScikerasActivationGrad`, `ScikerasAdam`,
+ * `ScikerasRMSProp`, `ScikerasSGD`). The element-wise arithmetic runs on the backend's own
+ * memory: WebAssembly SIMD on the wasm heap, JavaScript on the cpu backend's typed arrays.
  *
  * @example
  * ```ts
