@@ -136,6 +136,19 @@ function slotAt(list: Slot[], i: number, variable: tf.Variable, suffix: string):
   return list[i].variable;
 }
 
+/** Assigns a two-slot kernel's outputs (per variable: value, slot, slot), slots first as tfjs does. */
+function assignWithSlots(
+  variables: readonly tf.Variable[],
+  slots: tf.Variable[][],
+  outs: readonly tf.Tensor[],
+): void {
+  variables.forEach((variable, i) => {
+    slots[i]![0]!.assign(outs[3 * i + 1]!);
+    slots[i]![1]!.assign(outs[3 * i + 2]!);
+    variable.assign(outs[3 * i]!);
+  });
+}
+
 function adam(opt: AdamState, variables: readonly tf.Variable[]): FusedOptimizerStep {
   const acc1 = opt.accBeta1.dataSync()[0]!;
   const acc2 = opt.accBeta2.dataSync()[0]!;
@@ -157,11 +170,7 @@ function adam(opt: AdamState, variables: readonly tf.Variable[]): FusedOptimizer
     slotNames: ['m', 'v'],
     slots,
     commit(outs) {
-      variables.forEach((variable, i) => {
-        slots[i]![0]!.assign(outs[3 * i + 1]!);
-        slots[i]![1]!.assign(outs[3 * i + 2]!);
-        variable.assign(outs[3 * i]!);
-      });
+      assignWithSlots(variables, slots, outs);
       tf.tidy(() => {
         opt.accBeta1.assign(tf.scalar(Math.fround(acc1 * Math.fround(opt.beta1))));
         opt.accBeta2.assign(tf.scalar(Math.fround(acc2 * Math.fround(opt.beta2))));
@@ -198,11 +207,7 @@ function rmsprop(opt: RmspropState, variables: readonly tf.Variable[]): FusedOpt
     slotNames: ['ms', 'mom'],
     slots,
     commit(outs) {
-      variables.forEach((variable, i) => {
-        slots[i]![0]!.assign(outs[3 * i + 1]!);
-        slots[i]![1]!.assign(outs[3 * i + 2]!);
-        variable.assign(outs[3 * i]!);
-      });
+      assignWithSlots(variables, slots, outs);
       opt.incrementIterations();
     },
   };

@@ -65,9 +65,10 @@ function simdOf(backend: unknown): { simd: TrainingSimd; at: (t: TensorInfo) => 
   return simd ? { simd, at: (t) => b.dataIdMap.get(t.dataId).memoryOffset } : null;
 }
 
+const f32 = Math.fround;
+
 /** Column sums of a rows x cols block, each column summed in row order in float32 (tfjs's Sum). */
 function columnSums(d: ArrayLike<number>, rows: number, cols: number, out: Float32Array): void {
-  const f32 = Math.fround;
   for (let j = 0; j < cols; j++) out[j] = 0;
   for (let r = 0; r < rows; r++) {
     const o = r * cols;
@@ -156,120 +157,107 @@ function activationGradKernel(backendName: string): KernelFunc {
   };
 }
 
-function adamKernel(backendName: string): KernelFunc {
-  return ({ inputs, backend, attrs }) => {
-    const a = attrs as NamedAttrMap;
-    const count = a['count'] as number;
-    const ins: TensorInfo[] = [];
-    const shapes: number[][] = [];
-    for (let i = 0; i < count; i++) {
-      ins.push(inputs[`x${i}`]!, inputs[`g${i}`]!, inputs[`m${i}`]!, inputs[`v${i}`]!);
-      const s = inputs[`x${i}`]!.shape;
-      shapes.push(s, s, s);
-    }
-    const { outs, outViews, inViews } = io(backendName, backend, ins, shapes);
-    const step = {
-      learningRate: a['learningRate'] as number,
-      beta1: a['beta1'] as number,
-      beta2: a['beta2'] as number,
-      epsilon: a['epsilon'] as number,
-      oneMinusAccBeta1: a['oneMinusAccBeta1'] as number,
-      oneMinusAccBeta2: a['oneMinusAccBeta2'] as number,
-    };
-    const wasm = backendName === 'wasm' ? simdOf(backend) : null;
-    if (wasm) {
-      const f32 = Math.fround;
-      for (let i = 0; i < count; i++) {
-        wasm.simd.adam(
-          wasm.at(ins[4 * i]!),
-          wasm.at(ins[4 * i + 1]!),
-          wasm.at(ins[4 * i + 2]!),
-          wasm.at(ins[4 * i + 3]!),
-          wasm.at(outs[3 * i]!),
-          wasm.at(outs[3 * i + 1]!),
-          wasm.at(outs[3 * i + 2]!),
-          tf.util.sizeFromShape(shapes[3 * i]!),
-          f32(step.beta1),
-          f32(step.beta2),
-          f32(1 - step.beta1),
-          f32(1 - step.beta2),
-          f32(step.oneMinusAccBeta1),
-          f32(step.oneMinusAccBeta2),
-          f32(step.epsilon),
-          f32(-step.learningRate),
-        );
-      }
-      return outs;
-    }
-    for (let i = 0; i < count; i++) {
-      adamUpdate(
-        inViews[4 * i]!,
-        inViews[4 * i + 1]!,
-        inViews[4 * i + 2]!,
-        inViews[4 * i + 3]!,
-        outViews[3 * i]!,
-        outViews[3 * i + 1]!,
-        outViews[3 * i + 2]!,
-        step,
-      );
-    }
-    return outs;
-  };
+/** A variable's update given its value, gradient and two slots (inputs), into three outputs. */
+interface SlotUpdate {
+  /** Input name prefixes of the two slots. */
+  slots: [string, string];
+  /** On the wasm heap: the seven buffers' offsets (x, g, slots, new x, new slots), the length. */
+  simd(simd: TrainingSimd, offsets: number[], n: number, attrs: NamedAttrMap): void;
+  /** In JavaScript on typed arrays. */
+  js(inputs: Typed[], outputs: Float32Array[], attrs: NamedAttrMap): void;
 }
 
-function rmspropKernel(backendName: string): KernelFunc {
+const num = (attrs: NamedAttrMap, key: string): number => attrs[key] as number;
+
+const ADAM: SlotUpdate = {
+  slots: ['m', 'v'],
+  simd: (simd, o, n, a) =>
+    simd.adam(
+      o[0]!,
+      o[1]!,
+      o[2]!,
+      o[3]!,
+      o[4]!,
+      o[5]!,
+      o[6]!,
+      n,
+      f32(num(a, 'beta1')),
+      f32(num(a, 'beta2')),
+      f32(1 - num(a, 'beta1')),
+      f32(1 - num(a, 'beta2')),
+      f32(num(a, 'oneMinusAccBeta1')),
+      f32(num(a, 'oneMinusAccBeta2')),
+      f32(num(a, 'epsilon')),
+      f32(-num(a, 'learningRate')),
+    ),
+  js: (i, o, a) =>
+    adamUpdate(i[0]!, i[1]!, i[2]!, i[3]!, o[0]!, o[1]!, o[2]!, {
+      learningRate: num(a, 'learningRate'),
+      beta1: num(a, 'beta1'),
+      beta2: num(a, 'beta2'),
+      epsilon: num(a, 'epsilon'),
+      oneMinusAccBeta1: num(a, 'oneMinusAccBeta1'),
+      oneMinusAccBeta2: num(a, 'oneMinusAccBeta2'),
+    }),
+};
+
+const RMSPROP: SlotUpdate = {
+  slots: ['ms', 'mom'],
+  simd: (simd, o, n, a) =>
+    simd.rmsprop(
+      o[0]!,
+      o[1]!,
+      o[2]!,
+      o[3]!,
+      o[4]!,
+      o[5]!,
+      o[6]!,
+      n,
+      f32(num(a, 'decay')),
+      f32(1 - num(a, 'decay')),
+      f32(num(a, 'momentum')),
+      f32(num(a, 'learningRate')),
+      f32(num(a, 'epsilon')),
+    ),
+  js: (i, o, a) =>
+    rmspropUpdate(i[0]!, i[1]!, i[2]!, i[3]!, o[0]!, o[1]!, o[2]!, {
+      learningRate: num(a, 'learningRate'),
+      decay: num(a, 'decay'),
+      momentum: num(a, 'momentum'),
+      epsilon: num(a, 'epsilon'),
+    }),
+};
+
+/**
+ * An optimizer kernel over `count` variables: inputs `x<i>`, `g<i>` and the two slots; outputs
+ * per variable its new value, then its new slots.
+ */
+function slotKernel(backendName: string, update: SlotUpdate): KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const a = attrs as NamedAttrMap;
-    const count = a['count'] as number;
+    const count = num(a, 'count');
+    const [s1, s2] = update.slots;
     const ins: TensorInfo[] = [];
     const shapes: number[][] = [];
     for (let i = 0; i < count; i++) {
-      ins.push(inputs[`x${i}`]!, inputs[`g${i}`]!, inputs[`ms${i}`]!, inputs[`mom${i}`]!);
+      ins.push(inputs[`x${i}`]!, inputs[`g${i}`]!, inputs[`${s1}${i}`]!, inputs[`${s2}${i}`]!);
       const s = inputs[`x${i}`]!.shape;
       shapes.push(s, s, s);
     }
-    const step = {
-      learningRate: a['learningRate'] as number,
-      decay: a['decay'] as number,
-      momentum: a['momentum'] as number,
-      epsilon: a['epsilon'] as number,
-    };
     const wasm = backendName === 'wasm' ? simdOf(backend) : null;
     if (wasm) {
-      const b = backend as WasmBackend;
-      const outs = shapes.map((s) => b.makeOutput(s, 'float32'));
-      const f32 = Math.fround;
+      const outs = shapes.map((s) => (backend as WasmBackend).makeOutput(s, 'float32'));
       for (let i = 0; i < count; i++) {
-        wasm.simd.rmsprop(
-          wasm.at(ins[4 * i]!),
-          wasm.at(ins[4 * i + 1]!),
-          wasm.at(ins[4 * i + 2]!),
-          wasm.at(ins[4 * i + 3]!),
-          wasm.at(outs[3 * i]!),
-          wasm.at(outs[3 * i + 1]!),
-          wasm.at(outs[3 * i + 2]!),
-          tf.util.sizeFromShape(shapes[3 * i]!),
-          f32(step.decay),
-          f32(1 - step.decay),
-          f32(step.momentum),
-          f32(step.learningRate),
-          f32(step.epsilon),
+        const offsets = [...ins.slice(4 * i, 4 * i + 4), ...outs.slice(3 * i, 3 * i + 3)].map(
+          wasm.at,
         );
+        update.simd(wasm.simd, offsets, tf.util.sizeFromShape(shapes[3 * i]!), a);
       }
       return outs;
     }
     const { outs, outViews, inViews } = io(backendName, backend, ins, shapes);
     for (let i = 0; i < count; i++) {
-      rmspropUpdate(
-        inViews[4 * i]!,
-        inViews[4 * i + 1]!,
-        inViews[4 * i + 2]!,
-        inViews[4 * i + 3]!,
-        outViews[3 * i]!,
-        outViews[3 * i + 1]!,
-        outViews[3 * i + 2]!,
-        step,
-      );
+      update.js(inViews.slice(4 * i, 4 * i + 4), outViews.slice(3 * i, 3 * i + 3), a);
     }
     return outs;
   };
@@ -484,8 +472,8 @@ export function registerTrainingKernels(): void {
     };
     add(TRAINING_KERNELS.lossHead, lossHeadKernel(backendName));
     add(TRAINING_KERNELS.activationGrad, activationGradKernel(backendName));
-    add(TRAINING_KERNELS.adam, adamKernel(backendName));
-    add(TRAINING_KERNELS.rmsprop, rmspropKernel(backendName));
+    add(TRAINING_KERNELS.adam, slotKernel(backendName, ADAM));
+    add(TRAINING_KERNELS.rmsprop, slotKernel(backendName, RMSPROP));
     add(TRAINING_KERNELS.sgd, sgdKernel(backendName));
     add(TRAINING_KERNELS.denseStep, denseStepKernel(backendName));
   }

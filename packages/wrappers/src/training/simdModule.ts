@@ -113,6 +113,36 @@ const V = { load: 0x00, store: 0x0b, splat: 0x13, bitselect: 0x52, gt: 0x44, ge:
 const VOP = { add: 0xe4, sub: 0xe5, mul: 0xe6, div: 0xe7, sqrt: 0xe3 };
 const SOP = { add: 0x92, sub: 0x93, mul: 0x94, div: 0x95, sqrt: 0x91 };
 
+/** Instructions, by name. */
+const get = (local: number): number[] => [0x20, ...uleb(local)];
+const set = (local: number): number[] => [0x21, ...uleb(local)];
+const i32 = (value: number): number[] => [0x41, ...sleb(value)];
+const F32_ZERO = [0x43, 0, 0, 0, 0];
+const F32_ONE = [0x43, 0, 0, 0x80, 0x3f];
+const I32_ADD = 0x6a;
+const I32_AND = 0x71;
+const I32_SHL = 0x74;
+const I32_GE_U = 0x4f;
+const F32_LOAD = [0x2a, 2, 0];
+const F32_STORE = [0x38, 2, 0];
+const V128_LOAD = [...SIMD(V.load), 0, 0];
+const V128_STORE = [...SIMD(V.store), 0, 0];
+/** The address `base + off` (two i32 locals) on the stack. */
+const at = (base: number, off: number): number[] => [...get(base), ...get(off), I32_ADD];
+
+/** `while (counter < end) { body; counter += step }` over i32 locals. */
+function whileBelow(counter: number, end: number, step: number, body: number[]): number[] {
+  // block { loop { br_if 1 (counter >= end); body; counter += step; br 0 } }
+  // prettier-ignore
+  return [
+    0x02, 0x40, 0x03, 0x40,
+    ...get(counter), ...get(end), I32_GE_U, 0x0d, 1,
+    ...body,
+    ...get(counter), ...i32(step), I32_ADD, ...set(counter),
+    0x0c, 0, 0x0b, 0x0b,
+  ];
+}
+
 /** Compiles one kernel into a function body: params (pointers..., n, consts...). */
 function compile(k: Kernel): { params: number[]; body: number[] } {
   const params = [...k.pointers.map(() => I32), I32, ...k.consts.map(() => F32)];
@@ -138,22 +168,15 @@ function compile(k: Kernel): { params: number[]; body: number[] } {
   const expr = (e: Expr, v: boolean): number[] => {
     switch (e[0]) {
       case 'load':
-        return [
-          0x20,
-          ...uleb(ptr(e[1])),
-          0x20,
-          ...uleb(off),
-          0x6a,
-          ...(v ? [...SIMD(V.load), 0, 0] : [0x2a, 2, 0]),
-        ];
+        return [...at(ptr(e[1]), off), ...(v ? V128_LOAD : F32_LOAD)];
       case 'const':
-        return v ? [0x20, ...uleb(splat.get(e[1])!)] : [0x20, ...uleb(cst(e[1]))];
+        return get(v ? splat.get(e[1])! : cst(e[1]));
       case 'zero':
-        return v ? [0x20, ...uleb(splat.get('#zero')!)] : [0x43, 0, 0, 0, 0];
+        return v ? get(splat.get('#zero')!) : F32_ZERO;
       case 'one':
-        return v ? [0x20, ...uleb(splat.get('#one')!)] : [0x43, 0, 0, 0x80, 0x3f];
+        return v ? get(splat.get('#one')!) : F32_ONE;
       case 'tmp':
-        return [0x20, ...uleb((v ? vtmp : stmp).get(e[1])!)];
+        return get((v ? vtmp : stmp).get(e[1])!);
       case 'sqrt':
         return [...expr(e[1], v), ...(v ? SIMD(VOP.sqrt) : [SOP.sqrt])];
       case 'selectGt0':
@@ -188,112 +211,22 @@ function compile(k: Kernel): { params: number[]; body: number[] } {
   const stmts = (v: boolean): number[] =>
     k.body.flatMap((s) =>
       s[0] === 'let'
-        ? [...expr(s[2], v), 0x21, ...uleb((v ? vtmp : stmp).get(s[1])!)]
-        : [
-            0x20,
-            ...uleb(ptr(s[1])),
-            0x20,
-            ...uleb(off),
-            0x6a,
-            ...expr(s[2], v),
-            ...(v ? [...SIMD(V.store), 0, 0] : [0x38, 2, 0]),
-          ],
+        ? [...expr(s[2], v), ...set((v ? vtmp : stmp).get(s[1])!)]
+        : [...at(ptr(s[1]), off), ...expr(s[2], v), ...(v ? V128_STORE : F32_STORE)],
     );
+  // prettier-ignore
   const code = [
-    // splats
-    ...k.consts.flatMap((c) => [
-      0x20,
-      ...uleb(cst(c)),
-      ...SIMD(V.splat),
-      0x21,
-      ...uleb(splat.get(c)!),
-    ]),
-    0x43,
-    0,
-    0,
-    0,
-    0,
-    ...SIMD(V.splat),
-    0x21,
-    ...uleb(splat.get('#zero')!),
-    0x43,
-    0,
-    0,
-    0x80,
-    0x3f,
-    ...SIMD(V.splat),
-    0x21,
-    ...uleb(splat.get('#one')!),
-    // endAll = n * 4; endVec = (n & ~3) * 4; off = 0
-    0x20,
-    ...uleb(nIdx),
-    0x41,
-    2,
-    0x74,
-    0x21,
-    ...uleb(endAll),
-    0x20,
-    ...uleb(nIdx),
-    0x41,
-    ...sleb(-4),
-    0x71,
-    0x41,
-    2,
-    0x74,
-    0x21,
-    ...uleb(endVec),
-    0x41,
-    0,
-    0x21,
-    ...uleb(off),
-    // vector loop
-    0x02,
-    0x40,
-    0x03,
-    0x40,
-    0x20,
-    ...uleb(off),
-    0x20,
-    ...uleb(endVec),
-    0x4f,
-    0x0d,
-    1,
-    ...stmts(true),
-    0x20,
-    ...uleb(off),
-    0x41,
-    16,
-    0x6a,
-    0x21,
-    ...uleb(off),
-    0x0c,
-    0,
-    0x0b,
-    0x0b,
-    // scalar tail
-    0x02,
-    0x40,
-    0x03,
-    0x40,
-    0x20,
-    ...uleb(off),
-    0x20,
-    ...uleb(endAll),
-    0x4f,
-    0x0d,
-    1,
-    ...stmts(false),
-    0x20,
-    ...uleb(off),
-    0x41,
-    4,
-    0x6a,
-    0x21,
-    ...uleb(off),
-    0x0c,
-    0,
-    0x0b,
-    0x0b,
+    // the constants splatted into vectors
+    ...k.consts.flatMap((c) => [...get(cst(c)), ...SIMD(V.splat), ...set(splat.get(c)!)]),
+    ...F32_ZERO, ...SIMD(V.splat), ...set(splat.get('#zero')!),
+    ...F32_ONE, ...SIMD(V.splat), ...set(splat.get('#one')!),
+    // endAll = n * 4; endVec = (n & ~3) * 4 (byte offsets); off = 0
+    ...get(nIdx), ...i32(2), I32_SHL, ...set(endAll),
+    ...get(nIdx), ...i32(-4), I32_AND, ...i32(2), I32_SHL, ...set(endVec),
+    ...i32(0), ...set(off),
+    // four floats at a time, then the tail one by one
+    ...whileBelow(off, endVec, 16, stmts(true)),
+    ...whileBelow(off, endAll, 4, stmts(false)),
     0x0b,
   ];
   const body = [...vec(locals.map(([count, type]) => [...uleb(count!), type!])), ...code];
@@ -399,102 +332,28 @@ function colsum(): { params: number[]; body: number[] } {
   const [d, out, rows, cols] = [0, 1, 2, 3];
   const [j, rowBytes, r, ptr, endVec, endAll] = [4, 5, 6, 7, 8, 9];
   const [acc, accS] = [10, 11];
-  const get = (i: number): number[] => [0x20, i];
-  const set = (i: number): number[] => [0x21, i];
-  const inner = (vector: boolean): number[] => [
-    ...(vector ? [0x43, 0, 0, 0, 0, ...SIMD(V.splat)] : [0x43, 0, 0, 0, 0]),
-    ...set(vector ? acc : accS),
-    ...get(d),
-    ...get(j),
-    0x6a,
-    ...set(ptr),
-    0x41,
-    0,
-    ...set(r),
-    0x02,
-    0x40,
-    0x03,
-    0x40,
-    ...get(r),
-    ...get(rows),
-    0x4f,
-    0x0d,
-    1,
-    ...get(vector ? acc : accS),
-    ...get(ptr),
-    ...(vector ? [...SIMD(V.load), 0, 0, ...SIMD(VOP.add)] : [0x2a, 2, 0, SOP.add]),
-    ...set(vector ? acc : accS),
-    ...get(ptr),
-    ...get(rowBytes),
-    0x6a,
-    ...set(ptr),
-    ...get(r),
-    0x41,
-    1,
-    0x6a,
-    ...set(r),
-    0x0c,
-    0,
-    0x0b,
-    0x0b,
-    ...get(out),
-    ...get(j),
-    0x6a,
-    ...get(vector ? acc : accS),
-    ...(vector ? [...SIMD(V.store), 0, 0] : [0x38, 2, 0]),
-    ...get(j),
-    0x41,
-    vector ? 16 : 4,
-    0x6a,
-    ...set(j),
+  // one column (or four): sum the rows in order into acc, store it at out + j
+  // prettier-ignore
+  const column = (vector: boolean): number[] => [
+    ...(vector ? [...F32_ZERO, ...SIMD(V.splat)] : F32_ZERO), ...set(vector ? acc : accS),
+    ...at(d, j), ...set(ptr),
+    ...i32(0), ...set(r),
+    ...whileBelow(r, rows, 1, [
+      ...get(vector ? acc : accS), ...get(ptr),
+      ...(vector ? [...V128_LOAD, ...SIMD(VOP.add)] : [...F32_LOAD, SOP.add]),
+      ...set(vector ? acc : accS),
+      ...get(ptr), ...get(rowBytes), I32_ADD, ...set(ptr),
+    ]),
+    ...at(out, j), ...get(vector ? acc : accS), ...(vector ? V128_STORE : F32_STORE),
   ];
+  // prettier-ignore
   const code = [
-    ...get(cols),
-    0x41,
-    2,
-    0x74,
-    ...set(rowBytes),
-    ...get(rowBytes),
-    ...set(endAll),
-    ...get(cols),
-    0x41,
-    ...sleb(-4),
-    0x71,
-    0x41,
-    2,
-    0x74,
-    ...set(endVec),
-    0x41,
-    0,
-    ...set(j),
-    0x02,
-    0x40,
-    0x03,
-    0x40,
-    ...get(j),
-    ...get(endVec),
-    0x4f,
-    0x0d,
-    1,
-    ...inner(true),
-    0x0c,
-    0,
-    0x0b,
-    0x0b,
-    0x02,
-    0x40,
-    0x03,
-    0x40,
-    ...get(j),
-    ...get(endAll),
-    0x4f,
-    0x0d,
-    1,
-    ...inner(false),
-    0x0c,
-    0,
-    0x0b,
-    0x0b,
+    ...get(cols), ...i32(2), I32_SHL, ...set(rowBytes),
+    ...get(rowBytes), ...set(endAll),
+    ...get(cols), ...i32(-4), I32_AND, ...i32(2), I32_SHL, ...set(endVec),
+    ...i32(0), ...set(j),
+    ...whileBelow(j, endVec, 16, column(true)),
+    ...whileBelow(j, endAll, 4, column(false)),
     0x0b,
   ];
   const body = [
