@@ -1,20 +1,9 @@
 // Bench for `pnpm bench`: metrics on 1,000,000 samples, against scikit-learn 1.2.1 in the same run.
 import { pythonHas, row, runPython, timeIt } from '../../../scripts/benchUtil.mjs';
+import { makeRng } from '@scikeras/estimator-core/testing';
 import { accuracyScore, f1Score, logLoss, r2Score } from '../dist/index.mjs';
 
 const N = 1_000_000;
-
-/** Deterministic pseudo-random numbers (mulberry32), the same data for every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PY = `
 import json, time
@@ -40,7 +29,7 @@ print(json.dumps({
 
 /** @returns {Promise<object[]>} bench rows */
 export async function run() {
-  const r = rng(42);
+  const r = makeRng(42);
   const yt = new Int32Array(N);
   const yp = new Int32Array(N);
   const a = new Float64Array(N);

@@ -24,6 +24,13 @@ export abstract class RepeatedSplits
   declare nRepeats: number;
   declare randomState: number | RandomState | null;
 
+  /** scikit-learn's defaults, shared by both repeated splitters. */
+  static override defaults = {
+    nSplits: 5,
+    nRepeats: 10,
+    randomState: null,
+  } satisfies RepeatedKFoldParams;
+
   protected abstract makeCv(rng: RandomState): CrossValidator;
 
   /**
@@ -78,12 +85,6 @@ export interface RepeatedKFold extends Required<RepeatedKFoldParams> {}
 export class RepeatedKFold extends RepeatedSplits {
   /** Where a worker thread imports this class from (nJobs > 1). */
   static travel = { module: '@scikeras/model-selection', exportName: 'RepeatedKFold' };
-
-  static override defaults = {
-    nSplits: 5,
-    nRepeats: 10,
-    randomState: null,
-  } satisfies RepeatedKFoldParams;
 
   protected makeCv(rng: RandomState): CrossValidator {
     return new KFold({ nSplits: this.nSplits, shuffle: true, randomState: rng });

@@ -22,12 +22,6 @@ export class RepeatedStratifiedKFold extends RepeatedSplits {
   /** Where a worker thread imports this class from (nJobs > 1). */
   static travel = { module: '@scikeras/model-selection', exportName: 'RepeatedStratifiedKFold' };
 
-  static override defaults = {
-    nSplits: 5,
-    nRepeats: 10,
-    randomState: null,
-  } satisfies RepeatedKFoldParams;
-
   protected makeCv(rng: RandomState): CrossValidator {
     return new StratifiedKFold({ nSplits: this.nSplits, shuffle: true, randomState: rng });
   }

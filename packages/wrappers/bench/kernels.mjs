@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import { makeRng } from '@scikeras/estimator-core/testing';
 import { row, printTable } from '../../../scripts/benchUtil.mjs';
 import {
   fastKernelsInstalled,
@@ -57,24 +58,12 @@ function timeMatMul(m, k, n, transposeA, transposeB, repeat, warmup = 5) {
 
 const gflops = (m, k, n, ms) => Math.round(((2 * m * k * n) / (ms * 1e6)) * 10) / 10;
 
-/** Seeded uniform generator (mulberry32). */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * 100-256-256-3 softmax MLP on 10,000 x 100 seeded data: seconds for one fit, through tfjs's
  * model.fit, or through the lean loop (`lean: true`).
  */
 async function timeMlpFit({ nSamples = 10000, epochs = 5, batchSize = 64, lean = false } = {}) {
-  const rand = rng(42);
+  const rand = makeRng(42);
   const nFeatures = 100;
   const xs = new Float32Array(nSamples * nFeatures);
   for (let i = 0; i < xs.length; i++) xs[i] = rand() * 2 - 1;

@@ -1,7 +1,18 @@
 // Small deterministic data sets for the estimator checks (after scikit-learn's make_blobs and
 // _regression_dataset in sklearn/utils/estimator_checks.py, BSD-3-Clause).
 
-/** A seeded uniform generator in [0, 1) (mulberry32). */
+/**
+ * A seeded uniform generator in [0, 1) (mulberry32): the same numbers on every run and platform,
+ * for test data and benchmarks.
+ *
+ * @param seed - any 32-bit integer
+ * @returns a function giving the next number
+ * @example
+ * ```ts
+ * const r = makeRng(42);
+ * r(); // the same first number on every run
+ * ```
+ */
 export function makeRng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

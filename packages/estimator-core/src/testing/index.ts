@@ -8,6 +8,7 @@ export {
 export { describeEstimatorChecks } from './describeEstimatorChecks';
 export { CHECK_NAMES, SKLEARN_CHECKS } from './checkList';
 export { setRandomState } from './context';
+export { makeRng } from './datasets';
 export { CheckFailure } from './assertions';
 export type {
   CheckableEstimator,

@@ -1,20 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
+import { makeRng } from '@scikeras/estimator-core/testing';
 import { r2Score } from '../r2Score';
 import { rootMeanSquaredError as rmsePlain } from '../rootMeanSquaredError';
 import { r2, rootMeanSquaredError } from './index';
 
 tf.enableProdMode();
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -22,7 +12,7 @@ beforeAll(async () => {
 });
 
 describe('@scikeras/metrics/tfjs', () => {
-  const rnd = seeded(7);
+  const rnd = makeRng(7);
   const yTrue = Array.from({ length: 32 }, () => [rnd() * 4 - 2, rnd() * 10]);
   const yPred = yTrue.map(([a, b]) => [a! + rnd() - 0.5, b! + 2 * (rnd() - 0.5)]);
 
@@ -95,7 +85,7 @@ describe('@scikeras/metrics/tfjs', () => {
   describe('inside model.fit', () => {
     it('trains a model with the RMSE loss and reports r2, leaking no tensors', async () => {
       const before = tf.memory().numTensors;
-      const r = seeded(3);
+      const r = makeRng(3);
       const X = Array.from({ length: 64 }, () => [r(), r()]);
       const y = X.map(([a, b]) => [3 * a! - 2 * b! + 0.5]);
       const xs = tf.tensor2d(X);

@@ -2,13 +2,12 @@
 // (see docs/PERFORMANCE.md). Internal to src/kernels; installed by installFastKernels.
 import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import { productDims } from './productDims';
 
 interface CpuBackend {
   data: { get(dataId: object): { values?: unknown } };
   makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): TensorInfo;
 }
-
-const size = (shape: readonly number[]): number => shape.reduce((p, d) => p * d, 1);
 
 /**
  * `C[m×n] = op(A)·B` for one batch, B row-major k×n. `op(A)` is A (m×k) or, when `tA`, the
@@ -97,30 +96,15 @@ export function cpuBatchMatMul(stock: KernelConfig): KernelFunc {
     const tB = attrs['transposeB'] === true;
     const a = args.inputs['a'];
     const b = args.inputs['b'];
-    if (
-      a === undefined ||
-      b === undefined ||
-      a.dtype !== 'float32' ||
-      b.dtype !== 'float32' ||
-      a.shape.length < 2 ||
-      b.shape.length < 2
-    ) {
-      return kernelFunc(args);
-    }
+    const dims = a && b ? productDims(a, b, tA, tB) : null;
+    if (!a || !b || dims === null) return kernelFunc(args);
+    const { m, k, n } = dims;
     const backend = args.backend as CpuBackend;
     const aValues = backend.data.get(a.dataId).values;
     const bValues = backend.data.get(b.dataId).values;
     if (!(aValues instanceof Float32Array) || !(bValues instanceof Float32Array)) {
       return kernelFunc(args);
     }
-    const aRows = a.shape[a.shape.length - 2] as number;
-    const aCols = a.shape[a.shape.length - 1] as number;
-    const bRows = b.shape[b.shape.length - 2] as number;
-    const bCols = b.shape[b.shape.length - 1] as number;
-    const m = tA ? aCols : aRows;
-    const k = tA ? aRows : aCols;
-    const n = tB ? bRows : bCols;
-    if (k !== (tB ? bCols : bRows)) return kernelFunc(args);
     let outerShape: number[];
     try {
       outerShape = tf.broadcast_util.assertAndGetBroadcastShape(
@@ -131,8 +115,8 @@ export function cpuBatchMatMul(stock: KernelConfig): KernelFunc {
       return kernelFunc(args);
     }
     // Batch indexing as in the stock kernel: batch i uses A's batch i % batchA, B's i % batchB.
-    const batchA = size(a.shape.slice(0, -2));
-    const batchB = size(b.shape.slice(0, -2));
+    const batchA = tf.util.sizeFromShape(a.shape.slice(0, -2));
+    const batchB = tf.util.sizeFromShape(b.shape.slice(0, -2));
     const batch = Math.max(batchA, batchB);
     const out = new Float32Array(batch * m * n);
     const acc = new Float64Array(4 * n);

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import { cpuBatchMatMul } from './cpuMatMul';
+import { productDims } from './productDims';
 
 /**
  * The backends handled, and for each the kernels replaced and how. On tfjs-backend-wasm 4.22
@@ -70,8 +71,6 @@ function transposeLastTwo(x: TensorInfo, backend: object, backendName: string): 
   return runKernel(transpose.kernelFunc, { x }, backend, { perm });
 }
 
-const size = (shape: readonly number[]): number => shape.reduce((p, d) => p * d, 1);
-
 /**
  * Weight of one element packed into XNNPACK's layout (the operator tfjs-backend-wasm builds
  * for each new right-hand operand) against one element copied by a Transpose. Fitted on 80
@@ -106,27 +105,18 @@ function wrapMatMul(stock: KernelConfig, allowSwap: boolean): KernelFunc {
     if ((plain && !allowSwap) || a === undefined || b === undefined) {
       return kernelFunc(args);
     }
-    // Not float32, not matrices, or real batches: the stock kernel as is.
+    // Not float32 matrices, mismatched inner dimensions (the stock kernel throws its own
+    // error), or real batches: the stock kernel as is.
+    const dims = productDims(a, b, transposeA, transposeB);
     if (
-      a.dtype !== 'float32' ||
-      b.dtype !== 'float32' ||
-      a.shape.length < 2 ||
-      b.shape.length < 2 ||
-      size(a.shape.slice(0, -2)) !== 1 ||
-      size(b.shape.slice(0, -2)) !== 1
+      dims === null ||
+      tf.util.sizeFromShape(a.shape.slice(0, -2)) !== 1 ||
+      tf.util.sizeFromShape(b.shape.slice(0, -2)) !== 1
     ) {
       return kernelFunc(args);
     }
+    const { m, k, n } = dims;
     const { backend } = args;
-    const aRows = a.shape[a.shape.length - 2] as number;
-    const aCols = a.shape[a.shape.length - 1] as number;
-    const bRows = b.shape[b.shape.length - 2] as number;
-    const bCols = b.shape[b.shape.length - 1] as number;
-    const m = transposeA ? aCols : aRows;
-    const k = transposeA ? aRows : aCols;
-    const n = transposeB ? bRows : bCols;
-    // Mismatched inner dimensions: the stock kernel throws its own error.
-    if (k !== (transposeB ? bCols : bRows)) return kernelFunc(args);
     const directCost = (transposeA ? m * k : 0) + (transposeB ? k * n : 0) + PACK_COST * k * n;
     const swapCost =
       (transposeA ? 0 : m * k) + (transposeB ? 0 : k * n) + PACK_COST * k * m + m * n;

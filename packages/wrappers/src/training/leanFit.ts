@@ -1,7 +1,7 @@
 // The lean training loop: tfjs-layers 4.22's fitLoop (training.ts, Apache-2.0) with the training
 // step of a Dense chain written out (forward, hand-derived backward, fused optimizer update).
 import * as tf from '@tensorflow/tfjs';
-import { fusedOptimizerStep } from './applyGradients';
+import { fusedOptimizerStep } from './fusedOptimizerStep';
 import { EpochAverager } from './EpochAverager';
 import type { LeanFitPlan } from './planLeanFit';
 import {
@@ -179,54 +179,35 @@ export async function leanFit(
 /** Up to this many elements, a tensor's rows are batched from a host copy (no kernel). */
 const HOST_COPY_LIMIT = 1 << 25;
 
-/** Makes batches of a tensor's rows: copied from host memory, or gathered for large data. */
+/** Makes batches of a tensor's rows: copied from a host copy, or gathered for large data. */
 class Rows {
   readonly #tensor: tf.Tensor;
   readonly #rowLen: number;
-  readonly #f32: Float32Array | null = null;
-  readonly #i32: Int32Array | null = null;
+  readonly #values: Float32Array | Int32Array | null = null;
 
   constructor(tensor: tf.Tensor) {
     this.#tensor = tensor;
     this.#rowLen = tensor.shape.slice(1).reduce((a, b) => a * b, 1);
     if (tensor.size <= HOST_COPY_LIMIT) {
       const values = tensor.dataSync();
-      // one array type per copy loop keeps each loop monomorphic (and fast)
-      if (values instanceof Float32Array) this.#f32 = values;
-      else if (values instanceof Int32Array) this.#i32 = values;
+      if (values instanceof Float32Array || values instanceof Int32Array) this.#values = values;
     }
   }
 
   /** The rows `ids` as a new tensor (call inside a tidy). */
   take(ids: Int32Array): tf.Tensor {
-    const shape = [ids.length, ...this.#tensor.shape.slice(1)];
-    if (this.#f32) {
-      const out = new Float32Array(ids.length * this.#rowLen);
-      copyRowsF32(this.#f32, ids, this.#rowLen, out);
-      return tf.tensor(out, shape, this.#tensor.dtype);
+    const values = this.#values;
+    if (values === null) return tf.gather(this.#tensor, tf.tensor1d(ids, 'int32'));
+    const len = this.#rowLen;
+    const out =
+      values instanceof Float32Array
+        ? new Float32Array(ids.length * len)
+        : new Int32Array(ids.length * len);
+    for (let r = 0, t = 0; r < ids.length; r++) {
+      const o = ids[r]! * len;
+      for (let c = 0; c < len; c++) out[t++] = values[o + c]!;
     }
-    if (this.#i32) {
-      const out = new Int32Array(ids.length * this.#rowLen);
-      copyRowsI32(this.#i32, ids, this.#rowLen, out);
-      return tf.tensor(out, shape, this.#tensor.dtype);
-    }
-    return tf.gather(this.#tensor, tf.tensor1d(ids, 'int32'));
-  }
-}
-
-/** Copies rows `ids` (of `len` values each) of `values` into `out`, one after another. */
-function copyRowsF32(values: Float32Array, ids: Int32Array, len: number, out: Float32Array): void {
-  for (let k = 0, t = 0; k < ids.length; k++) {
-    const o = ids[k]! * len;
-    for (let c = 0; c < len; c++) out[t++] = values[o + c]!;
-  }
-}
-
-/** {@link copyRowsF32} for int32 data. */
-function copyRowsI32(values: Int32Array, ids: Int32Array, len: number, out: Int32Array): void {
-  for (let k = 0, t = 0; k < ids.length; k++) {
-    const o = ids[k]! * len;
-    for (let c = 0; c < len; c++) out[t++] = values[o + c]!;
+    return tf.tensor(out, [ids.length, ...this.#tensor.shape.slice(1)], this.#tensor.dtype);
   }
 }
 
@@ -237,6 +218,7 @@ function stepLayout(plan: LeanFitPlan): Omit<DenseStepSpec, 'optimizer' | 'epsil
     where.set(l.kernel, { layer, weight: 'kernel' });
     if (l.bias) where.set(l.bias, { layer, weight: 'bias' });
   });
+  const lowest = plan.layers.findIndex((l) => l.trainKernel || l.trainBias);
   return {
     layers: plan.layers.map((l) => ({
       activation: l.activation,
@@ -247,6 +229,7 @@ function stepLayout(plan: LeanFitPlan): Omit<DenseStepSpec, 'optimizer' | 'epsil
     loss: plan.loss,
     accuracy: plan.accuracy,
     trainable: plan.trainable.map((v) => where.get(v)!),
+    lowestTrainable: lowest < 0 ? plan.layers.length : lowest,
     outputP: plan.metrics.some((fn) => fn !== null),
   };
 }

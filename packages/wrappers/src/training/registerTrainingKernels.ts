@@ -9,8 +9,6 @@ import { trainingSimd, type TrainingSimd } from './simdModule';
 
 /** Names of the kernels registered by {@link registerTrainingKernels}. */
 export const TRAINING_KERNELS = {
-  lossHead: 'ScikerasLossHead',
-  activationGrad: 'ScikerasActivationGrad',
   adam: 'ScikerasAdam',
   rmsprop: 'ScikerasRMSProp',
   sgd: 'ScikerasSGD',
@@ -36,6 +34,8 @@ export interface DenseStepSpec {
   epsilon: number;
   /** The trainable variables in update order: layer index and which weight. */
   trainable: { layer: number; weight: 'kernel' | 'bias' }[];
+  /** The first layer with trainable weights (the backward pass stops there), or the layer count. */
+  lowestTrainable: number;
   optimizer: { kernel: string; attrs: NamedAttrMap; slotNames: readonly string[] } | null;
   /** Whether to return the model's output (for metrics computed by tfjs functions). */
   outputP: boolean;
@@ -369,7 +369,7 @@ function denseStepKernel(backendName: string): KernelFunc {
       const gradB: (TensorInfo | undefined)[] = [];
       let d = dz!;
       let db: TensorInfo | null = dbHead!;
-      for (let i = last; i >= 0; i--) {
+      for (let i = last; i >= spec.lowestTrainable; i--) {
         const l = layers[i]!;
         const wi = inputs[`k${i}`]!;
         const [k, n] = wi.shape as [number, number];
@@ -382,15 +382,9 @@ function denseStepKernel(backendName: string): KernelFunc {
           temps.push(g!);
           gradK[i] = view(g!, [k, n]);
         }
-        if (l.trainBias) {
-          if (db === null) {
-            const [s] = run('Sum', { x: d }, { axis: [0], keepDims: false });
-            temps.push(s!);
-            db = s!;
-          }
-          gradB[i] = db;
-        }
-        if (i === 0 || !layers.slice(0, i).some((e) => e.trainKernel || e.trainBias)) break;
+        // the column sums come with d whenever this layer's bias trains (see below)
+        if (l.trainBias) gradB[i] = db!;
+        if (i === spec.lowestTrainable) break;
         const [da] = run(
           'BatchMatMul',
           { a: view(d, [1, m, n]), b: view(wi, [1, k, n]) },
@@ -450,10 +444,10 @@ let registered = false;
 
 /**
  * Registers the lean training loop's kernels for the cpu and wasm backends, once per process:
- * `ScikerasDenseStep` (a whole training step of a Dense chain) and the pieces it is made of,
- * each a kernel of its own (`ScikerasLossHead`, `ScikerasActivationGrad`, `ScikerasAdam`,
- * `ScikerasRMSProp`, `ScikerasSGD`). The element-wise arithmetic runs on the backend's own
- * memory: WebAssembly SIMD on the wasm heap, JavaScript on the cpu backend's typed arrays.
+ * `ScikerasDenseStep` (a whole training step of a Dense chain) and the optimizer updates it
+ * calls (`ScikerasAdam`, `ScikerasRMSProp`, `ScikerasSGD`). The element-wise arithmetic runs on
+ * the backend's own memory: WebAssembly SIMD on the wasm heap, JavaScript on the cpu backend's
+ * typed arrays.
  *
  * @example
  * ```ts
@@ -470,8 +464,6 @@ export function registerTrainingKernels(): void {
         tf.registerKernel({ kernelName, backendName, kernelFunc });
       }
     };
-    add(TRAINING_KERNELS.lossHead, lossHeadKernel(backendName));
-    add(TRAINING_KERNELS.activationGrad, activationGradKernel(backendName));
     add(TRAINING_KERNELS.adam, slotKernel(backendName, ADAM));
     add(TRAINING_KERNELS.rmsprop, slotKernel(backendName, RMSPROP));
     add(TRAINING_KERNELS.sgd, sgdKernel(backendName));

@@ -1,13 +1,7 @@
-// Optimizer steps for the lean training loop: tfjs's AdamOptimizer and SGDOptimizer updates as
-// one kernel for all variables, any other optimizer through its own applyGradients.
+// Optimizer steps for the lean training loop: tfjs's Adam, RMSProp and SGD updates as one kernel
+// for all variables, with the optimizer's own state.
 import * as tf from '@tensorflow/tfjs';
 import { TRAINING_KERNELS } from './registerTrainingKernels';
-
-/** One trainable variable and its gradient. */
-export interface VariableGradient {
-  variable: tf.Variable;
-  gradient: tf.Tensor;
-}
 
 interface AdamState {
   learningRate: number;
@@ -33,42 +27,6 @@ function hasKernel(name: string): boolean {
   const has = tf.getKernel(name, backend) !== undefined;
   if (has) known.set(name, true);
   return has;
-}
-
-/**
- * Applies one step of `optimizer` to the variables, with the result tfjs's own
- * `optimizer.applyGradients({[name]: gradient, ...})` gives (the same optimizer state, slots and
- * iteration count, so a stock `model.fit` can continue where this left off). Adam, RMSProp (not
- * centered) and SGD run as one fused kernel on the cpu and wasm backends; any other optimizer,
- * or another backend, runs tfjs's own update.
- *
- * @param optimizer - the model's optimizer
- * @param grads - variables in the model's `collectedTrainableWeights` order, with gradients
- * @example
- * ```ts
- * tf.tidy(() => applyGradients(model.optimizer, [{ variable: w, gradient: dw }]));
- * ```
- */
-export function applyGradients(optimizer: tf.Optimizer, grads: readonly VariableGradient[]): void {
-  const step = fusedOptimizerStep(
-    optimizer,
-    grads.map((g) => g.variable),
-  );
-  if (step === null) {
-    const named: tf.NamedTensorMap = {};
-    for (const { variable, gradient } of grads) named[variable.name] = gradient;
-    optimizer.applyGradients(named);
-    return;
-  }
-  tf.tidy(() => {
-    const inputs: tf.NamedTensorMap = {};
-    grads.forEach(({ variable, gradient }, i) => {
-      inputs[`x${i}`] = variable;
-      inputs[`g${i}`] = gradient;
-      step.slots[i]!.forEach((slot, k) => (inputs[`${step.slotNames[k]}${i}`] = slot));
-    });
-    step.commit(tf.engine().runKernel(step.kernel, inputs, step.attrs) as tf.Tensor[]);
-  });
 }
 
 /**

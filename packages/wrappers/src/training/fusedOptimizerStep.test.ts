@@ -1,9 +1,38 @@
 import * as tf from '@tensorflow/tfjs';
 import { BACKENDS, useTestBackend } from '../test-utils/backends';
-import { applyGradients } from './applyGradients';
+import { fusedOptimizerStep } from './fusedOptimizerStep';
 import { registerTrainingKernels } from './registerTrainingKernels';
 
 registerTrainingKernels();
+
+/**
+ * One step of `optimizer`, as the lean loop runs it: the fused kernel when the optimizer has one,
+ * else tfjs's own `applyGradients` (the reference the tests compare with).
+ */
+function applyGradients(
+  optimizer: tf.Optimizer,
+  grads: { variable: tf.Variable; gradient: tf.Tensor }[],
+): void {
+  const step = fusedOptimizerStep(
+    optimizer,
+    grads.map((g) => g.variable),
+  );
+  if (step === null) {
+    const named: tf.NamedTensorMap = {};
+    for (const { variable, gradient } of grads) named[variable.name] = gradient;
+    optimizer.applyGradients(named);
+    return;
+  }
+  tf.tidy(() => {
+    const inputs: tf.NamedTensorMap = {};
+    grads.forEach(({ variable, gradient }, i) => {
+      inputs[`x${i}`] = variable;
+      inputs[`g${i}`] = gradient;
+      step.slots[i]!.forEach((slot, k) => (inputs[`${step.slotNames[k]}${i}`] = slot));
+    });
+    step.commit(tf.engine().runKernel(step.kernel, inputs, step.attrs) as tf.Tensor[]);
+  });
+}
 
 const OPTIMIZERS: [string, () => tf.Optimizer][] = [
   ['adam', () => tf.train.adam(0.01)],
@@ -18,7 +47,7 @@ const OPTIMIZERS: [string, () => tf.Optimizer][] = [
 /** Same shapes as a small Dense chain, plus an odd length for the SIMD tail. */
 const SHAPES = [[5, 7], [7], [7, 3], [3], [13]];
 
-describe.each(BACKENDS)('applyGradients (%s)', (backend) => {
+describe.each(BACKENDS)('fusedOptimizerStep (%s)', (backend) => {
   useTestBackend(backend);
 
   it.each(OPTIMIZERS)('%s: bit-identical to tfjs applyGradients over 5 steps', (_, make) => {
