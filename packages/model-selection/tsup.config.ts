@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   // worker: the worker-thread entry of WorkerPoolExecutor (dist/worker.mjs, used by both builds)
-  entry: { index: 'src/index.ts', worker: 'src/worker.ts' },
+  entry: { index: 'src/index.ts', worker: 'src/execution/worker.ts' },
   format: ['esm', 'cjs'],
   dts: { entry: { index: 'src/index.ts' } },
   clean: true,
@@ -13,6 +13,6 @@ export default defineConfig({
   // in a browser (where import.meta.url is not a file URL) works; tsup's own shim would throw.
   esbuildOptions(options, context) {
     if (context.format === 'esm')
-      options.inject = [...(options.inject ?? []), 'src/internal/esmDirnameShim.mjs'];
+      options.inject = [...(options.inject ?? []), 'src/execution/esmDirnameShim.mjs'];
   },
 });

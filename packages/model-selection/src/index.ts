@@ -1,41 +1,51 @@
 export { RandomState, checkRandomState, type RandomStateLike } from './RandomState';
-export { BaseCrossValidator, type CrossValidator, type Split } from './BaseCrossValidator';
-export { KFold, type KFoldParams } from './KFold';
-export { StratifiedKFold, type StratifiedKFoldParams } from './StratifiedKFold';
-export { GroupKFold, type GroupKFoldParams } from './GroupKFold';
-export { LeaveOneOut } from './LeaveOneOut';
-export { PredefinedSplit, type PredefinedSplitParams } from './PredefinedSplit';
-export { RepeatedKFold, RepeatedSplits, type RepeatedKFoldParams } from './RepeatedKFold';
+export {
+  BaseCrossValidator,
+  type CrossValidator,
+  type Split,
+} from './splitters/BaseCrossValidator';
+export { KFold, type KFoldParams } from './splitters/KFold';
+export { StratifiedKFold, type StratifiedKFoldParams } from './splitters/StratifiedKFold';
+export { GroupKFold, type GroupKFoldParams } from './splitters/GroupKFold';
+export { LeaveOneOut } from './splitters/LeaveOneOut';
+export { PredefinedSplit, type PredefinedSplitParams } from './splitters/PredefinedSplit';
+export { RepeatedKFold, RepeatedSplits, type RepeatedKFoldParams } from './splitters/RepeatedKFold';
 export {
   RepeatedStratifiedKFold,
   type RepeatedStratifiedKFoldParams,
-} from './RepeatedStratifiedKFold';
-export { ShuffleSplit, type ShuffleSplitParams } from './ShuffleSplit';
+} from './splitters/RepeatedStratifiedKFold';
+export { ShuffleSplit, type ShuffleSplitParams } from './splitters/ShuffleSplit';
 export {
   StratifiedShuffleSplit,
   type StratifiedShuffleSplitParams,
-} from './StratifiedShuffleSplit';
-export { checkCv, type CvLike } from './checkCv';
-export { trainTestSplit, type TrainTestSplitOptions } from './trainTestSplit';
-export { ParameterGrid, type ParamGridSpec } from './ParameterGrid';
-export { ParameterSampler, type ParamDistributions } from './ParameterSampler';
-export { uniform, loguniform, randint, isDistribution, type Distribution } from './distributions';
+} from './splitters/StratifiedShuffleSplit';
+export { checkCv, type CvLike } from './splitters/checkCv';
+export { trainTestSplit, type TrainTestSplitOptions } from './splitters/trainTestSplit';
+export { ParameterGrid, type ParamGridSpec } from './search/ParameterGrid';
+export { ParameterSampler, type ParamDistributions } from './search/ParameterSampler';
+export {
+  uniform,
+  loguniform,
+  randint,
+  isDistribution,
+  type Distribution,
+} from './search/distributions';
 export {
   crossValidate,
   type CrossValidateOptions,
   type CrossValidateResult,
-} from './crossValidate';
-export { crossValScore, type CrossValScoreOptions } from './crossValScore';
-export { crossValPredict, type CrossValPredictOptions } from './crossValPredict';
-export { BaseSearchCV, type BaseSearchCVParams } from './BaseSearchCV';
-export { GridSearchCV, type GridSearchCVParams } from './GridSearchCV';
-export { RandomizedSearchCV, type RandomizedSearchCVParams } from './RandomizedSearchCV';
-export type { FitTask, TaskContextSpec, TaskResult } from './FitTask';
-export type { Executor, Job } from './Executor';
-export { SequentialExecutor } from './SequentialExecutor';
-export { WorkerPoolExecutor, type WorkerPoolExecutorOptions } from './WorkerPoolExecutor';
-export { makeExecutor } from './makeExecutor';
-export { runTask, type LiveTaskContext } from './runTask';
+} from './validation/crossValidate';
+export { crossValScore, type CrossValScoreOptions } from './validation/crossValScore';
+export { crossValPredict, type CrossValPredictOptions } from './validation/crossValPredict';
+export { BaseSearchCV, type BaseSearchCVParams } from './search/BaseSearchCV';
+export { GridSearchCV, type GridSearchCVParams } from './search/GridSearchCV';
+export { RandomizedSearchCV, type RandomizedSearchCVParams } from './search/RandomizedSearchCV';
+export type { FitTask, TaskContextSpec, TaskResult } from './execution/FitTask';
+export type { Executor, Job } from './execution/Executor';
+export { SequentialExecutor } from './execution/SequentialExecutor';
+export { WorkerPoolExecutor, type WorkerPoolExecutorOptions } from './execution/WorkerPoolExecutor';
+export { makeExecutor } from './execution/makeExecutor';
+export { runTask, type LiveTaskContext } from './execution/runTask';
 export {
   toTravelSpec,
   fromTravelSpec,
@@ -43,11 +53,11 @@ export {
   decodeTravelValue,
   type TravelSpec,
   type TravelAddress,
-} from './travel';
+} from './execution/travel';
 export {
   ProgressReporter,
   type ProgressEvent,
   type OnProgress,
   type ProgressReporterOptions,
-} from './ProgressReporter';
-export type { Scoring } from './internal/scoring';
+} from './execution/ProgressReporter';
+export type { Scoring } from './execution/scoring';

@@ -1,6 +1,6 @@
 // Port of scikit-learn's sklearn/model_selection/_validation.py _warn_or_raise_about_fit_failures (BSD-3-Clause).
 import { ValueError, warn } from '@scikeras/estimator-core';
-import type { TaskResult } from '../FitTask';
+import type { TaskResult } from '../execution/FitTask';
 
 /** Throws when every fit failed, warns (FitFailedWarning) when some did. */
 export function warnOrRaiseAboutFitFailures(

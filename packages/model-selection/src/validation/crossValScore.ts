@@ -1,0 +1,41 @@
+// Port of scikit-learn's sklearn/model_selection/_validation.py cross_val_score (BSD-3-Clause).
+import { ValueError, type EstimatorLike } from '@scikeras/estimator-core';
+import { crossValidate, type CrossValidateOptions } from './crossValidate';
+import { isMultimetric } from '../execution/scoring';
+import { pyRepr } from '../internal/validateParams';
+
+/** Options of {@link crossValScore}: those of crossValidate for one metric. */
+export type CrossValScoreOptions = Omit<
+  CrossValidateOptions,
+  'returnTrainScore' | 'returnEstimator'
+>;
+
+/**
+ * The test score of each cross-validation fold.
+ *
+ * @param estimator - any object keeping the estimator protocol
+ * @param X - the samples
+ * @param y - the target
+ * @param options - scoring (one metric), cv, nJobs, verbose, fitOptions, errorScore, onProgress
+ * @returns one score per fold
+ * @throws ValueError for several metrics ("use crossValidate"), or when every fit failed
+ * @example
+ * ```ts
+ * await crossValScore(new LogisticRegression(), X, y, { cv: 5 }); // [0.96, 1, 0.93, 0.96, 1]
+ * ```
+ * @see https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.cross_val_score.html
+ */
+export async function crossValScore(
+  estimator: EstimatorLike,
+  X: unknown,
+  y?: unknown,
+  options: CrossValScoreOptions = {},
+): Promise<number[]> {
+  if (isMultimetric(options.scoring)) {
+    throw new ValueError(
+      `For evaluating multiple scores, use crossValidate instead. ${pyRepr(options.scoring)} was passed.`,
+    );
+  }
+  const res = await crossValidate(estimator, X, y, options);
+  return res.testScore!;
+}
