@@ -3,6 +3,7 @@ import { InvalidParameterError } from './errors';
 import { closestMatch } from './internal/closestMatch';
 import { formatValue } from './internal/format';
 import { isEstimator } from './isEstimator';
+import { splitParamKey } from './prefixedParams';
 
 /** A params object: every param by name. */
 export type Params = Record<string, unknown>;
@@ -196,16 +197,16 @@ export abstract class BaseEstimator<P extends object = Params> {
         self[key] = value;
         continue;
       }
-      const sep = key.indexOf('__');
-      const head = sep > 0 ? key.slice(0, sep) : key;
+      const split = splitParamKey(key);
       // like scikit-learn, `est__x` may come before the `est` it applies to in the same call
       if (
-        sep > 0 &&
-        valid.includes(head) &&
-        (isEstimator(self[head]) || isEstimator(params[head]))
+        split !== null &&
+        valid.includes(split[0]) &&
+        (isEstimator(self[split[0]]) || isEstimator(params[split[0]]))
       ) {
+        const [head, rest] = split;
         const sub = nested.get(head) ?? {};
-        sub[key.slice(sep + 2)] = value;
+        sub[rest] = value;
         nested.set(head, sub);
         continue;
       }

@@ -36,3 +36,23 @@ export { checkXY, checkConsistentLength, type CheckXYOptions, type CheckedY } fr
 export { takeRows } from './takeRows';
 export { checkNFeatures } from './checkNFeatures';
 export { isTypedArray, isArray2D, isMatrix, isTensorLike } from './internal/guards';
+export { closestMatch, editDistance } from './internal/closestMatch';
+export { formatValue } from './internal/format';
+export { splitParamKey, paramsWithPrefix, unprefixedParams } from './prefixedParams';
+export {
+  ParamConstraint,
+  Interval,
+  Options,
+  StrOptions,
+  InstanceOf,
+  HasMethods,
+  hidden,
+  makeConstraint,
+  joinConstraints,
+  type ConstraintSpec,
+  type NumberKind,
+} from './paramConstraints';
+export {
+  validateParameterConstraints,
+  type ParameterConstraints,
+} from './validateParameterConstraints';

@@ -1,4 +1,16 @@
-/** Python-like repr of a value for error messages: strings quoted, arrays bracketed. */
+/**
+ * Python-like repr of a value for error messages: strings quoted, arrays bracketed, objects as
+ * JSON, null and NaN as JavaScript writes them.
+ *
+ * @param v - the value
+ * @param maxItems - array items shown before `...`
+ * @returns the text
+ * @example
+ * ```ts
+ * formatValue('3'); // "'3'"
+ * formatValue([1, 2]); // '[1, 2]'
+ * ```
+ */
 export function formatValue(v: unknown, maxItems = 10): string {
   if (typeof v === 'string') return `'${v}'`;
   if (v === null) return 'null';
