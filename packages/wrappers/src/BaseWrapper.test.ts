@@ -71,7 +71,7 @@ describe('BaseWrapper', () => {
     });
 
     it('keeps extra and routed params, and clone copies them', () => {
-      const est = new KerasRegressor({
+      const est = new KerasRegressor<{ hidden: number }>({
         hidden: 4,
         fit__batchSize: 2,
         optimizer__learningRate: 0.1,
@@ -106,9 +106,10 @@ describe('BaseWrapper', () => {
 
     describe('build context', () => {
       it('passes data, meta, every param, model__ overrides, compileKwargs and params', async () => {
-        let seen: BuildContext | undefined;
+        type Ctx = BuildContext<{ hidden: number; aKwarg: string }>;
+        let seen: Ctx | undefined;
         const est = clf({
-          model: (ctx: BuildContext) => {
+          model: (ctx: Ctx) => {
             seen = ctx;
             return mlp(ctx as Parameters<typeof mlp>[0]);
           },
@@ -205,18 +206,33 @@ describe('BaseWrapper', () => {
         est.dispose();
       });
 
-      it('predict: predict__batchSize > batchSize, -1 is the whole data', async () => {
+      it('predict: call option > predict__batchSize > batchSize, -1 is the whole data', async () => {
         const est = reg({ batchSize: 4, predict__batchSize: -1 });
         await est.fit(Xr, yr);
         const spy = jest.spyOn(est.model_!, 'predict');
-        await est.predict(Xr);
-        expect(spy.mock.calls[0]![1]).toEqual({ batchSize: 20 });
+        /** The rows of each batch that one `predict` call sends to the model. */
+        const batches = async (options: { batchSize?: number } = {}): Promise<number[]> => {
+          spy.mockClear();
+          await est.predict(Xr, options);
+          return spy.mock.calls.map(([x, args]) => {
+            expect(args).toEqual({ batchSize: (x as tf.Tensor).shape[0] });
+            return (x as tf.Tensor).shape[0]!;
+          });
+        };
+        expect(await batches()).toEqual([20]);
         est.setParams({ predict__batchSize: 3 });
-        await est.predict(Xr);
-        expect(spy.mock.calls[1]![1]).toEqual({ batchSize: 3 });
-        await est.predict(Xr, { batchSize: 2 });
-        expect(spy.mock.calls[2]![1]).toEqual({ batchSize: 2 });
+        expect(await batches()).toEqual([3, 3, 3, 3, 3, 3, 2]);
+        expect(await batches({ batchSize: 2 })).toEqual(new Array(10).fill(2));
+        est.setParams({ predict__batchSize: null });
+        expect(await batches()).toEqual([20]); // null: tfjs's default of 32
+        spy.mockRestore();
+        const plain = reg({ batchSize: 4 });
+        await plain.fit(Xr, yr);
+        const spy2 = jest.spyOn(plain.model_!, 'predict');
+        await plain.predict(Xr);
+        expect(spy2.mock.calls.map(([x]) => (x as tf.Tensor).shape[0])).toEqual([4, 4, 4, 4, 4]);
         est.dispose();
+        plain.dispose();
       });
 
       it('score__ params reach the scorer', async () => {
@@ -663,7 +679,7 @@ describe('BaseWrapper', () => {
       it('instances are shared by reference; classes are built with callbacks__ params', async () => {
         const sentinel = new Sentinel();
         const est = clf({ callbacks: [sentinel] });
-        await est.fit([[0]], [1]);
+        await est.fit([[0], [1]], [0, 1]);
         expect(sentinel.trainBegin).toBe(1);
         expect((clone(est).callbacks as Sentinel[])[0]).toBe(sentinel);
         est.dispose();

@@ -1,6 +1,15 @@
 // Port of scikeras's scikeras/wrappers.py KerasClassifier (MIT), for TensorFlow.js.
 
-import type { CheckedY, Label, Params } from '@scikeras/estimator-core';
+import {
+  InstanceOf,
+  StrOptions,
+  ValueError,
+  formatValue,
+  type CheckedY,
+  type Label,
+  type ParameterConstraints,
+  type Params,
+} from '@scikeras/estimator-core';
 import { accuracyScore } from '@scikeras/metrics';
 import { ClassifierLabelEncoder } from '@scikeras/target-utils';
 import {
@@ -27,7 +36,12 @@ export interface ClassifierPartialFitOptions extends FitOptions {
   classes?: Label[] | null;
 }
 
-export interface KerasClassifier extends Required<KerasClassifierParams> {}
+/* eslint-disable @typescript-eslint/no-unused-vars */
+export interface KerasClassifier<E extends object = {}> extends Required<KerasClassifierParams> {}
+/* eslint-enable @typescript-eslint/no-unused-vars */
+
+const isRecord = (v: unknown): boolean =>
+  !!v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 
 /**
  * scikit-learn classifier over a tfjs model (scikeras's `KerasClassifier`): labels of any type
@@ -57,13 +71,19 @@ export interface KerasClassifier extends Required<KerasClassifierParams> {}
  * @see https://adriangb.com/scikeras/stable/generated/scikeras.wrappers.KerasClassifier.html
  */
 
-export class KerasClassifier<
-  P extends KerasClassifierParams = KerasClassifierParams,
-> extends BaseWrapper<P> {
+export class KerasClassifier<E extends object = {}> extends BaseWrapper<E, KerasClassifierParams> {
   static override defaults: Readonly<Params> = { classWeight: null } satisfies Pick<
     Required<KerasClassifierParams>,
     'classWeight'
   >;
+  static override parameterConstraints: ParameterConstraints = {
+    classWeight: [
+      new StrOptions(['balanced']),
+      new InstanceOf('dict', isRecord),
+      new InstanceOf('list', Array.isArray),
+      null,
+    ],
+  };
   static override tags = {
     poorScore: true,
     multioutput: true,
@@ -119,8 +139,7 @@ export class KerasClassifier<
    * @returns this
    */
   override async fit(X: unknown, y: unknown, options: FitOptions = {}): Promise<this> {
-    this.#partialFitClasses = null;
-    return super.fit(X, y, options);
+    return this.#withClasses(null, () => super.fit(X, y, options));
   }
 
   /**
@@ -137,8 +156,38 @@ export class KerasClassifier<
     options: ClassifierPartialFitOptions = {},
   ): Promise<this> {
     const { classes, ...rest } = options;
-    if (classes !== undefined && classes !== null) this.#partialFitClasses = [...classes];
-    return super.partialFit(X, y, rest);
+    const given = classes === undefined || classes === null ? this.#partialFitClasses : [...classes];
+    return this.#withClasses(given, () => super.partialFit(X, y, rest));
+  }
+
+  /** Runs a fit with the `classes` of `partialFit`; a failed fit keeps the previous ones. */
+  async #withClasses(classes: Label[] | null, fit: () => Promise<this>): Promise<this> {
+    const previous = this.#partialFitClasses;
+    this.#partialFitClasses = classes;
+    try {
+      return await fit();
+    } catch (e) {
+      this.#partialFitClasses = previous;
+      throw e;
+    }
+  }
+
+  /**
+   * Rejects a single-class target before any model is built, in scikit-learn's words
+   * (`LogisticRegression`'s: a classifier cannot learn from one class).
+   *
+   * @param meta - the target encoder's metadata
+   * @param hasY - whether y was given
+   * @throws ValueError "This solver needs samples of at least 2 classes in the data, but the data contains only one class: 0"
+   */
+  protected override checkTargetMetadata(meta: Params, hasY: boolean): void {
+    const classes = meta.classes_ as unknown[] | undefined;
+    const single = meta.targetType_ === 'binary' || meta.targetType_ === 'multiclass';
+    if (hasY && single && Array.isArray(classes) && classes.length === 1) {
+      throw new ValueError(
+        `This solver needs samples of at least 2 classes in the data, but the data contains only one class: ${formatValue(classes[0])}`,
+      );
+    }
   }
 
   /**

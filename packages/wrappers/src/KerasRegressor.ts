@@ -9,7 +9,9 @@ import type { Transformer } from './IdentityTransformer';
 /** Params of {@link KerasRegressor}: those of {@link BaseWrapper}. */
 export type KerasRegressorParams = BaseWrapperParams;
 
-export interface KerasRegressor extends Required<KerasRegressorParams> {}
+/* eslint-disable @typescript-eslint/no-unused-vars */
+export interface KerasRegressor<E extends object = {}> extends Required<KerasRegressorParams> {}
+/* eslint-enable @typescript-eslint/no-unused-vars */
 
 /**
  * scikit-learn regressor over a tfjs model (scikeras's `KerasRegressor`): 1-D or multi-output
@@ -27,9 +29,7 @@ export interface KerasRegressor extends Required<KerasRegressorParams> {}
  * @see https://adriangb.com/scikeras/stable/generated/scikeras.wrappers.KerasRegressor.html
  */
 
-export class KerasRegressor<
-  P extends KerasRegressorParams = KerasRegressorParams,
-> extends BaseWrapper<P> {
+export class KerasRegressor<E extends object = {}> extends BaseWrapper<E, KerasRegressorParams> {
   static override defaults: Readonly<Params> = {};
   static override tags = {
     poorScore: true,

@@ -19,10 +19,14 @@ import {
 } from './test-utils/backends';
 
 // ---- Dynamically built models: a model-building function -----------------------------------
-function modelBuildingFunction({ X, nOutputs_, hiddenLayerSizes }: BuildContext): tf.LayersModel {
+function modelBuildingFunction({
+  X,
+  nOutputs_,
+  hiddenLayerSizes,
+}: BuildContext<{ hiddenLayerSizes: number[] }>): tf.LayersModel {
   const model = tf.sequential();
   model.add(tf.layers.dense({ units: X.shape[1], activation: 'relu', inputShape: [X.shape[1]] }));
-  for (const size of hiddenLayerSizes as number[]) {
+  for (const size of hiddenLayerSizes) {
     model.add(tf.layers.dense({ units: size, activation: 'relu' }));
   }
   model.add(tf.layers.dense({ units: nOutputs_! }));
@@ -35,13 +39,14 @@ interface MLPRegressorParams {
   hiddenLayerSizes?: number[];
 }
 
-interface MLPRegressor extends Required<MLPRegressorParams> {}
+// A subclass that declares its params (and lets users declare more with E, e.g. `aKwarg`).
+interface MLPRegressor<E extends object = {}> extends Required<MLPRegressorParams> {}
 
-class MLPRegressor extends KerasRegressor {
+class MLPRegressor<E extends object = {}> extends KerasRegressor<MLPRegressorParams & E> {
   static override defaults: Readonly<Params> = { hiddenLayerSizes: [100] };
-  static built: BuildContext[] = [];
+  static built: BuildContext<MLPRegressorParams>[] = [];
 
-  override buildModel(ctx: BuildContext): tf.LayersModel {
+  override buildModel(ctx: BuildContext<MLPRegressorParams & E>): tf.LayersModel {
     MLPRegressor.built.push(ctx);
     const { X, nOutputs_, hiddenLayerSizes } = ctx;
     const model = tf.sequential();
@@ -59,9 +64,9 @@ interface ChildMLPRegressorParams {
   childArgument?: string | null;
 }
 
-interface ChildMLPRegressor extends Required<ChildMLPRegressorParams> {}
+interface ChildMLPRegressor<E extends object = {}> extends Required<ChildMLPRegressorParams> {}
 
-class ChildMLPRegressor extends MLPRegressor {
+class ChildMLPRegressor<E extends object = {}> extends MLPRegressor<ChildMLPRegressorParams & E> {
   static override defaults: Readonly<Params> = { childArgument: null };
 }
 
@@ -128,7 +133,7 @@ class FunctionalAPIMultiInputClassifier extends KerasClassifier {
 }
 
 // ---- Custom scorers ---------------------------------------------------------------------------
-class NegMAERegressor extends KerasRegressor {
+class NegMAERegressor<E extends object = {}> extends KerasRegressor<E> {
   static override scorer(yTrue: unknown, yPred: unknown): number {
     const t = yTrue as number[];
     const p = yPred as number[];
@@ -153,7 +158,11 @@ class SentinalCallback extends tf.Callback {
   }
 }
 
-function buildFnClf({ hiddenDim, nFeaturesIn_, nClasses_ }: BuildContext): tf.LayersModel {
+function buildFnClf({
+  hiddenDim,
+  nFeaturesIn_,
+  nClasses_,
+}: BuildContext<{ hiddenDim?: number | null }>): tf.LayersModel {
   const model = tf.sequential();
   model.add(
     tf.layers.dense({
@@ -174,14 +183,14 @@ interface ClassifierWithCallbackParams {
 
 interface ClassifierWithCallback extends Required<ClassifierWithCallbackParams> {}
 
-class ClassifierWithCallback extends KerasClassifier {
+class ClassifierWithCallback extends KerasClassifier<ClassifierWithCallbackParams> {
   static override defaults: Readonly<Params> = { tolerance: 0.1, hiddenDim: null };
 
   protected override createCallbacks(phase: 'fit' | 'predict') {
     return [new SentinalCallback({ tolerance: this.tolerance }), ...super.createCallbacks(phase)];
   }
 
-  override buildModel(ctx: BuildContext): tf.LayersModel {
+  override buildModel(ctx: BuildContext<ClassifierWithCallbackParams>): tf.LayersModel {
     return buildFnClf(ctx);
   }
 }
@@ -228,7 +237,11 @@ describe('scikeras README examples', () => {
     });
 
     it('subclassing: MLPRegressor keeps hiddenLayerSizes and aKwarg as params', async () => {
-      const estimator = new MLPRegressor({ hiddenLayerSizes: [200], aKwarg: 'saveme', verbose: 0 });
+      const estimator = new MLPRegressor<{ aKwarg: string }>({
+        hiddenLayerSizes: [200],
+        aKwarg: 'saveme',
+        verbose: 0,
+      });
       expect(Reflect.get(estimator, 'aKwarg')).toBe('saveme');
       expect(estimator.getParams()).toMatchObject({ hiddenLayerSizes: [200], aKwarg: 'saveme' });
       expect(clone(estimator).getParams()).toEqual(estimator.getParams());
@@ -240,7 +253,7 @@ describe('scikeras README examples', () => {
     });
 
     it('subclassing: ChildMLPRegressor adds childArgument and inherits the default', async () => {
-      const estimator = new ChildMLPRegressor({
+      const estimator = new ChildMLPRegressor<{ aKwarg: string }>({
         childArgument: 'hello',
         aKwarg: 'saveme',
         verbose: 0,

@@ -1,5 +1,5 @@
 // Port of scikeras's scikeras/_utils.py route_params (MIT).
-import type { Params } from '@scikeras/estimator-core';
+import { paramsWithPrefix, unprefixedParams, type Params } from '@scikeras/estimator-core';
 
 /**
  * Collects the params bound for one destination: unprefixed params whose names are in
@@ -23,13 +23,5 @@ export function routeParams(
   destination: string,
   passFilter: ReadonlySet<string> | null,
 ): Params {
-  const out: Params = {};
-  for (const [k, v] of Object.entries(params)) {
-    if (!k.includes('__') && (passFilter === null || passFilter.has(k))) out[k] = v;
-  }
-  const prefix = `${destination}__`;
-  for (const [k, v] of Object.entries(params)) {
-    if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
-  }
-  return out;
+  return { ...unprefixedParams(params, passFilter), ...paramsWithPrefix(params, destination) };
 }

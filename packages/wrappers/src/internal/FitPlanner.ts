@@ -1,0 +1,197 @@
+// scikeras's scikeras/wrappers.py _fit and _initialize (MIT), split: every check before any change.
+import {
+  validateParameterConstraints,
+  type Array2D,
+  type CheckedY,
+  type ParameterConstraints,
+  type Params,
+} from '@scikeras/estimator-core';
+import type { BuildContext } from '../BuildContext';
+import type { Transformer } from '../IdentityTransformer';
+import { checkOptimizer } from '../resolveOptimizer';
+import { routeWrapperParams, type RoutedParams } from '../RoutedParams';
+import { validateWrapperParams } from '../wrapperConstraints';
+import type { FitOptions } from '../WrapperParams';
+import type { CallbackSpec } from './buildCallbacks';
+import { checkFitInputs, type FitInputs, type InputMetadata } from './checkFitInputs';
+import { encoderMetadata } from './encoderMetadata';
+import { modelMaker } from './modelLifecycle';
+import { checkSampleWeight, dropZeroWeights } from './sampleWeights';
+import type { ParamUse } from './unusedParams';
+
+/** How `fitInternal` is called: the call's options and which method it is. */
+export interface FitCall extends FitOptions {
+  caller: 'fit' | 'partialFit' | 'initialize';
+}
+
+type ModelOf = (ctx: BuildContext<any>) => unknown;
+
+/** Everything a fit needs, checked: nothing of the estimator has changed yet. */
+export interface FitPlan {
+  /** Train the current model in place (warm start, `partialFit` after the first call). */
+  warm: boolean;
+  params: Params;
+  deepParams: Params;
+  routed: RoutedParams;
+  /** The training data (zero-weight rows dropped). */
+  X: Array2D;
+  y: CheckedY;
+  /** The fitted attributes a fit from scratch records (input metadata, encoders, their metadata). */
+  attributes: Params;
+  sampleWeight: number[] | null;
+  validation: FitInputs | null;
+  fitArgs: Params;
+  epochs: number;
+  initialEpoch: number;
+  callbacks: CallbackSpec[];
+  /** Makes the model (fits from scratch only). */
+  make: ((ctx: BuildContext<any>) => any) | null;
+  randomState: number | null;
+  /** What {@link findUnusedParams} needs besides the build context's reads. */
+  use: Pick<ParamUse, 'params' | 'fitKwargs' | 'classDestinations'>;
+}
+
+/** The estimator's parts the planner reads (its hooks, bound). */
+export interface PlannerHooks {
+  constraints: ParameterConstraints;
+  fitKwargs: ReadonlySet<string>;
+  yNumeric: boolean;
+  targetEncoder(): Transformer;
+  featureEncoder(): Transformer;
+  fitSampleWeight(y: CheckedY, sampleWeight: number[] | null): number[] | null;
+  checkTargetMetadata(meta: Params, hasY: boolean): void;
+  createCallbacks(params: Params): CallbackSpec[];
+  buildModel: ModelOf | null;
+}
+
+interface WrapperLike extends Partial<InputMetadata> {
+  getParams(deep?: boolean): Params;
+  paramNames(): string[];
+  estimatorType: string | undefined;
+  initialized_?: boolean;
+  model_?: unknown;
+  currentEpoch_?: number;
+}
+
+/** Call options without the undefined ones (an option set to undefined is not given). */
+function defined(options: Params): Params {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+}
+
+function buildsClasses(spec: unknown): boolean {
+  if (typeof spec === 'function') return true;
+  if (Array.isArray(spec)) return spec.some(buildsClasses);
+  if (spec && typeof spec === 'object' && Object.getPrototypeOf(spec) === Object.prototype) {
+    return Object.values(spec).some(buildsClasses);
+  }
+  return false;
+}
+
+/**
+ * Turns a `fit` / `partialFit` / `initialize` call into a {@link FitPlan}: validates the params
+ * (scikit-learn's constraints), the call's options, the optimizer and `model` params, X, y,
+ * sample and class weights and the validation data, fits the encoders, and builds the
+ * callbacks, all without touching the estimator. Whatever is wrong throws here, first.
+ *
+ * @example
+ * ```ts
+ * const plan = new FitPlanner(est, hooks).plan(X, y, { caller: 'fit' });
+ * ```
+ */
+export class FitPlanner {
+  constructor(
+    private readonly est: WrapperLike,
+    private readonly hooks: PlannerHooks,
+  ) {}
+
+  /**
+   * Checks a call and prepares its data.
+   *
+   * @param X - samples
+   * @param y - targets (optional for `initialize`)
+   * @param call - the call's options and method
+   * @returns the plan
+   * @throws InvalidParameterError, ValueError, TypeError for every invalid input
+   */
+  plan(X: unknown, y: unknown, call: FitCall): FitPlan {
+    const { est, hooks } = this;
+    const deepParams = est.getParams(true);
+    const names = new Set(est.paramNames());
+    const params = Object.fromEntries(Object.entries(deepParams).filter(([k]) => names.has(k)));
+    const { caller, sampleWeight, callbacks, ...options } = call;
+    const owner = est.constructor.name;
+    validateWrapperParams(hooks.constraints, params, owner);
+    validateParameterConstraints(hooks.constraints, defined({ ...options, sampleWeight }), `${owner}.${caller}`);
+    const routed = routeWrapperParams(params, hooks.fitKwargs);
+    const warm =
+      caller !== 'initialize' &&
+      (caller === 'partialFit' || params.warmStart === true) &&
+      est.initialized_ === true &&
+      !!est.model_;
+    const hasY = y !== undefined && y !== null;
+    const data = checkFitInputs(est, X, y, {
+      yNumeric: hooks.yNumeric,
+      yFloat32: est.estimatorType !== 'classifier',
+      yOptional: caller === 'initialize',
+      ...(warm ? { fitted: est } : {}),
+    });
+    const attributes = warm ? {} : this.#encode(data, hasY);
+    const weighted =
+      caller === 'initialize' ? { ...data, sampleWeight: null } : this.#weigh(data, sampleWeight);
+    const { epochs: e, initialEpoch: ie, validationData: vd, ...fitArgs } = {
+      ...routed.fit,
+      ...options,
+    };
+    const validation = vd
+      ? checkFitInputs(est, (vd as readonly unknown[])[0], (vd as readonly unknown[])[1], {
+          yNumeric: hooks.yNumeric,
+          yFloat32: est.estimatorType !== 'classifier',
+          fitted: data.meta,
+        })
+      : null;
+    if (!warm) checkOptimizer(routed.compile.optimizer, routed.optimizer);
+    return {
+      warm,
+      params,
+      deepParams,
+      routed,
+      X: weighted.X,
+      y: weighted.y,
+      attributes,
+      sampleWeight: weighted.sampleWeight,
+      validation,
+      fitArgs,
+      epochs: caller === 'partialFit' ? 1 : ((options.epochs ?? e) as number),
+      initialEpoch: caller === 'partialFit' && warm ? (est.currentEpoch_ ?? 0) : ((ie as number | undefined) ?? 0),
+      callbacks: caller === 'initialize' ? [] : (callbacks ?? hooks.createCallbacks(routed.callbacks)),
+      make: warm ? null : (modelMaker(params.model, hooks.buildModel as never) as FitPlan['make']),
+      randomState: params.randomState as number | null,
+      use: {
+        params,
+        fitKwargs: hooks.fitKwargs,
+        classDestinations: new Set(
+          (['loss', 'metrics', 'callbacks'] as const).filter((d) =>
+            buildsClasses(d === 'callbacks' ? routed.callbacks : routed.compile[d]),
+          ),
+        ),
+      },
+    };
+  }
+
+  /** Fits the encoders on the data, into new objects, and checks the target they describe. */
+  #encode(data: FitInputs, hasY: boolean): Params {
+    const targetEncoder_ = this.hooks.targetEncoder().fit(data.y);
+    const featureEncoder_ = this.hooks.featureEncoder().fit(data.X);
+    const meta = encoderMetadata(targetEncoder_, data.y, data.meta.yNdim_);
+    this.hooks.checkTargetMetadata(meta, hasY);
+    return { ...data.meta, targetEncoder_, featureEncoder_, ...meta };
+  }
+
+  #weigh(data: FitInputs, sampleWeight: FitOptions['sampleWeight']) {
+    const given =
+      sampleWeight === undefined || sampleWeight === null
+        ? null
+        : checkSampleWeight(sampleWeight, data.X.shape[0]);
+    return dropZeroWeights(data, this.hooks.fitSampleWeight(data.y, given));
+  }
+}

@@ -1,0 +1,111 @@
+// scikeras's scikeras/wrappers.py _fit_keras_model (MIT): one tfjs training run.
+import * as tf from '@tensorflow/tfjs';
+import type { Params } from '@scikeras/estimator-core';
+import { leanFit, leanFitEnabled, planLeanFit } from '../training';
+import { isCallbackInstance, type CallbackSpec } from './buildCallbacks';
+import { injectSampleWeights } from './injectSampleWeights';
+import { targetTensors, toTensors, type KerasData } from './tensorData';
+import { verboseLogger } from './verboseLogger';
+import { withRandomState } from './withRandomState';
+
+/** One training run, as {@link fitKerasModel} takes it. */
+export interface KerasFitRun {
+  /** Model input (one matrix or one per input), from `preProcessX`. */
+  x: KerasData;
+  /** Targets (one matrix or one per output), from `preProcessY`. */
+  y: KerasData;
+  /** Rows in `x`. */
+  n: number;
+  /** A fixed hold-out, already pre-processed. */
+  validation: [KerasData, KerasData] | null;
+  sampleWeight: number[] | null;
+  epochs: number;
+  initialEpoch: number;
+  /** The tfjs `fit` arguments (batchSize, verbose, shuffle, validationSplit, ...), validated. */
+  fitArgs: Params;
+  callbacks: CallbackSpec[];
+  randomState: number | null;
+}
+
+function asCallbacks(specs: CallbackSpec[]): (tf.Callback | tf.CustomCallback)[] {
+  return specs.map((cb) =>
+    isCallbackInstance(cb) ? cb : new tf.CustomCallback(cb as tf.CustomCallbackArgs),
+  );
+}
+
+/**
+ * Trains a compiled model for `epochs` epochs after `initialEpoch`: the lean loop for a Dense
+ * chain on cpu/wasm (docs/PERFORMANCE.md), `model.fit` otherwise, under `randomState`.
+ * Every tensor it makes is freed, whatever happens.
+ *
+ * @param model - the compiled model (trained in place)
+ * @param run - data, options and callbacks
+ * @returns tfjs's History
+ * @example
+ * ```ts
+ * const history = await fitKerasModel(model, { x, y, n, validation: null, sampleWeight: null, epochs: 2, initialEpoch: 0, fitArgs: {}, callbacks: [], randomState: 0 });
+ * ```
+ */
+export async function fitKerasModel(model: tf.LayersModel, run: KerasFitRun): Promise<tf.History> {
+  const fitArgs: Params = { ...run.fitArgs };
+  if (fitArgs.batchSize === -1) fitArgs.batchSize = run.n;
+  if (fitArgs.batchSize === null || fitArgs.batchSize === undefined) delete fitArgs.batchSize;
+  delete fitArgs.validationBatchSize;
+  delete fitArgs.validationData;
+  const verbose = Number(fitArgs.verbose ?? 0);
+  const batchSize = (fitArgs.batchSize as number | undefined) ?? 32;
+  const callbacks = asCallbacks(run.callbacks);
+  const epochs = run.initialEpoch + run.epochs;
+  if (verbose > 0) {
+    const split = Number(fitArgs.validationSplit ?? 0);
+    const nTrain = split > 0 && split < 1 ? Math.floor(run.n * (1 - split)) : run.n;
+    callbacks.push(verboseLogger(verbose, epochs, Math.ceil(nTrain / batchSize)));
+  }
+  const owned: tf.Tensor[] = [];
+  const restore: (() => void)[] = [];
+  try {
+    const x = toTensors(run.x, model.inputs.length, owned, 'input');
+    const y = targetTensors(model, run.y, owned);
+    const validationData = run.validation
+      ? ([
+          toTensors(run.validation[0], model.inputs.length, owned, 'input'),
+          targetTensors(model, run.validation[1], owned),
+        ] as [tf.Tensor | tf.Tensor[], tf.Tensor | tf.Tensor[]])
+      : undefined;
+    const single =
+      x instanceof tf.Tensor &&
+      y instanceof tf.Tensor &&
+      x.dtype === 'float32' &&
+      (!validationData || validationData.every((t) => t instanceof tf.Tensor));
+    const plan = leanFitEnabled() && single ? planLeanFit(model, { ...fitArgs, verbose: 0 }) : null;
+    if (plan !== null && typeof plan !== 'string') {
+      // a Dense chain on cpu/wasm: the lean loop, with model.fit's semantics (docs/PERFORMANCE.md)
+      return await withRandomState(run.randomState, () =>
+        leanFit(plan, x as tf.Tensor, y as tf.Tensor, {
+          batchSize,
+          epochs,
+          initialEpoch: run.initialEpoch,
+          shuffle: (fitArgs.shuffle as boolean | undefined) ?? true,
+          validationSplit: fitArgs.validationSplit as number | undefined,
+          ...(validationData ? { validationData: validationData as [tf.Tensor, tf.Tensor] } : {}),
+          callbacks,
+          sampleWeight: run.sampleWeight,
+        }),
+      );
+    }
+    if (run.sampleWeight) injectSampleWeights(model, run.sampleWeight, restore);
+    return await withRandomState(run.randomState, () =>
+      model.fit(x, y, {
+        ...(fitArgs as tf.ModelFitArgs),
+        ...(validationData ? { validationData } : {}),
+        epochs,
+        initialEpoch: run.initialEpoch,
+        verbose: 0,
+        callbacks,
+      }),
+    );
+  } finally {
+    for (const r of restore) r();
+    tf.dispose(owned);
+  }
+}
