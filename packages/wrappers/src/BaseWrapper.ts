@@ -9,51 +9,28 @@
  * anything changes; a fit that fails afterwards (even in the middle of training) puts back the
  * previous attributes, weights and optimizer state, and frees what it built.
  */
-import type * as tf from '@tensorflow/tfjs';
 import {
-  BaseEstimator,
-  InvalidParameterError,
-  NotFittedError,
   NotImplementedError,
-  ValueError,
-  closestMatch,
-  collectDefaults,
-  columnOr1d,
   paramsWithPrefix,
-  splitParamKey,
-  type Array2D,
-  type CheckedY,
   type EstimatorClass,
-  type Label,
   type Params,
   type ParameterConstraints,
 } from '@scikeras/estimator-core';
 import type { BuildContext, BuildFn } from './BuildContext';
-import { compileKwargsFrom, type CompileKwargs } from './compileKwargs';
-import { IdentityTransformer, type Transformer } from './IdentityTransformer';
-import { FitPlanner, type FitCall, type FitPlan } from './internal/FitPlanner';
-import { FitTransaction } from './internal/FitTransaction';
-import { buildCallbacks, type CallbackSpec } from './internal/buildCallbacks';
-import { checkPredictX } from './internal/checkFitInputs';
-import { fittedAttributes } from './internal/encoderMetadata';
-import { fitKerasModel } from './internal/fitKerasModel';
-import { appendHistory } from './internal/history';
-import * as lifecycle from './internal/modelLifecycle';
-import { predictInBatches } from './internal/predictInBatches';
-import { checkSampleWeight } from './internal/sampleWeights';
+import { FitPlanner, type FitCall } from './internal/FitPlanner';
+import type { CallbackSpec } from './internal/buildCallbacks';
+import { checkScoreInputs } from './internal/checkFitInputs';
+import { disposeModel } from './internal/modelLifecycle';
+import { predictOutput } from './internal/predictOutput';
+import { runFit } from './internal/runFit';
 import type { KerasData, KerasOutput } from './internal/tensorData';
-import { trackedBuildContext, type TrackedBuildContext } from './internal/trackedBuildContext';
-import { findUnusedParams, warnUnusedParams } from './internal/unusedParams';
+import { checkSettableParams } from './internal/unknownParam';
 import { ensureFastKernels } from './kernels/setFastKernels';
-import { FIT_KWARGS, PREDICT_KWARGS, routeWrapperParams } from './RoutedParams';
-import { routeParams } from './routeParams';
 import { fromWrapperTravelSpec, toWrapperTravelSpec, type TravelSpec } from './travel';
+import { BASE_WRAPPER_CONSTRAINTS, collectConstraints } from './wrapperConstraints';
+import { WrapperHooks } from './WrapperHooks';
 import {
-  BASE_WRAPPER_CONSTRAINTS,
-  collectConstraints,
-  validatePredictParams,
-} from './wrapperConstraints';
-import {
+  BASE_WRAPPER_DEFAULTS,
   ROUTING_PREFIXES,
   type BaseWrapperParams,
   type FitOptions,
@@ -99,44 +76,17 @@ export interface BaseWrapper<
 export class BaseWrapper<
   E extends object = {},
   P extends BaseWrapperParams = BaseWrapperParams,
-> extends BaseEstimator<WrapperArgs<P, E>> {
-  static override defaults: Readonly<Params> = {
-    model: null,
-    warmStart: false,
-    randomState: null,
-    optimizer: 'rmsprop',
-    loss: null,
-    metrics: null,
-    batchSize: null,
-    validationBatchSize: null,
-    verbose: 1,
-    callbacks: null,
-    validationSplit: 0,
-    validationData: null,
-    shuffle: true,
-    runEagerly: false,
-    epochs: 1,
-  } satisfies Required<BaseWrapperParams>;
+> extends WrapperHooks<E, P> {
+  static override defaults: Readonly<Params> = BASE_WRAPPER_DEFAULTS;
   static override acceptsExtraParams = true;
   static override routingPrefixes: readonly string[] = ROUTING_PREFIXES;
-  static override tags = { poorScore: true, multioutput: true, xfailChecks: {} as Record<string, string> };
+  static override tags = {
+    poorScore: true,
+    multioutput: true,
+    xfailChecks: {} as Record<string, string>,
+  };
   /** Accepted values of the params, checked when a fit starts (scikit-learn's `_parameter_constraints`). */
   static parameterConstraints: ParameterConstraints = BASE_WRAPPER_CONSTRAINTS;
-
-  declare model_?: tf.LayersModel;
-  declare history_?: Record<string, number[]>;
-  declare currentEpoch_?: number;
-  declare initialized_?: boolean;
-  declare targetEncoder_?: Transformer;
-  declare featureEncoder_?: Transformer;
-  declare nFeaturesIn_?: number;
-  declare XShape_?: number[];
-  declare XDtype_?: string;
-  declare yDtype_?: string;
-  declare yNdim_?: number;
-  declare targetType_?: string;
-  declare nOutputs_?: number;
-  declare nOutputsExpected_?: number;
 
   /**
    * Scoring function used by `score` (scikeras's static `scorer`); subclasses set their own.
@@ -161,162 +111,9 @@ export class BaseWrapper<
    * @throws InvalidParameterError for an unknown, unrouted key
    */
   override setParams(params: Params & Partial<WrapperArgs<P, E>>): this {
-    const names = this.paramNames();
-    for (const key of Object.keys(params ?? {})) {
-      const split = splitParamKey(key);
-      if (names.includes(key) || (split && (ROUTING_PREFIXES as readonly string[]).includes(split[0])))
-        continue;
-      if (split && names.includes(split[0])) continue;
-      const name = this.constructor.name;
-      const match = closestMatch(key, [...names].sort());
-      throw new InvalidParameterError(
-        `Invalid parameter ${key} for estimator ${name}.${match ? ` Did you mean '${match}'?` : ''}\nThis issue can likely be resolved by setting this parameter in the ${name} constructor:\n\`new ${name}({ ${key}: ${JSON.stringify(params[key]) ?? String(params[key])} })\`\nCheck the list of available parameters with \`Object.keys(estimator.getParams())\``,
-      );
-    }
+    const ctor = this.constructor as typeof BaseWrapper;
+    checkSettableParams(ctor.name, this.paramNames(), ctor.routingPrefixes, params);
     return super.setParams(params);
-  }
-
-  /** The unfitted transformer for y (identity here; the classifier/regressor override it). */
-  get targetEncoder(): Transformer {
-    return new IdentityTransformer();
-  }
-
-  /** The unfitted transformer for X (identity; override to add feature preprocessing). */
-  get featureEncoder(): Transformer {
-    return new IdentityTransformer();
-  }
-
-  /** Whether y must be numeric (regressors). */
-  protected get yNumeric(): boolean {
-    return false;
-  }
-
-  /** The fit kwargs this wrapper forwards to tfjs (`fit__x` or `x`). */
-  protected get fitKwargs(): ReadonlySet<string> {
-    return FIT_KWARGS;
-  }
-
-  /**
-   * Builds the model when `model` is null: override in a subclass (scikeras's `_keras_build_fn`).
-   *
-   * @param ctx - the build context (data, fitted metadata, params, meta, compileKwargs)
-   * @returns the model
-   * @throws ValueError when not overridden and `model` is null
-   */
-  buildModel(ctx: BuildContext<E>): tf.LayersModel | Promise<tf.LayersModel> {
-    void ctx;
-    throw new ValueError(
-      'If not using the `model` param, you must implement `buildModel` in a subclass.',
-    );
-  }
-
-  /**
-   * X as the model takes it, plus extra fitted attributes (scikeras's `_pre_process_X`).
-   * Override for multi-input models: return one matrix (or tensor) per model input.
-   * Tensors returned here are disposed by the wrapper after use.
-   *
-   * @param X - the validated X
-   * @returns `[modelInput, extra]`
-   */
-  preProcessX(X: Array2D): [KerasData, Params] {
-    return [this.featureEncoder_!.transform(X) as KerasData, {}];
-  }
-
-  /**
-   * y as the model takes it, plus extra fitted attributes set during `fit` (scikeras's
-   * `_pre_process_y`). The default encodes with `targetEncoder_` and splits the columns into one
-   * target per output when the encoder expects several outputs.
-   *
-   * @param y - the validated y
-   * @returns `[modelTarget, extra]`
-   */
-  preProcessY(y: CheckedY): [KerasData, Params] {
-    const enc = this.targetEncoder_!.transform(y) as unknown;
-    const nOut = this.nOutputsExpected_ ?? 1;
-    if (nOut > 1 && Array.isArray(enc) && Array.isArray(enc[0])) {
-      const rows = enc as number[][];
-      return [Array.from({ length: nOut }, (_, j) => rows.map((r) => [r[j]!])), {}];
-    }
-    return [enc as KerasData, {}];
-  }
-
-  /**
-   * Model output back to the user's targets (scikeras's `_post_process_y`); `extra` may carry
-   * `classProbabilities` for `predictProba`.
-   *
-   * @param yPred - the model output (one n x k matrix, or one per output)
-   * @returns `[predictions, extra]`
-   */
-  postProcessY(yPred: KerasOutput): [unknown, Params] {
-    return [this.targetEncoder_!.inverseTransform(yPred), {}];
-  }
-
-  /**
-   * The callbacks for one phase: `callbacks` (+ `fit__callbacks` or `predict__callbacks`),
-   * classes built with their `callbacks__<i>__*` params. Override to create callbacks from
-   * other params (the seed's `ClassifierWithCallback`).
-   *
-   * @param phase - `'fit'` or `'predict'`
-   * @param params - the params of this call (one snapshot; read from the estimator when omitted)
-   * @returns callback instances or `{ onEpochEnd, ... }` objects
-   */
-  protected createCallbacks(
-    phase: 'fit' | 'predict',
-    params?: Params,
-  ): (tf.Callback | tf.CustomCallbackArgs)[] {
-    return buildCallbacks(params ?? this.getParams(false), phase);
-  }
-
-  /**
-   * The compile arguments from the params: a fresh optimizer built from `optimizer` and
-   * `optimizer__*`, `loss` and `metrics` resolved to tfjs names, `compile__*` overrides.
-   *
-   * @returns the compile kwargs (the caller owns the optimizer)
-   */
-  getCompileKwargs(): CompileKwargs {
-    return compileKwargsFrom(routeWrapperParams(this.getParams(false), this.fitKwargs));
-  }
-
-  /**
-   * Compiles `model` from the params unless it is compiled already (for a loaded model).
-   *
-   * @param model - a model this estimator owns
-   * @throws ValueError when no loss is given and the model is not compiled
-   */
-  compileModel(model: tf.LayersModel): void {
-    if (lifecycle.isCompiled(model)) return;
-    const kw = this.getCompileKwargs();
-    try {
-      lifecycle.compileModel(model, kw);
-    } catch (e) {
-      kw.optimizer.dispose();
-      throw e;
-    }
-  }
-
-  /** Fitted attributes by name (scikeras's `_get_metadata`, for the build context). */
-  protected getMetadata(): Params {
-    return fittedAttributes(this);
-  }
-
-  /** Hook for subclasses to adjust sample weights from y before fitting (class weights). */
-  protected fitSampleWeight(y: CheckedY, sampleWeight: number[] | null): number[] | null {
-    void y;
-    return sampleWeight;
-  }
-
-  /** Hook run at the start of `initialize` (the classifier resets `classes_`). */
-  protected beforeInitialize(): void {}
-
-  /**
-   * Hook to reject a target from the fitted target encoder's metadata before any model is
-   * built (the classifier rejects a single class).
-   *
-   * @param meta - the encoder's metadata (`classes_`, `nClasses_`, `targetType_`, ...)
-   * @param hasY - whether y was given (`initialize` may go without)
-   */
-  protected checkTargetMetadata(meta: Params, hasY: boolean): void {
-    void [meta, hasY];
   }
 
   /**
@@ -329,8 +126,7 @@ export class BaseWrapper<
    * @throws ValueError/TypeError for invalid data or `model` params (nothing changed then)
    */
   async initialize(X: unknown, y?: unknown): Promise<this> {
-    ensureFastKernels();
-    await this.#transact(this.#planner().plan(X, y, { caller: 'initialize' }), false);
+    await this.#run(X, y, { caller: 'initialize' });
     return this;
   }
 
@@ -386,89 +182,18 @@ export class BaseWrapper<
    * @param call - the call's options and which method it is
    */
   protected async fitInternal(X: unknown, y: unknown, call: FitCall): Promise<void> {
+    await this.#run(X, y, call);
+  }
+
+  async #run(X: unknown, y: unknown, call: FitCall): Promise<void> {
     ensureFastKernels();
-    await this.#transact(this.#planner().plan(X, y, call), true);
-  }
-
-  #planner(): FitPlanner {
-    const ctor = this.constructor as typeof BaseWrapper;
-    return new FitPlanner(this, {
-      constraints: collectConstraints(ctor),
-      fitKwargs: this.fitKwargs,
-      yNumeric: this.yNumeric,
-      targetEncoder: () => this.targetEncoder,
-      featureEncoder: () => this.featureEncoder,
-      fitSampleWeight: (y, sw) => this.fitSampleWeight(y, sw),
-      checkTargetMetadata: (meta, hasY) => this.checkTargetMetadata(meta, hasY),
-      createCallbacks: (params) => this.createCallbacks('fit', params),
-      buildModel:
-        this.buildModel !== BaseWrapper.prototype.buildModel
-          ? (ctx) => this.buildModel(ctx as BuildContext<E>)
-          : null,
-    });
-  }
-
-  async #transact(plan: FitPlan, train: boolean): Promise<void> {
-    const txn = new FitTransaction(this, plan.warm ? this.model_ : undefined);
-    let tracked: TrackedBuildContext | null = null;
-    try {
-      if (!plan.warm) tracked = await this.#initializeModel(plan, txn);
-      if (train) await this.#train(plan, txn);
-      txn.commit();
-    } catch (e) {
-      txn.rollback();
-      throw e;
-    }
-    if (tracked) {
-      const declared = new Set(Object.keys(collectDefaults(this.constructor)));
-      const unused = findUnusedParams({ ...plan.use, declared, ...tracked, enumerated: tracked.enumerated() });
-      warnUnusedParams(this.constructor.name, unused);
-    }
-  }
-
-  async #initializeModel(plan: FitPlan, txn: FitTransaction): Promise<TrackedBuildContext> {
-    txn.clear();
-    this.beforeInitialize();
-    txn.stage(plan.attributes);
-    const kw = compileKwargsFrom(plan.routed);
-    const meta = this.getMetadata();
-    const values = { ...plan.routed.model, ...meta, X: plan.X, y: plan.y, meta, compileKwargs: kw };
-    const tracked = trackedBuildContext(values, plan.deepParams);
-    let adopted = false;
-    try {
-      const model = await lifecycle.makeModel(plan.make!, tracked.ctx, plan.randomState);
-      txn.adopt(model);
-      adopted = lifecycle.compileModel(model, kw);
-      txn.stage({ model_: model, initialized_: true, history_: {}, currentEpoch_: 0 });
-    } finally {
-      if (!adopted) kw.optimizer.dispose();
-    }
-    return tracked;
-  }
-
-  async #train(plan: FitPlan, txn: FitTransaction): Promise<void> {
-    const [xk] = this.preProcessX(plan.X);
-    const [yk, yExtra] = this.preProcessY(plan.y);
-    if (!plan.warm) txn.stage(yExtra);
-    const v = plan.validation;
-    const validation: [KerasData, KerasData] | null = v
-      ? [this.preProcessX(v.X)[0], this.preProcessY(v.y)[0]]
-      : null;
-    const model = this.model_!;
-    lifecycle.checkModelCompatibility(model, this.nOutputsExpected_, plan.routed.compile.loss);
-    const history = await fitKerasModel(model, {
-      x: xk,
-      y: yk,
-      n: plan.X.shape[0],
-      validation,
-      sampleWeight: plan.sampleWeight,
-      epochs: plan.epochs,
-      initialEpoch: plan.initialEpoch,
-      fitArgs: plan.fitArgs,
-      callbacks: plan.callbacks,
-      randomState: plan.randomState,
-    });
-    txn.stage(appendHistory(this.history_, history.history, plan.initialEpoch));
+    const hooks = this.boundHooks();
+    await runFit(
+      this,
+      new FitPlanner(this, hooks).plan(X, y, call),
+      hooks,
+      call.caller !== 'initialize',
+    );
   }
 
   /**
@@ -476,7 +201,7 @@ export class BaseWrapper<
    * estimator becomes unfitted; `fit` works again.
    */
   dispose(): void {
-    if (this.model_) lifecycle.disposeModel(this.model_);
+    if (this.model_) disposeModel(this.model_);
     delete this.model_;
     delete this.initialized_;
   }
@@ -525,26 +250,11 @@ export class BaseWrapper<
    * @throws NotFittedError before `fit`; InvalidParameterError for an invalid batch size
    */
   async predictRaw(X: unknown, options: PredictOptions = {}): Promise<KerasOutput> {
-    if (!this.initialized_ || !this.model_) {
-      throw new NotFittedError(
-        `This ${this.constructor.name} instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.`,
-      );
-    }
-    const params = this.getParams(false);
-    validatePredictParams(collectConstraints(this.constructor), params, options, this.constructor.name);
-    const args = routeParams(params, 'predict', PREDICT_KWARGS);
-    const Xc = checkPredictX(this, X, this.XShape_);
-    const [xk] = this.preProcessX(Xc);
-    const given = (options.batchSize ?? args.batchSize) as number | null | undefined;
-    const batchSize = given === -1 ? Xc.shape[0] : (given ?? 32);
-    const callbacks = this.createCallbacks('predict', params) as {
-      onPredictBegin?: (logs?: unknown) => unknown;
-      onPredictEnd?: (logs?: unknown) => unknown;
-    }[];
-    for (const cb of callbacks) await cb.onPredictBegin?.({});
-    const out = predictInBatches(this.model_, xk, batchSize);
-    for (const cb of callbacks) await cb.onPredictEnd?.({});
-    return out;
+    return predictOutput(this, X, options, {
+      constraints: collectConstraints(this.constructor),
+      preProcessX: (Xc) => this.preProcessX(Xc),
+      createCallbacks: (params) => this.createCallbacks('predict', params),
+    });
   }
 
   /**
@@ -575,20 +285,12 @@ export class BaseWrapper<
    * @throws NotFittedError before `fit`
    */
   async score(X: unknown, y: unknown, options: ScoreOptions = {}): Promise<number> {
-    const yc =
-      !ArrayBuffer.isView(y) && Array.isArray(y) && Array.isArray(y[0])
-        ? (y as Label[][])
-        : columnOr1d(y);
-    const sw =
-      options.sampleWeight === undefined || options.sampleWeight === null
-        ? undefined
-        : checkSampleWeight(options.sampleWeight, (yc as ArrayLike<unknown>).length);
+    const { yTrue, sampleWeight } = checkScoreInputs(y, options.sampleWeight);
     const yPred = await this.predict(X);
     const scoreArgs = paramsWithPrefix(this.getParams(false), 'score');
-    const Klass = this.constructor as typeof BaseWrapper;
-    return Klass.scorer(ArrayBuffer.isView(yc) ? Array.from(yc as ArrayLike<number>) : yc, yPred, {
+    return (this.constructor as typeof BaseWrapper).scorer(yTrue, yPred, {
       ...scoreArgs,
-      ...(sw ? { sampleWeight: sw } : {}),
+      ...(sampleWeight ? { sampleWeight } : {}),
     });
   }
 }

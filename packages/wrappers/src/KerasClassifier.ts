@@ -156,7 +156,8 @@ export class KerasClassifier<E extends object = {}> extends BaseWrapper<E, Keras
     options: ClassifierPartialFitOptions = {},
   ): Promise<this> {
     const { classes, ...rest } = options;
-    const given = classes === undefined || classes === null ? this.#partialFitClasses : [...classes];
+    const given =
+      classes === undefined || classes === null ? this.#partialFitClasses : [...classes];
     return this.#withClasses(given, () => super.partialFit(X, y, rest));
   }
 

@@ -39,6 +39,32 @@ export interface BaseWrapperParams {
   epochs?: number;
 }
 
+/**
+ * The defaults of {@link BaseWrapperParams} (scikeras 0.13's), `BaseWrapper.defaults`.
+ *
+ * @example
+ * ```ts
+ * BASE_WRAPPER_DEFAULTS.optimizer; // 'rmsprop'
+ * ```
+ */
+export const BASE_WRAPPER_DEFAULTS = Object.freeze({
+  model: null,
+  warmStart: false,
+  randomState: null,
+  optimizer: 'rmsprop',
+  loss: null,
+  metrics: null,
+  batchSize: null,
+  validationBatchSize: null,
+  verbose: 1,
+  callbacks: null,
+  validationSplit: 0,
+  validationData: null,
+  shuffle: true,
+  runEagerly: false,
+  epochs: 1,
+} satisfies Required<BaseWrapperParams>);
+
 /** The routing destinations of `prefix__name` params (scikeras's routed parameters). */
 export const ROUTING_PREFIXES = [
   'model',

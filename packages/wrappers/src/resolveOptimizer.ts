@@ -151,7 +151,8 @@ function interpret(spec: unknown, routed: Params): Resolved {
     checkParams(className, routed, validNames(className));
     return { kind: 'class', className, config: routed };
   }
-  if (typeof spec === 'function') return { kind: 'factory', factory: spec as (p: Params) => unknown };
+  if (typeof spec === 'function')
+    return { kind: 'factory', factory: spec as (p: Params) => unknown };
   throw new ValueError(
     `Could not interpret optimizer identifier: ${String(spec)}. Pass a name such as 'adam', a tf.Optimizer class or instance, or a function returning one.`,
   );

@@ -57,7 +57,10 @@ export function collectConstraints(ctor: object): ParameterConstraints {
   const out: Record<string, ParameterConstraints[string]> = {};
   for (const c of chain) {
     if (Object.prototype.hasOwnProperty.call(c, 'parameterConstraints'))
-      Object.assign(out, (c as { parameterConstraints: ParameterConstraints }).parameterConstraints);
+      Object.assign(
+        out,
+        (c as { parameterConstraints: ParameterConstraints }).parameterConstraints,
+      );
   }
   return out;
 }

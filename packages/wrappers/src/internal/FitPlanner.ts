@@ -3,11 +3,9 @@ import {
   validateParameterConstraints,
   type Array2D,
   type CheckedY,
-  type ParameterConstraints,
   type Params,
 } from '@scikeras/estimator-core';
 import type { BuildContext } from '../BuildContext';
-import type { Transformer } from '../IdentityTransformer';
 import { checkOptimizer } from '../resolveOptimizer';
 import { routeWrapperParams, type RoutedParams } from '../RoutedParams';
 import { validateWrapperParams } from '../wrapperConstraints';
@@ -18,13 +16,12 @@ import { encoderMetadata } from './encoderMetadata';
 import { modelMaker } from './modelLifecycle';
 import { checkSampleWeight, dropZeroWeights } from './sampleWeights';
 import type { ParamUse } from './unusedParams';
+import type { BoundHooks } from './BoundHooks';
 
 /** How `fitInternal` is called: the call's options and which method it is. */
 export interface FitCall extends FitOptions {
   caller: 'fit' | 'partialFit' | 'initialize';
 }
-
-type ModelOf = (ctx: BuildContext<any>) => unknown;
 
 /** Everything a fit needs, checked: nothing of the estimator has changed yet. */
 export interface FitPlan {
@@ -49,19 +46,6 @@ export interface FitPlan {
   randomState: number | null;
   /** What {@link findUnusedParams} needs besides the build context's reads. */
   use: Pick<ParamUse, 'params' | 'fitKwargs' | 'classDestinations'>;
-}
-
-/** The estimator's parts the planner reads (its hooks, bound). */
-export interface PlannerHooks {
-  constraints: ParameterConstraints;
-  fitKwargs: ReadonlySet<string>;
-  yNumeric: boolean;
-  targetEncoder(): Transformer;
-  featureEncoder(): Transformer;
-  fitSampleWeight(y: CheckedY, sampleWeight: number[] | null): number[] | null;
-  checkTargetMetadata(meta: Params, hasY: boolean): void;
-  createCallbacks(params: Params): CallbackSpec[];
-  buildModel: ModelOf | null;
 }
 
 interface WrapperLike extends Partial<InputMetadata> {
@@ -101,7 +85,7 @@ function buildsClasses(spec: unknown): boolean {
 export class FitPlanner {
   constructor(
     private readonly est: WrapperLike,
-    private readonly hooks: PlannerHooks,
+    private readonly hooks: BoundHooks,
   ) {}
 
   /**
@@ -121,7 +105,11 @@ export class FitPlanner {
     const { caller, sampleWeight, callbacks, ...options } = call;
     const owner = est.constructor.name;
     validateWrapperParams(hooks.constraints, params, owner);
-    validateParameterConstraints(hooks.constraints, defined({ ...options, sampleWeight }), `${owner}.${caller}`);
+    validateParameterConstraints(
+      hooks.constraints,
+      defined({ ...options, sampleWeight }),
+      `${owner}.${caller}`,
+    );
     const routed = routeWrapperParams(params, hooks.fitKwargs);
     const warm =
       caller !== 'initialize' &&
@@ -138,7 +126,12 @@ export class FitPlanner {
     const attributes = warm ? {} : this.#encode(data, hasY);
     const weighted =
       caller === 'initialize' ? { ...data, sampleWeight: null } : this.#weigh(data, sampleWeight);
-    const { epochs: e, initialEpoch: ie, validationData: vd, ...fitArgs } = {
+    const {
+      epochs: e,
+      initialEpoch: ie,
+      validationData: vd,
+      ...fitArgs
+    } = {
       ...routed.fit,
       ...options,
     };
@@ -162,8 +155,12 @@ export class FitPlanner {
       validation,
       fitArgs,
       epochs: caller === 'partialFit' ? 1 : ((options.epochs ?? e) as number),
-      initialEpoch: caller === 'partialFit' && warm ? (est.currentEpoch_ ?? 0) : ((ie as number | undefined) ?? 0),
-      callbacks: caller === 'initialize' ? [] : (callbacks ?? hooks.createCallbacks(routed.callbacks)),
+      initialEpoch:
+        caller === 'partialFit' && warm
+          ? (est.currentEpoch_ ?? 0)
+          : ((ie as number | undefined) ?? 0),
+      callbacks:
+        caller === 'initialize' ? [] : (callbacks ?? hooks.createCallbacks(routed.callbacks)),
       make: warm ? null : (modelMaker(params.model, hooks.buildModel as never) as FitPlan['make']),
       randomState: params.randomState as number | null,
       use: {

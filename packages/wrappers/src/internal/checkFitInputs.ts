@@ -3,10 +3,12 @@ import {
   ValueError,
   checkArray,
   checkXY,
+  columnOr1d,
   type Array2D,
   type CheckedY,
   type Label,
 } from '@scikeras/estimator-core';
+import { checkSampleWeight } from './sampleWeights';
 import { canCast, dtypeOfY } from './yDtype';
 
 /** The attributes `fit` records about its X and y. */
@@ -158,4 +160,35 @@ export function checkPredictX(est: object, X: unknown, XShape: number[] | undefi
     );
   }
   return Xc;
+}
+
+/**
+ * The true targets and weights of `score`: y as the scorer takes it (rows for multi-output,
+ * a flat array otherwise) and the checked sample weights.
+ *
+ * @param y - true targets
+ * @param sampleWeight - per-sample weights, if any
+ * @returns `yTrue` and `sampleWeight` (undefined when none)
+ * @throws ValueError for a column vector of the wrong shape or weights of the wrong length
+ * @example
+ * ```ts
+ * checkScoreInputs([[1], [0]], null); // { yTrue: [1, 0], sampleWeight: undefined }
+ * ```
+ */
+export function checkScoreInputs(
+  y: unknown,
+  sampleWeight: ArrayLike<number> | null | undefined,
+): { yTrue: unknown; sampleWeight: number[] | undefined } {
+  const yc =
+    !ArrayBuffer.isView(y) && Array.isArray(y) && Array.isArray(y[0])
+      ? (y as Label[][])
+      : columnOr1d(y);
+  const n = (yc as ArrayLike<unknown>).length;
+  return {
+    yTrue: ArrayBuffer.isView(yc) ? Array.from(yc as ArrayLike<number>) : yc,
+    sampleWeight:
+      sampleWeight === undefined || sampleWeight === null
+        ? undefined
+        : checkSampleWeight(sampleWeight, n),
+  };
 }

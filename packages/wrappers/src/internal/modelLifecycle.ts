@@ -34,7 +34,9 @@ export function modelMaker(model: unknown, buildModel: ModelOf | null): ModelOf 
   if (isLayersModel(model)) return () => cloneLayersModel(model);
   if (typeof model === 'function') {
     if (buildModel) {
-      throw new ValueError('This class cannot implement `buildModel` if using the `model` parameter.');
+      throw new ValueError(
+        'This class cannot implement `buildModel` if using the `model` parameter.',
+      );
     }
     return model as BuildFn<any>;
   }
@@ -88,7 +90,8 @@ export async function makeModel(
  * ```
  */
 export function compileModel(model: tf.LayersModel, kw: CompileKwargs): boolean {
-  if (isCompiled(model)) return (model as unknown as { optimizer_?: unknown }).optimizer_ === kw.optimizer;
+  if (isCompiled(model))
+    return (model as unknown as { optimizer_?: unknown }).optimizer_ === kw.optimizer;
   if (kw.loss === null || kw.loss === undefined) {
     throw new ValueError(
       'No valid loss function found. You must provide a loss or a compiled model.' +

@@ -56,8 +56,7 @@ export class TrainingSnapshot {
       return [v, tf.clone(v)];
     });
     const opt = (model as unknown as { optimizer_?: object }).optimizer_ as
-      | Record<string, unknown>
-      | undefined;
+      Record<string, unknown> | undefined;
     const variables: [string, tf.Variable, tf.Tensor][] = [];
     const slots: SavedSlots[] = [];
     const scalars: [string, unknown][] = [];

@@ -68,7 +68,8 @@ export function findUnusedParams(use: ParamUse): UnusedParam[] {
     else if (split[0] === 'model') {
       verdict = use.reads.has(name) || modelUse(split[1], use);
       prefix = 'model__';
-    } else if (use.declared.has(split[0])) verdict = true; // a nested estimator's param
+    } else if (use.declared.has(split[0]))
+      verdict = true; // a nested estimator's param
     else {
       verdict = routedUse(split[0], split[1], use);
       prefix = `${split[0]}__`;
