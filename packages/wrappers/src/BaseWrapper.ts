@@ -16,7 +16,7 @@ import {
   type Params,
   type ParameterConstraints,
 } from '@scikeras/estimator-core';
-import type { BuildContext, BuildFn } from './BuildContext';
+import type { BuildContext, BuildFn, NoParams } from './BuildContext';
 import { FitPlanner, type FitCall } from './internal/FitPlanner';
 import type { CallbackSpec } from './internal/buildCallbacks';
 import { checkScoreInputs } from './internal/checkFitInputs';
@@ -45,7 +45,7 @@ export type { BaseWrapperParams, FitOptions, PredictOptions, ScoreOptions, Wrapp
 /* eslint-disable @typescript-eslint/no-unused-vars */
 /** The params of a wrapper, as properties (declaration merging; see {@link BaseWrapperParams}). */
 export interface BaseWrapper<
-  E extends object = {},
+  E extends object = NoParams,
   P extends BaseWrapperParams = BaseWrapperParams,
 > extends Required<BaseWrapperParams> {}
 /* eslint-enable @typescript-eslint/no-unused-vars */
@@ -74,7 +74,7 @@ export interface BaseWrapper<
  * @see https://adriangb.com/scikeras/stable/generated/scikeras.wrappers.BaseWrapper.html
  */
 export class BaseWrapper<
-  E extends object = {},
+  E extends object = NoParams,
   P extends BaseWrapperParams = BaseWrapperParams,
 > extends WrapperHooks<E, P> {
   static override defaults: Readonly<Params> = BASE_WRAPPER_DEFAULTS;

@@ -40,6 +40,12 @@ export interface BuildContextBase {
 }
 
 /**
+ * No declared params: the default of a wrapper's and a build context's `E` type argument
+ * (only the wrapper's own params and routed keys are accepted).
+ */
+export type NoParams = Record<never, never>;
+
+/**
  * Everything a model-building function receives (scikeras's build_fn arguments, as one object):
  * the fit data, the fitted metadata, every param (`model__x` overriding `x`), `meta`,
  * `compileKwargs` and `params`. The type argument declares the build function's own params
@@ -63,9 +69,9 @@ export interface BuildContextBase {
  * ```
  * @see https://adriangb.com/scikeras/stable/advanced.html#model-building-function
  */
-export type BuildContext<E extends object = {}> = BuildContextBase & E;
+export type BuildContext<E extends object = NoParams> = BuildContextBase & E;
 
 /** A model-building function: gets the {@link BuildContext}, returns a (compiled or not) model. */
-export type BuildFn<E extends object = {}> = {
+export type BuildFn<E extends object = NoParams> = {
   bivarianceHack(ctx: BuildContext<E>): tf.LayersModel | Promise<tf.LayersModel>;
 }['bivarianceHack'];

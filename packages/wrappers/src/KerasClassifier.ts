@@ -18,6 +18,7 @@ import {
   type FitOptions,
   type PredictOptions,
 } from './BaseWrapper';
+import type { NoParams } from './BuildContext';
 import type { Transformer } from './IdentityTransformer';
 import { computeSampleWeight, type ClassWeight } from './internal/computeSampleWeight';
 
@@ -37,7 +38,7 @@ export interface ClassifierPartialFitOptions extends FitOptions {
 }
 
 /* eslint-disable @typescript-eslint/no-unused-vars */
-export interface KerasClassifier<E extends object = {}> extends Required<KerasClassifierParams> {}
+export interface KerasClassifier<E extends object = NoParams> extends Required<KerasClassifierParams> {}
 /* eslint-enable @typescript-eslint/no-unused-vars */
 
 const isRecord = (v: unknown): boolean =>
@@ -71,7 +72,7 @@ const isRecord = (v: unknown): boolean =>
  * @see https://adriangb.com/scikeras/stable/generated/scikeras.wrappers.KerasClassifier.html
  */
 
-export class KerasClassifier<E extends object = {}> extends BaseWrapper<E, KerasClassifierParams> {
+export class KerasClassifier<E extends object = NoParams> extends BaseWrapper<E, KerasClassifierParams> {
   static override defaults: Readonly<Params> = { classWeight: null } satisfies Pick<
     Required<KerasClassifierParams>,
     'classWeight'

@@ -4,13 +4,14 @@ import { r2Score } from '@scikeras/metrics';
 import { rootMeanSquaredError } from '@scikeras/metrics/tfjs';
 import { RegressorTargetEncoder } from '@scikeras/target-utils';
 import { BaseWrapper, type BaseWrapperParams } from './BaseWrapper';
+import type { NoParams } from './BuildContext';
 import type { Transformer } from './IdentityTransformer';
 
 /** Params of {@link KerasRegressor}: those of {@link BaseWrapper}. */
 export type KerasRegressorParams = BaseWrapperParams;
 
 /* eslint-disable @typescript-eslint/no-unused-vars */
-export interface KerasRegressor<E extends object = {}> extends Required<KerasRegressorParams> {}
+export interface KerasRegressor<E extends object = NoParams> extends Required<KerasRegressorParams> {}
 /* eslint-enable @typescript-eslint/no-unused-vars */
 
 /**
@@ -29,7 +30,7 @@ export interface KerasRegressor<E extends object = {}> extends Required<KerasReg
  * @see https://adriangb.com/scikeras/stable/generated/scikeras.wrappers.KerasRegressor.html
  */
 
-export class KerasRegressor<E extends object = {}> extends BaseWrapper<E, KerasRegressorParams> {
+export class KerasRegressor<E extends object = NoParams> extends BaseWrapper<E, KerasRegressorParams> {
   static override defaults: Readonly<Params> = {};
   static override tags = {
     poorScore: true,

@@ -7,7 +7,7 @@ import {
   type CheckedY,
   type Params,
 } from '@scikeras/estimator-core';
-import type { BuildContext } from './BuildContext';
+import type { BuildContext, NoParams } from './BuildContext';
 import { compileKwargsFrom, type CompileKwargs } from './compileKwargs';
 import { IdentityTransformer, type Transformer } from './IdentityTransformer';
 import type { BoundHooks } from './internal/BoundHooks';
@@ -38,7 +38,7 @@ import type { BaseWrapperParams, WrapperArgs } from './WrapperParams';
  * @see https://adriangb.com/scikeras/stable/advanced.html#data-transformers
  */
 export abstract class WrapperHooks<
-  E extends object = {},
+  E extends object = NoParams,
   P extends BaseWrapperParams = BaseWrapperParams,
 > extends BaseEstimator<WrapperArgs<P, E>> {
   declare model_?: tf.LayersModel;

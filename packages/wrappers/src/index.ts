@@ -11,7 +11,7 @@ export {
   type KerasOutput,
   type WrapperArgs,
 } from './BaseWrapper';
-export type { BuildContextBase } from './BuildContext';
+export type { BuildContextBase, NoParams } from './BuildContext';
 export { ROUTING_PREFIXES, type RoutingPrefix, type RoutedParamKeys } from './WrapperParams';
 export {
   routeWrapperParams,

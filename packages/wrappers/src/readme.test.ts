@@ -8,6 +8,7 @@ import {
   type Array2D,
   type BuildContext,
   type KerasOutput,
+  type NoParams,
 } from './index';
 import {
   BACKENDS,
@@ -40,9 +41,10 @@ interface MLPRegressorParams {
 }
 
 // A subclass that declares its params (and lets users declare more with E, e.g. `aKwarg`).
-interface MLPRegressor<E extends object = {}> extends Required<MLPRegressorParams> {}
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+interface MLPRegressor<E extends object = NoParams> extends Required<MLPRegressorParams> {}
 
-class MLPRegressor<E extends object = {}> extends KerasRegressor<MLPRegressorParams & E> {
+class MLPRegressor<E extends object = NoParams> extends KerasRegressor<MLPRegressorParams & E> {
   static override defaults: Readonly<Params> = { hiddenLayerSizes: [100] };
   static built: BuildContext<MLPRegressorParams>[] = [];
 
@@ -64,9 +66,10 @@ interface ChildMLPRegressorParams {
   childArgument?: string | null;
 }
 
-interface ChildMLPRegressor<E extends object = {}> extends Required<ChildMLPRegressorParams> {}
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+interface ChildMLPRegressor<E extends object = NoParams> extends Required<ChildMLPRegressorParams> {}
 
-class ChildMLPRegressor<E extends object = {}> extends MLPRegressor<ChildMLPRegressorParams & E> {
+class ChildMLPRegressor<E extends object = NoParams> extends MLPRegressor<ChildMLPRegressorParams & E> {
   static override defaults: Readonly<Params> = { childArgument: null };
 }
 
@@ -133,7 +136,7 @@ class FunctionalAPIMultiInputClassifier extends KerasClassifier {
 }
 
 // ---- Custom scorers ---------------------------------------------------------------------------
-class NegMAERegressor<E extends object = {}> extends KerasRegressor<E> {
+class NegMAERegressor<E extends object = NoParams> extends KerasRegressor<E> {
   static override scorer(yTrue: unknown, yPred: unknown): number {
     const t = yTrue as number[];
     const p = yPred as number[];

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Params } from '@scikeras/estimator-core';
 import { leanFit, leanFitEnabled, planLeanFit } from '../training';
 import { isCallbackInstance, type CallbackSpec } from './buildCallbacks';
+import { guardCallbacks } from './guardedCallbacks';
 import { injectSampleWeights } from './injectSampleWeights';
 import { targetTensors, toTensors, type KerasData } from './tensorData';
 import { verboseLogger } from './verboseLogger';
@@ -61,6 +62,20 @@ export async function fitKerasModel(model: tf.LayersModel, run: KerasFitRun): Pr
     const nTrain = split > 0 && split < 1 ? Math.floor(run.n * (1 - split)) : run.n;
     callbacks.push(verboseLogger(verbose, epochs, Math.ceil(nTrain / batchSize)));
   }
+  const guarded = guardCallbacks(callbacks);
+  const history = await runTraining(model, run, fitArgs, guarded.callbacks, epochs, batchSize);
+  if (guarded.failure.failed) throw guarded.failure.error;
+  return history;
+}
+
+async function runTraining(
+  model: tf.LayersModel,
+  run: KerasFitRun,
+  fitArgs: Params,
+  callbacks: tf.Callback[],
+  epochs: number,
+  batchSize: number,
+): Promise<tf.History> {
   const owned: tf.Tensor[] = [];
   const restore: (() => void)[] = [];
   try {
