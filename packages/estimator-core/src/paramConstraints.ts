@@ -238,12 +238,7 @@ export function hidden(constraint: ConstraintSpec): ParamConstraint {
  * `None`), `'boolean'`, `'verbose'` (an int >= 0 or a bool), `'array-like'`, `'callable'`.
  */
 export type ConstraintSpec =
-  | ParamConstraint
-  | null
-  | 'boolean'
-  | 'verbose'
-  | 'array-like'
-  | 'callable';
+  ParamConstraint | null | 'boolean' | 'verbose' | 'array-like' | 'callable';
 
 const isBool = (v: unknown): boolean => typeof v === 'boolean';
 

@@ -59,10 +59,7 @@ export function paramsWithPrefix(params: Params, prefix: string): Params {
  * unprefixedParams({ epochs: 2, fit__epochs: 3, hidden: 4 }, new Set(['epochs'])); // { epochs: 2 }
  * ```
  */
-export function unprefixedParams(
-  params: Params,
-  names: ReadonlySet<string> | null = null,
-): Params {
+export function unprefixedParams(params: Params, names: ReadonlySet<string> | null = null): Params {
   const out: Params = {};
   for (const [key, value] of Object.entries(params)) {
     if (splitParamKey(key) === null && (names === null || names.has(key))) out[key] = value;

@@ -94,6 +94,14 @@ describe('BaseWrapper', () => {
       );
     });
 
+    it('suggests the closest param for a typo in setParams', () => {
+      expect(() => new KerasClassifier().setParams({ epoch: 5 })).toThrow(
+        new InvalidParameterError(
+          "Invalid parameter epoch for estimator KerasClassifier. Did you mean 'epochs'?\nThis issue can likely be resolved by setting this parameter in the KerasClassifier constructor:\n`new KerasClassifier({ epoch: 5 })`\nCheck the list of available parameters with `Object.keys(estimator.getParams())`",
+        ),
+      );
+    });
+
     it('has no default scorer', () => {
       expect(() => BaseWrapper.scorer([1], [1])).toThrow(
         'Scoring is not implemented on BaseWrapper.',

@@ -38,7 +38,9 @@ export interface ClassifierPartialFitOptions extends FitOptions {
 }
 
 /* eslint-disable @typescript-eslint/no-unused-vars */
-export interface KerasClassifier<E extends object = NoParams> extends Required<KerasClassifierParams> {}
+export interface KerasClassifier<
+  E extends object = NoParams,
+> extends Required<KerasClassifierParams> {}
 /* eslint-enable @typescript-eslint/no-unused-vars */
 
 const isRecord = (v: unknown): boolean =>
@@ -72,7 +74,10 @@ const isRecord = (v: unknown): boolean =>
  * @see https://adriangb.com/scikeras/stable/generated/scikeras.wrappers.KerasClassifier.html
  */
 
-export class KerasClassifier<E extends object = NoParams> extends BaseWrapper<E, KerasClassifierParams> {
+export class KerasClassifier<E extends object = NoParams> extends BaseWrapper<
+  E,
+  KerasClassifierParams
+> {
   static override defaults: Readonly<Params> = { classWeight: null } satisfies Pick<
     Required<KerasClassifierParams>,
     'classWeight'

@@ -11,7 +11,9 @@ import type { Transformer } from './IdentityTransformer';
 export type KerasRegressorParams = BaseWrapperParams;
 
 /* eslint-disable @typescript-eslint/no-unused-vars */
-export interface KerasRegressor<E extends object = NoParams> extends Required<KerasRegressorParams> {}
+export interface KerasRegressor<
+  E extends object = NoParams,
+> extends Required<KerasRegressorParams> {}
 /* eslint-enable @typescript-eslint/no-unused-vars */
 
 /**
@@ -30,7 +32,10 @@ export interface KerasRegressor<E extends object = NoParams> extends Required<Ke
  * @see https://adriangb.com/scikeras/stable/generated/scikeras.wrappers.KerasRegressor.html
  */
 
-export class KerasRegressor<E extends object = NoParams> extends BaseWrapper<E, KerasRegressorParams> {
+export class KerasRegressor<E extends object = NoParams> extends BaseWrapper<
+  E,
+  KerasRegressorParams
+> {
   static override defaults: Readonly<Params> = {};
   static override tags = {
     poorScore: true,

@@ -169,7 +169,7 @@ export abstract class WrapperHooks<
     try {
       lifecycle.compileModel(model, kw);
     } catch (e) {
-      kw.optimizer.dispose();
+      lifecycle.disposeOptimizer(kw.optimizer);
       throw e;
     }
   }

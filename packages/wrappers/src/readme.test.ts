@@ -66,10 +66,15 @@ interface ChildMLPRegressorParams {
   childArgument?: string | null;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-interface ChildMLPRegressor<E extends object = NoParams> extends Required<ChildMLPRegressorParams> {}
+/* eslint-disable @typescript-eslint/no-unused-vars */ // E: the class's type argument
+interface ChildMLPRegressor<
+  E extends object = NoParams,
+> extends Required<ChildMLPRegressorParams> {}
+/* eslint-enable @typescript-eslint/no-unused-vars */
 
-class ChildMLPRegressor<E extends object = NoParams> extends MLPRegressor<ChildMLPRegressorParams & E> {
+class ChildMLPRegressor<E extends object = NoParams> extends MLPRegressor<
+  ChildMLPRegressorParams & E
+> {
   static override defaults: Readonly<Params> = { childArgument: null };
 }
 

@@ -54,8 +54,10 @@ export function encoderMetadata(encoder: Transformer, y: CheckedY, yNdim: number
  */
 export function fittedAttributes(est: object): Params {
   const out: Params = {};
-  for (const [k, v] of Object.entries(est)) {
-    if (k.length > 1 && k.endsWith('_') && !k.endsWith('__') && !k.startsWith('_')) out[k] = v;
+  for (const k of Object.keys(est)) {
+    // only the fitted attributes' values are read (params are not touched)
+    if (k.length > 1 && k.endsWith('_') && !k.endsWith('__') && !k.startsWith('_'))
+      out[k] = (est as Params)[k];
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // scikeras's scikeras/wrappers.py _build_keras_model and _check_model_compatibility (MIT), for tfjs.
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { ValueError } from '@scikeras/estimator-core';
 import type { BuildContext, BuildFn } from '../BuildContext';
 import { tfjsLossName, type CompileKwargs } from '../compileKwargs';
@@ -107,6 +107,24 @@ export function compileModel(model: tf.LayersModel, kw: CompileKwargs): boolean 
 }
 
 /**
+ * Frees an optimizer and every tensor it holds: tfjs's `MomentumOptimizer.dispose` forgets its
+ * learning-rate scalar, which leaks one tensor per momentum optimizer otherwise.
+ *
+ * @param optimizer - the optimizer
+ * @param alreadyDisposed - its `dispose` ran already (a model that owns it did): free what it left
+ * @example
+ * ```ts
+ * disposeOptimizer(tf.train.momentum(0.01, 0.9)); // frees both of its scalars
+ * ```
+ */
+export function disposeOptimizer(optimizer: tf.Optimizer, alreadyDisposed = false): void {
+  if (!alreadyDisposed) optimizer.dispose();
+  for (const v of Object.values(optimizer)) {
+    if (v instanceof tf.Tensor && !v.isDisposed) v.dispose();
+  }
+}
+
+/**
  * Frees a model and the optimizer it was compiled with (tfjs frees neither by itself).
  *
  * @param model - the model
@@ -124,7 +142,7 @@ export function disposeModel(model: tf.LayersModel): void {
   } catch {
     // already disposed
   }
-  if (opt && !owned) opt.dispose();
+  if (opt) disposeOptimizer(opt, !!owned);
 }
 
 /**

@@ -6,7 +6,12 @@ import type { FitPlan } from './FitPlanner';
 import { FitTransaction } from './FitTransaction';
 import { fitKerasModel } from './fitKerasModel';
 import { appendHistory } from './history';
-import { checkModelCompatibility, compileModel, makeModel } from './modelLifecycle';
+import {
+  checkModelCompatibility,
+  compileModel,
+  disposeOptimizer,
+  makeModel,
+} from './modelLifecycle';
 import type { KerasData } from './tensorData';
 import { trackedBuildContext, type TrackedBuildContext } from './trackedBuildContext';
 import { findUnusedParams, warnUnusedParams } from './unusedParams';
@@ -37,7 +42,7 @@ async function initializeModel(
     adopted = compileModel(model, kw);
     txn.stage({ model_: model, initialized_: true, history_: {}, currentEpoch_: 0 });
   } finally {
-    if (!adopted) kw.optimizer.dispose();
+    if (!adopted) disposeOptimizer(kw.optimizer);
   }
   return tracked;
 }

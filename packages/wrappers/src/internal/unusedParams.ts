@@ -68,12 +68,10 @@ export function findUnusedParams(use: ParamUse): UnusedParam[] {
     else if (split[0] === 'model') {
       verdict = use.reads.has(name) || modelUse(split[1], use);
       prefix = 'model__';
-    } else if (use.declared.has(split[0]))
-      verdict = true; // a nested estimator's param
-    else {
+    } else if ((ROUTING_PREFIXES as readonly string[]).includes(split[0])) {
       verdict = routedUse(split[0], split[1], use);
       prefix = `${split[0]}__`;
-    }
+    } else verdict = use.declared.has(split[0]); // a nested estimator's param, or a typo
     if (verdict === true) continue;
     let suggestion: string | undefined;
     if (Array.isArray(verdict)) {
