@@ -98,81 +98,76 @@ export class FitPlanner {
    * @throws InvalidParameterError, ValueError, TypeError for every invalid input
    */
   plan(X: unknown, y: unknown, call: FitCall): FitPlan {
+    const { caller, sampleWeight, callbacks, ...options } = call;
+    const p = this.#checkParams(caller, options, sampleWeight);
+    const data = checkFitInputs(this.est, X, y, {
+      ...this.#yChecks(),
+      yOptional: caller === 'initialize',
+      ...(p.warm ? { fitted: this.est } : {}),
+    });
+    const attributes = p.warm ? {} : this.#encode(data, y !== undefined && y !== null);
+    const weighted =
+      caller === 'initialize' ? { ...data, sampleWeight: null } : this.#weigh(data, sampleWeight);
+    const { epochs, initialEpoch, validationData, ...fitArgs } = { ...p.routed.fit, ...options };
+    const vd = validationData as readonly unknown[] | null | undefined;
+    return {
+      ...p,
+      X: weighted.X,
+      y: weighted.y,
+      attributes,
+      sampleWeight: weighted.sampleWeight,
+      validation: vd
+        ? checkFitInputs(this.est, vd[0], vd[1], { ...this.#yChecks(), fitted: data.meta })
+        : null,
+      fitArgs,
+      epochs: caller === 'partialFit' ? 1 : (epochs as number),
+      initialEpoch:
+        caller === 'partialFit' && p.warm
+          ? (this.est.currentEpoch_ ?? 0)
+          : ((initialEpoch as number | undefined) ?? 0),
+      callbacks:
+        caller === 'initialize'
+          ? []
+          : (callbacks ?? this.hooks.createCallbacks(p.routed.callbacks)),
+    };
+  }
+
+  /** The params (one snapshot), checked and routed, and what they decide before any data. */
+  #checkParams(caller: FitCall['caller'], options: Params, sampleWeight: unknown) {
     const { est, hooks } = this;
     const deepParams = est.getParams(true);
     const names = new Set(est.paramNames());
     const params = Object.fromEntries(Object.entries(deepParams).filter(([k]) => names.has(k)));
-    const { caller, sampleWeight, callbacks, ...options } = call;
     const owner = est.constructor.name;
     validateWrapperParams(hooks.constraints, params, owner);
-    validateParameterConstraints(
-      hooks.constraints,
-      defined({ ...options, sampleWeight }),
-      `${owner}.${caller}`,
-    );
+    const given = defined({ ...options, sampleWeight });
+    validateParameterConstraints(hooks.constraints, given, `${owner}.${caller}`);
     const routed = routeWrapperParams(params, hooks.fitKwargs);
     const warm =
       caller !== 'initialize' &&
       (caller === 'partialFit' || params.warmStart === true) &&
       est.initialized_ === true &&
       !!est.model_;
-    const hasY = y !== undefined && y !== null;
-    const data = checkFitInputs(est, X, y, {
-      yNumeric: hooks.yNumeric,
-      yFloat32: est.estimatorType !== 'classifier',
-      yOptional: caller === 'initialize',
-      ...(warm ? { fitted: est } : {}),
-    });
-    const attributes = warm ? {} : this.#encode(data, hasY);
-    const weighted =
-      caller === 'initialize' ? { ...data, sampleWeight: null } : this.#weigh(data, sampleWeight);
-    const {
-      epochs: e,
-      initialEpoch: ie,
-      validationData: vd,
-      ...fitArgs
-    } = {
-      ...routed.fit,
-      ...options,
-    };
-    const validation = vd
-      ? checkFitInputs(est, (vd as readonly unknown[])[0], (vd as readonly unknown[])[1], {
-          yNumeric: hooks.yNumeric,
-          yFloat32: est.estimatorType !== 'classifier',
-          fitted: data.meta,
-        })
-      : null;
     if (!warm) checkOptimizer(routed.compile.optimizer, routed.optimizer);
+    const make = warm ? null : modelMaker(params.model, hooks.buildModel as never);
+    const classDestinations = new Set(
+      (['loss', 'metrics', 'callbacks'] as const).filter((d) =>
+        buildsClasses(d === 'callbacks' ? routed.callbacks : routed.compile[d]),
+      ),
+    );
     return {
       warm,
       params,
       deepParams,
       routed,
-      X: weighted.X,
-      y: weighted.y,
-      attributes,
-      sampleWeight: weighted.sampleWeight,
-      validation,
-      fitArgs,
-      epochs: caller === 'partialFit' ? 1 : ((options.epochs ?? e) as number),
-      initialEpoch:
-        caller === 'partialFit' && warm
-          ? (est.currentEpoch_ ?? 0)
-          : ((ie as number | undefined) ?? 0),
-      callbacks:
-        caller === 'initialize' ? [] : (callbacks ?? hooks.createCallbacks(routed.callbacks)),
-      make: warm ? null : (modelMaker(params.model, hooks.buildModel as never) as FitPlan['make']),
+      make: make as FitPlan['make'],
       randomState: params.randomState as number | null,
-      use: {
-        params,
-        fitKwargs: hooks.fitKwargs,
-        classDestinations: new Set(
-          (['loss', 'metrics', 'callbacks'] as const).filter((d) =>
-            buildsClasses(d === 'callbacks' ? routed.callbacks : routed.compile[d]),
-          ),
-        ),
-      },
+      use: { params, fitKwargs: hooks.fitKwargs, classDestinations },
     };
+  }
+
+  #yChecks() {
+    return { yNumeric: this.hooks.yNumeric, yFloat32: this.est.estimatorType !== 'classifier' };
   }
 
   /** Fits the encoders on the data, into new objects, and checks the target they describe. */
