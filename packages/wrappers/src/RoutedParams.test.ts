@@ -11,6 +11,7 @@ import {
   regressionData,
   useTestBackend,
 } from './test-utils/backends';
+import { batchCounter, testRegressor as reg, wrapperTestData } from './test-utils/wrappers';
 
 const { X, y } = regressionData(12, 3);
 
@@ -166,6 +167,83 @@ describe('one routing and one optimizer per fit', () => {
       expect(CountingAdam.made).toBe(1);
       own.dispose();
       expect(tf.memory().numTensors).toBe(before);
+    });
+  });
+});
+
+// Ports of scikeras's tests/test_parameters.py routing cases (moved from BaseWrapper.test.ts).
+describe('routing at fit and predict', () => {
+  const { Xr, yr } = wrapperTestData();
+  describe.each(BACKENDS)('on %s', (backend) => {
+    useTestBackend(backend);
+    checkNoLeakPerTest();
+
+    it('batch size: call option > fit__batchSize > batchSize; -1 is the whole data', async () => {
+      const cases: [Record<string, unknown>, Record<string, unknown>, number][] = [
+        [{ batchSize: 5 }, {}, 4],
+        [{ batchSize: 5, fit__batchSize: 10 }, {}, 2],
+        [{ batchSize: 5, fit__batchSize: 10 }, { batchSize: 20 }, 1],
+        [{ batchSize: -1 }, {}, 1],
+        [{ fit__batchSize: -1 }, {}, 1],
+      ];
+      for (const [params, options, expected] of cases) {
+        const { cb, batches } = batchCounter();
+        const est = reg({ ...params, fit__callbacks: [cb] });
+        await est.fit(Xr, yr, options);
+        expect(batches).toEqual([expected]);
+        est.dispose();
+      }
+    });
+
+    it('epochs: call option > fit__epochs > epochs', async () => {
+      const est = reg({ epochs: 2 });
+      await est.fit(Xr, yr);
+      expect(est.history_!.loss!).toHaveLength(2);
+      est.setParams({ fit__epochs: 3 });
+      await est.fit(Xr, yr);
+      expect(est.history_!.loss!).toHaveLength(3);
+      await est.fit(Xr, yr, { epochs: 1 });
+      expect(est.history_!.loss!).toHaveLength(1);
+      est.dispose();
+    });
+
+    it('predict: call option > predict__batchSize > batchSize, -1 is the whole data', async () => {
+      const est = reg({ batchSize: 4, predict__batchSize: -1 });
+      await est.fit(Xr, yr);
+      const spy = jest.spyOn(est.model_!, 'predict');
+      /** The rows of each batch that one `predict` call sends to the model. */
+      const batches = async (options: { batchSize?: number } = {}): Promise<number[]> => {
+        spy.mockClear();
+        await est.predict(Xr, options);
+        return spy.mock.calls.map(([x, args]) => {
+          expect(args).toEqual({ batchSize: (x as tf.Tensor).shape[0] });
+          return (x as tf.Tensor).shape[0]!;
+        });
+      };
+      expect(await batches()).toEqual([20]);
+      est.setParams({ predict__batchSize: 3 });
+      expect(await batches()).toEqual([3, 3, 3, 3, 3, 3, 2]);
+      expect(await batches({ batchSize: 2 })).toEqual(new Array(10).fill(2));
+      est.setParams({ predict__batchSize: null });
+      expect(await batches()).toEqual([20]); // null: tfjs's default of 32
+      spy.mockRestore();
+      const plain = reg({ batchSize: 4 });
+      await plain.fit(Xr, yr);
+      const spy2 = jest.spyOn(plain.model_!, 'predict');
+      await plain.predict(Xr);
+      expect(spy2.mock.calls.map(([x]) => (x as tf.Tensor).shape[0])).toEqual([4, 4, 4, 4, 4]);
+      est.dispose();
+      plain.dispose();
+    });
+
+    it('score__ params reach the scorer', async () => {
+      const est = reg({ score__multioutput: 'raw_values' });
+      await est.fit(Xr, yr);
+      const spy = jest.spyOn(KerasRegressor, 'scorer');
+      await est.score(Xr, yr);
+      expect(spy.mock.calls[0]![2]).toEqual({ multioutput: 'raw_values' });
+      spy.mockRestore();
+      est.dispose();
     });
   });
 });
