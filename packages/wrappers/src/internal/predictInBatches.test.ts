@@ -45,6 +45,14 @@ describe('predictInBatches', () => {
       model.dispose();
     });
 
+    it("checks the input shapes up front, in tfjs's words", () => {
+      const model = mlp({ nFeaturesIn_: 3, hidden: 2 });
+      expect(() => predictInBatches(model, { data: data(5, 4), shape: [5, 4] }, 2)).toThrow(
+        `Error when checking input: expected ${model.inputNames[0]} to have shape [null,3] but got array with shape [5,4].`,
+      );
+      model.dispose();
+    });
+
     it('takes number[][], typed rows, 1-D arrays and tensors (freeing them)', () => {
       const model = mlp({ nFeaturesIn_: 1, hidden: 3 });
       const x = data(7, 1);

@@ -78,12 +78,28 @@ function batchOf(m: HostMatrix, start: number, end: number): tf.Tensor {
   return tf.tensor(values, [end - start, ...m.shape.slice(1)], m.dtype);
 }
 
+/** tfjs's `checkInputData` for the whole data at once (execute, below, checks nothing). */
+function checkInputShapes(model: tf.LayersModel, inputs: readonly HostMatrix[]): void {
+  inputs.forEach((m, i) => {
+    const want = model.inputs[i]!.shape;
+    const ok =
+      want.length === m.shape.length &&
+      want.every((d, j) => j === 0 || d === null || d === m.shape[j]);
+    if (!ok) {
+      throw new ValueError(
+        `Error when checking input: expected ${model.inputNames[i]} to have shape ${JSON.stringify(want)} but got array with shape ${JSON.stringify(m.shape)}.`,
+      );
+    }
+  });
+}
+
 /**
  * The model's output for every row, computed batch by batch: each batch becomes its own small
  * tensor made from host memory, is predicted, read back and freed. The cost is linear in the
  * rows on every backend (tfjs's `predict` slices every batch out of one big tensor, which the
  * wasm backend does by copying from the whole source: quadratic), and the results are the
- * ones `model.predict(x, { batchSize })` gives, batch for batch.
+ * ones `model.predict(x, { batchSize })` gives, batch for batch (each batch runs the model's
+ * graph as `predict` does, through `model.execute`; the input shapes are checked once, up front).
  *
  * @param model - the model
  * @param xk - model input from `preProcessX` (tensors in it are freed)
@@ -101,21 +117,19 @@ export function predictInBatches(
   batchSize = 32,
 ): KerasOutput {
   const inputs = hostInputs(xk, model.inputs.length);
+  checkInputShapes(model, inputs);
   const n = inputs[0]!.shape[0]!;
+  const names = model.outputs.map((o) => o.name);
   const outputs: number[][][] = [];
-  let multi = false;
   for (let start = 0; start < n; start += batchSize) {
     const end = Math.min(n, start + batchSize);
     const batch = inputs.map((m) => batchOf(m, start, end));
-    const outs = tf.tidy(() => {
-      const pred = model.predict(batch.length === 1 ? batch[0]! : batch, {
-        batchSize: end - start,
-      });
-      multi = Array.isArray(pred);
-      return (Array.isArray(pred) ? pred : [pred]).map((t) =>
+    // what model.predict runs for one batch (its predictLoop's execute), without slicing
+    const outs = tf.tidy(() =>
+      (model.execute(batch.length === 1 ? batch[0]! : batch, names) as tf.Tensor[]).map((t) =>
         t.rank === 1 ? t.reshape([-1, 1]) : t.reshape([t.shape[0]!, -1]),
-      );
-    });
+      ),
+    );
     outs.forEach((t, j) => {
       const values = t.dataSync();
       const cols = t.shape[1]!;
@@ -127,5 +141,5 @@ export function predictInBatches(
     tf.dispose(outs);
     tf.dispose(batch);
   }
-  return (multi ? outputs : outputs[0]!) as KerasOutput;
+  return (names.length > 1 ? outputs : outputs[0]!) as KerasOutput;
 }
