@@ -133,7 +133,8 @@ export abstract class BaseEstimator<P extends object = Params> {
   protected acceptsParam(key: string): boolean {
     const ctor = this.constructor as EstimatorClass;
     if (ctor.acceptsExtraParams) return true;
-    return (ctor.routingPrefixes ?? []).some((p) => key.startsWith(`${p}__`));
+    const split = splitParamKey(key);
+    return split !== null && (ctor.routingPrefixes ?? []).includes(split[0]);
   }
 
   private invalidParam(key: string, valid: string[]): InvalidParameterError {

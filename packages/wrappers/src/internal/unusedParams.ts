@@ -40,7 +40,7 @@ function routedUse(head: string, rest: string, use: ParamUse): boolean | string[
 
 function modelUse(name: string, use: ParamUse): boolean | string[] {
   if (use.enumerated || use.reads.has(name)) return true;
-  return [...use.declared, ...use.reads].filter((n) => n !== name && !n.includes('__'));
+  return [...use.declared, ...use.reads].filter((n) => n !== name && splitParamKey(n) === null);
 }
 
 /**
