@@ -2,7 +2,12 @@
 // test_meta_arguments.py where they apply to tfjs (routing, compile, model, sample-weight,
 // callback and verbose cases live beside their code).
 import * as tf from '@tensorflow/tfjs';
-import { InvalidParameterError, NotFittedError, clone } from '@scikeras/estimator-core';
+import {
+  InvalidParameterError,
+  NotFittedError,
+  catchWarnings,
+  clone,
+} from '@scikeras/estimator-core';
 import { BaseWrapper, KerasClassifier, KerasRegressor, type BuildContext } from './index';
 import {
   BACKENDS,
@@ -98,7 +103,11 @@ describe('BaseWrapper', () => {
           model__hidden: 5,
           aKwarg: 'saveme',
         });
-        await est.fit(Xc, yc);
+        const { warnings } = await catchWarnings(() => est.fit(Xc, yc));
+        // the build function never read aKwarg (the test reads it below)
+        expect(warnings.map((w) => w.message)).toEqual([
+          expect.stringMatching(/^Parameter 'aKwarg' of KerasClassifier was not used by this fit/),
+        ]);
         const ctx = seen!;
         expect(ctx.hidden).toBe(5);
         expect(ctx.aKwarg).toBe('saveme');

@@ -1,7 +1,7 @@
 // TypeScript twins of every example in the scikeras README (the seed), in its order.
 // The package README shows the same code.
 import * as tf from '@tensorflow/tfjs';
-import { clone, type Label, type Params } from '@scikeras/estimator-core';
+import { catchWarnings, clone, type Label, type Params } from '@scikeras/estimator-core';
 import {
   KerasClassifier,
   KerasRegressor,
@@ -254,7 +254,11 @@ describe('scikeras README examples', () => {
       expect(estimator.getParams()).toMatchObject({ hiddenLayerSizes: [200], aKwarg: 'saveme' });
       expect(clone(estimator).getParams()).toEqual(estimator.getParams());
       MLPRegressor.built.length = 0;
-      await estimator.fit(X, y);
+      // buildModel never reads aKwarg: the fit says so (it stays a param all the same)
+      const { warnings } = await catchWarnings(() => estimator.fit(X, y));
+      expect(warnings.map((w) => w.message)).toEqual([
+        "Parameter 'aKwarg' of MLPRegressor was not used by this fit: the model-building function did not read it and no routing consumed it.",
+      ]);
       expect(MLPRegressor.built[0]).toMatchObject({ aKwarg: 'saveme', hiddenLayerSizes: [200] });
       expect(new MLPRegressor().hiddenLayerSizes).toEqual([100]);
       estimator.dispose();
@@ -269,7 +273,10 @@ describe('scikeras README examples', () => {
       expect(estimator.childArgument).toBe('hello');
       expect(Reflect.get(estimator, 'aKwarg')).toBe('saveme');
       expect(estimator.hiddenLayerSizes).toEqual([100]); // the default in MLPRegressor is used
-      await estimator.fit(X, y);
+      const { warnings } = await catchWarnings(() => estimator.fit(X, y));
+      expect(warnings.map((w) => w.message)).toEqual([
+        expect.stringMatching(/^Parameter 'aKwarg' of ChildMLPRegressor was not used by this fit/),
+      ]);
       expect(estimator.nOutputs_).toBe(1);
       estimator.dispose();
     });
