@@ -112,7 +112,7 @@ export function validateParams<T extends object>(
   caller: string,
   defaults: T,
   params: Partial<T> | undefined,
-  constraints: { [K in keyof T]: Constraint[] },
+  constraints: { readonly [K in keyof T]: readonly Constraint[] },
 ): T {
   const given = (params ?? {}) as Record<string, unknown>;
   if (typeof given !== 'object' || Array.isArray(given))
@@ -129,7 +129,7 @@ export function validateParams<T extends object>(
     }
     if (value !== undefined) merged[key] = value;
   }
-  for (const [key, cs] of Object.entries(constraints) as [string, Constraint[]][]) {
+  for (const [key, cs] of Object.entries(constraints) as [string, readonly Constraint[]][]) {
     const value = merged[key];
     if (cs.some((c) => satisfies(value, c))) continue;
     const texts = cs.map(describe);
