@@ -32,7 +32,9 @@ const FEATURE_NAMES = ['mean', 'error', 'worst'].flatMap((kind) =>
  *   not read from a file.
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.datasets.load_breast_cancer.html
  */
-export function loadBreastCancer<const O extends LoadOptions = {}>(options?: O): Loaded<Bunch, O> {
+export function loadBreastCancer<const O extends LoadOptions = Record<never, never>>(
+  options?: O,
+): Loaded<Bunch, O> {
   const opts = validateParams('loadBreastCancer', LOAD_DEFAULTS, options, LOAD_CONSTRAINTS);
   const { X, y } = splitTable(breastCancer);
   const rest = { targetNames: [...breastCancer.targetNames!], DESCR: breastCancer.descr };

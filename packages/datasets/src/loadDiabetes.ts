@@ -61,7 +61,7 @@ function scaleColumns(X: number[][]): void {
  *   `data_filename`, `target_filename` and `data_module` keys are left out: the data is embedded.
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.datasets.load_diabetes.html
  */
-export function loadDiabetes<const O extends LoadDiabetesOptions = {}>(
+export function loadDiabetes<const O extends LoadDiabetesOptions = Record<never, never>>(
   options?: O,
 ): Loaded<DiabetesBunch, O> {
   const opts = validateParams('loadDiabetes', { ...LOAD_DEFAULTS, scaled: true }, options, {

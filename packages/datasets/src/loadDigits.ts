@@ -35,7 +35,7 @@ export interface LoadDigitsOptions extends LoadOptions {
  * ```
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.datasets.load_digits.html
  */
-export function loadDigits<const O extends LoadDigitsOptions = {}>(
+export function loadDigits<const O extends LoadDigitsOptions = Record<never, never>>(
   options?: O,
 ): Loaded<DigitsBunch, O> {
   const opts = validateParams('loadDigits', { ...LOAD_DEFAULTS, nClass: 10 }, options, {

@@ -33,7 +33,9 @@ const FEATURE_NAMES = [
  *   not read from a file.
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.datasets.load_iris.html
  */
-export function loadIris<const O extends LoadOptions = {}>(options?: O): Loaded<Bunch, O> {
+export function loadIris<const O extends LoadOptions = Record<never, never>>(
+  options?: O,
+): Loaded<Bunch, O> {
   const opts = validateParams('loadIris', LOAD_DEFAULTS, options, LOAD_CONSTRAINTS);
   const { X, y } = splitTable(iris);
   const rest = { targetNames: [...iris.targetNames!], DESCR: iris.descr };

@@ -39,7 +39,9 @@ const FEATURE_NAMES = [
  * ```
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.datasets.load_wine.html
  */
-export function loadWine<const O extends LoadOptions = {}>(options?: O): Loaded<Bunch, O> {
+export function loadWine<const O extends LoadOptions = Record<never, never>>(
+  options?: O,
+): Loaded<Bunch, O> {
   const opts = validateParams('loadWine', LOAD_DEFAULTS, options, LOAD_CONSTRAINTS);
   const { X, y } = splitTable(wine);
   const rest = { targetNames: [...wine.targetNames!], DESCR: wine.descr };

@@ -130,7 +130,9 @@ function resolveCenters(p: Required<MakeBlobsParams>, rng: RandomState) {
  *   scikit-learn's `clusters_std` in one message is spelled `clusterStd`, after the parameter.
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.datasets.make_blobs.html
  */
-export function makeBlobs<const P extends MakeBlobsParams = {}>(params?: P): MakeBlobsResult<P> {
+export function makeBlobs<const P extends MakeBlobsParams = Record<never, never>>(
+  params?: P,
+): MakeBlobsResult<P> {
   const p = validateParams('makeBlobs', DEFAULTS, params, CONSTRAINTS);
   const rng = checkRandomState(p.randomState);
   const { centers, sizes } = resolveCenters(p, rng);

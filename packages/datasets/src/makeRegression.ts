@@ -100,7 +100,7 @@ const CONSTRAINTS = {
  *   Gram-Schmidt where scipy uses Householder QR: the same distribution.
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.datasets.make_regression.html
  */
-export function makeRegression<const P extends MakeRegressionParams = {}>(
+export function makeRegression<const P extends MakeRegressionParams = Record<never, never>>(
   params?: P,
 ): MakeRegressionResult<P> {
   const p = validateParams('makeRegression', DEFAULTS, params, CONSTRAINTS);
