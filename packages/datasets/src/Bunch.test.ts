@@ -29,6 +29,9 @@ describe('Loaded and the generator result types', () => {
     });
     const [, y3]: [number[][], number[][]] = makeRegression({ nTargets: 3, nFeatures: 3 });
     const [, , centers]: [number[][], number[], number[][]] = makeBlobs({ returnCenters: true });
+    const two: [number[][], number[]] = makeRegression({ nSamples: 5, nFeatures: 2 });
+    const blobs: [number[][], number[]] = makeBlobs({ nSamples: 10 });
     expect([y1.length, c1.length, y3[0]!.length, centers.length]).toEqual([100, 3, 3, 3]);
+    expect([two.length, blobs.length]).toEqual([2, 2]);
   });
 });

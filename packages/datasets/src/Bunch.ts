@@ -1,4 +1,5 @@
 // The shapes of scikit-learn's sklearn/datasets/_base.py load_* results (Bunch, BSD-3-Clause), camelCased.
+import type { Flag } from './internal/Flag';
 
 /** One sample as a record: feature name -> value (and `target` in a `frame`). */
 export type FrameRecord = Record<string, number>;
@@ -47,14 +48,6 @@ export interface DigitsBunch extends Omit<Bunch, 'targetNames'> {
   /** Each sample's 64 pixels as 8 rows of 8 (scikit-learn's `images`). */
   images: number[][][];
 }
-
-type Flag<O, K extends string> = K extends keyof O
-  ? [O[K]] extends [true]
-    ? 'yes'
-    : [O[K]] extends [false | undefined]
-      ? 'no'
-      : 'maybe'
-  : 'no';
 
 /** The type of `data` for the options `O`: rows, or records with `asFrame: true`. */
 export type LoadedData<O> = {

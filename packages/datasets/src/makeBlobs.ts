@@ -5,6 +5,7 @@ import {
   type RandomStateLike,
   ValueError,
 } from '@scikeras/estimator-core';
+import type { Flag } from './internal/Flag';
 import { shuffleRows } from './internal/shuffleRows';
 import { int, real, repr, validateParams } from './internal/validateParams';
 
@@ -32,11 +33,11 @@ export interface MakeBlobsParams {
 }
 
 /** What {@link makeBlobs} returns: `[X, y]`, or `[X, y, centers]` with `returnCenters`. */
-export type MakeBlobsResult<P> = P extends { returnCenters: true }
-  ? [number[][], number[], number[][]]
-  : P extends { returnCenters?: false | undefined }
-    ? [number[][], number[]]
-    : [number[][], number[]] | [number[][], number[], number[][]];
+export type MakeBlobsResult<P> = {
+  yes: [number[][], number[], number[][]];
+  no: [number[][], number[]];
+  maybe: [number[][], number[]] | [number[][], number[], number[][]];
+}[Flag<P, 'returnCenters'>];
 
 const DEFAULTS: Required<MakeBlobsParams> = {
   nSamples: 100,

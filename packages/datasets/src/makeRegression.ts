@@ -1,5 +1,6 @@
 // Port of scikit-learn's sklearn/datasets/_samples_generator.py make_regression (BSD-3-Clause).
 import { checkRandomState, type RandomStateLike } from '@scikeras/estimator-core';
+import type { Flag } from './internal/Flag';
 import { makeLowRankMatrix } from './internal/makeLowRankMatrix';
 import { permuteColumns, shuffleRows } from './internal/shuffleRows';
 import { int, real, validateParams } from './internal/validateParams';
@@ -41,14 +42,15 @@ export type RegressionTarget<N> = number extends N
     : number[][];
 
 /** What {@link makeRegression} returns for the params `P`: `[X, y]` or, with `coef`, `[X, y, coef]`. */
-export type MakeRegressionResult<P> = P extends { coef: true }
-  ? [number[][], RegressionTarget<NTargets<P>>, RegressionTarget<NTargets<P>>]
-  : P extends { coef?: false | undefined }
-    ? [number[][], RegressionTarget<NTargets<P>>]
-    : | [number[][], RegressionTarget<NTargets<P>>]
-      | [number[][], RegressionTarget<NTargets<P>>, RegressionTarget<NTargets<P>>];
+export type MakeRegressionResult<P> = {
+  yes: [number[][], RegressionTarget<NTargets<P>>, RegressionTarget<NTargets<P>>];
+  no: [number[][], RegressionTarget<NTargets<P>>];
+  maybe:
+    | [number[][], RegressionTarget<NTargets<P>>]
+    | [number[][], RegressionTarget<NTargets<P>>, RegressionTarget<NTargets<P>>];
+}[Flag<P, 'coef'>];
 
-type NTargets<P> = P extends { nTargets: infer N } ? N : 1;
+type NTargets<P> = 'nTargets' extends keyof P ? P['nTargets' & keyof P] : 1;
 
 const DEFAULTS: Required<MakeRegressionParams> = {
   nSamples: 100,
