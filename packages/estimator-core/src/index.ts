@@ -36,3 +36,4 @@ export { checkXY, checkConsistentLength, type CheckXYOptions, type CheckedY } fr
 export { takeRows } from './takeRows';
 export { checkNFeatures } from './checkNFeatures';
 export { isTypedArray, isArray2D, isMatrix, isTensorLike } from './internal/guards';
+export { RandomState, checkRandomState, type RandomStateLike } from './RandomState';
