@@ -1,5 +1,6 @@
 // Port of scikit-learn's sklearn/pipeline.py FeatureUnion (BSD-3-Clause).
 import {
+  DEFAULT_TAGS,
   ValueError,
   isFitted,
   numSamples,
@@ -115,8 +116,11 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
     return this.estimators().every((t) => isFitted(t as object));
   }
 
+  /** A transformer; accepts NaN when every transformer does. */
   override getTags(): EstimatorTags {
-    return { ...super.getTags(), requiresY: false };
+    const list = Array.isArray(this.transformerList) ? this.estimators() : [];
+    const allowNan = list.every((t) => ({ ...DEFAULT_TAGS, ...(has(t, 'getTags') ? t.getTags!() : {}) }).allowNan);
+    return { ...super.getTags(), requiresY: false, allowNan };
   }
 
   private validateTransformers(): void {

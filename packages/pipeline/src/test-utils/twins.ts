@@ -303,3 +303,30 @@ export class AsyncCentroidClassifier extends BaseEstimator<CentroidClassifierPar
     disposals.set(this, (disposals.get(this) ?? 0) + 1);
   }
 }
+
+/** scikit-learn's Normalizer (l2 rows; rejects NaN and infinity, as check_array does by default). */
+export class Normalizer extends BaseEstimator {
+  static estimatorName = 'Normalizer';
+  static override tags: Partial<EstimatorTags> = { requiresY: false };
+  declare nFeaturesIn_?: number;
+
+  override get estimatorType() {
+    return 'transformer' as const;
+  }
+
+  fit(X: unknown, _y?: unknown): this {
+    const Xc = checkArray(X, { estimator: this });
+    checkNFeatures(this, Xc.shape[1], true);
+    return this;
+  }
+
+  transform(X: unknown): number[][] {
+    checkIsFitted(this);
+    const Xc = checkArray(X, { estimator: this });
+    checkNFeatures(this, Xc.shape[1], false);
+    return rowsOf(Xc).map((r) => {
+      const norm = Math.sqrt(r.reduce((s, v) => s + v * v, 0)) || 1;
+      return r.map((v) => v / norm);
+    });
+  }
+}
