@@ -89,7 +89,12 @@ describe('clone', () => {
   it('clones estimators inside arrays of [name, estimator] pairs in params (Pipeline steps), like scikit-learn', () => {
     const a = new Net({ alpha: 1 }).fit();
     const b = new Net({ alpha: 2 });
-    const steps = [['a', a], ['skip', 'passthrough'], ['none', null], ['b', b]] as const;
+    const steps = [
+      ['a', a],
+      ['skip', 'passthrough'],
+      ['none', null],
+      ['b', b],
+    ] as const;
     const outer = new Net({ layers: steps });
     const c = clone(outer);
     const cs = c.layers as unknown as [string, unknown][];

@@ -10,9 +10,7 @@ import { pyList, repr } from './internal/format';
 
 /** Whether a value is a list of `[name, item]` pairs (what `getParams` can list by name). */
 function isPairList(items: unknown): items is (readonly [string, unknown])[] {
-  return (
-    Array.isArray(items) && items.every((it) => Array.isArray(it) && it.length === 2)
-  );
+  return Array.isArray(items) && items.every((it) => Array.isArray(it) && it.length === 2);
 }
 
 /**

@@ -27,7 +27,10 @@ describe('ColumnTransformer on Apache Arrow tables', () => {
   it('selects columns by name and gives the same output and names as the records', () => {
     const make = () =>
       new ColumnTransformer({
-        transformers: [['num', new StandardScaler(), ['age', 'visits']], ['cat', new OneHotEncoder(), ['city']]],
+        transformers: [
+          ['num', new StandardScaler(), ['age', 'visits']],
+          ['cat', new OneHotEncoder(), ['city']],
+        ],
         remainder: 'passthrough',
       });
     const fromRecords = make();
@@ -37,7 +40,12 @@ describe('ColumnTransformer on Apache Arrow tables', () => {
     expect(fromArrow.featureNamesIn_).toEqual(['age', 'city', 'visits', 'vip']);
     expect(fromArrow.getFeatureNamesOut()).toEqual(fromRecords.getFeatureNamesOut());
     expect(fromArrow.getFeatureNamesOut()).toEqual([
-      'num__age', 'num__visits', 'cat__city_Bergen', 'cat__city_Oslo', 'cat__city_Trondheim', 'remainder__vip',
+      'num__age',
+      'num__visits',
+      'cat__city_Bergen',
+      'cat__city_Oslo',
+      'cat__city_Trondheim',
+      'remainder__vip',
     ]);
     // a table whose columns come in another order is matched by name
     const reordered = tableFromArrays({
@@ -55,21 +63,30 @@ describe('ColumnTransformer on Apache Arrow tables', () => {
     expect(makeColumnSelector({ dtypeInclude: 'number' }).select(t)).toEqual(['age', 'visits']);
     expect(makeColumnSelector({ dtypeInclude: 'string' }).select(t)).toEqual(['city']);
     expect(makeColumnSelector({ dtypeInclude: 'boolean' }).select(t)).toEqual(['vip']);
-    expect(makeColumnSelector({ dtypeInclude: 'number' }).select(arrowOf(records))).toEqual(['age', 'visits']);
+    expect(makeColumnSelector({ dtypeInclude: 'number' }).select(arrowOf(records))).toEqual([
+      'age',
+      'visits',
+    ]);
     const ct = makeColumnTransformer(
       [new StandardScaler(), makeColumnSelector({ dtypeInclude: 'number' })],
       [new OneHotEncoder(), makeColumnSelector({ dtypeInclude: 'string' })],
     );
     expect(ct.fitTransform(t)).toEqual(
       new ColumnTransformer({
-        transformers: [['s', new StandardScaler(), ['age', 'visits']], ['o', new OneHotEncoder(), ['city']]],
+        transformers: [
+          ['s', new StandardScaler(), ['age', 'visits']],
+          ['o', new OneHotEncoder(), ['city']],
+        ],
       }).fitTransform(records),
     );
   });
 
   it('feeds a Pipeline: ColumnTransformer then a classifier', () => {
     const pipe = makePipeline(
-      makeColumnTransformer([new StandardScaler(), ['age', 'visits']], [new OneHotEncoder(), ['city']]),
+      makeColumnTransformer(
+        [new StandardScaler(), ['age', 'visits']],
+        [new OneHotEncoder(), ['city']],
+      ),
       new CentroidClassifier(),
     );
     const y = [1, 0, 1, 0];
@@ -79,7 +96,10 @@ describe('ColumnTransformer on Apache Arrow tables', () => {
   });
 
   it('nulls in an Arrow column are missing values (NaN) in numeric columns', () => {
-    const t = tableFromJSON([{ a: 1, b: 'x' }, { a: null, b: 'y' }]);
+    const t = tableFromJSON([
+      { a: 1, b: 'x' },
+      { a: null, b: 'y' },
+    ]);
     const ct = new ColumnTransformer({ transformers: [['a', 'passthrough', ['a']]] });
     expect(ct.fitTransform(t)).toEqual([[1], [NaN]]);
   });

@@ -23,19 +23,24 @@ function records(rows: readonly (readonly unknown[])[]): Record<string, unknown>
 
 function build(c: Case, byName: boolean): ColumnTransformer {
   const cols = (names: string[]) => (byName ? names : names.map((n) => COLUMNS.indexOf(n)));
-  const remainder = c.remainder === 'scaler' ? new StandardScaler() : (c.remainder as 'drop' | 'passthrough');
+  const remainder =
+    c.remainder === 'scaler' ? new StandardScaler() : (c.remainder as 'drop' | 'passthrough');
   if ('make' in c && c.make)
     return makeColumnTransformer(
-      ...c.transformers.map(([, kind, names]) => [transformerOf(kind as string), cols(names as string[])] as const),
+      ...c.transformers.map(
+        ([, kind, names]) => [transformerOf(kind as string), cols(names as string[])] as const,
+      ),
       { remainder },
     );
   return new ColumnTransformer({
     transformers: c.transformers.map(
-      ([name, kind, names]) => [name, transformerOf(kind as string), cols(names as string[])] as ColumnTransformerEntry,
+      ([name, kind, names]) =>
+        [name, transformerOf(kind as string), cols(names as string[])] as ColumnTransformerEntry,
     ),
     remainder,
     verboseFeatureNamesOut: c.verboseFeatureNamesOut,
-    transformerWeights: 'transformerWeights' in c ? (c.transformerWeights as Record<string, number>) : null,
+    transformerWeights:
+      'transformerWeights' in c ? (c.transformerWeights as Record<string, number>) : null,
   });
 }
 
@@ -51,8 +56,14 @@ describe('ColumnTransformer parity with scikit-learn 1.2.1 (golden fixture)', ()
       const test = byName ? records(testRows) : testRows;
       expectClose(ct.fitTransform(train) as unknown[][], c.fitTransform);
       expectClose(ct.transform(test) as unknown[][], c.transform);
-      expect(byName ? ct.getFeatureNamesOut() : ct.getFeatureNamesOut(COLUMNS)).toEqual(c.featureNamesOut);
-      expect(Object.fromEntries(Object.entries(ct.outputIndices_!).map(([k, s]) => [k, [s.start, s.stop]]))).toEqual(c.outputIndices);
+      expect(byName ? ct.getFeatureNamesOut() : ct.getFeatureNamesOut(COLUMNS)).toEqual(
+        c.featureNamesOut,
+      );
+      expect(
+        Object.fromEntries(
+          Object.entries(ct.outputIndices_!).map(([k, s]) => [k, [s.start, s.stop]]),
+        ),
+      ).toEqual(c.outputIndices);
       expect(Object.keys(ct.outputIndices_!)).toEqual(Object.keys(c.outputIndices));
       expect(ct.transformers_!.map(([n]) => n)).toEqual(c.transformerNames);
       const rem = ct.transformers_!.find(([n]) => n === 'remainder');

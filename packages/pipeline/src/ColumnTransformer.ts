@@ -140,16 +140,26 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
   }
 
   override getTags(): EstimatorTags {
-    const items = [...(Array.isArray(this.transformers) ? this.transformers.map((t) => t?.[1]) : []), this.remainder];
+    const items = [
+      ...(Array.isArray(this.transformers) ? this.transformers.map((t) => t?.[1]) : []),
+      this.remainder,
+    ];
     const allowNan = items.every(
-      (t) => t === 'drop' || t === 'passthrough' || !has(t, 'getTags') || ({ ...DEFAULT_TAGS, ...(t as StepEstimator).getTags!() }).allowNan,
+      (t) =>
+        t === 'drop' ||
+        t === 'passthrough' ||
+        !has(t, 'getTags') ||
+        { ...DEFAULT_TAGS, ...(t as StepEstimator).getTags!() }.allowNan,
     );
     return { ...super.getTags(), requiresY: false, allowNan, XTypes: ['2darray', 'records'] };
   }
 
   private validateTransformers(): void {
     const list = this.transformers as unknown;
-    if (!Array.isArray(list) || list.some((t) => !Array.isArray(t) || t.length !== 3 || typeof t[0] !== 'string'))
+    if (
+      !Array.isArray(list) ||
+      list.some((t) => !Array.isArray(t) || t.length !== 3 || typeof t[0] !== 'string')
+    )
       throw new TypeError(
         `transformers should be a list of [name, transformer, columns] triples with string names; got ${repr(list)}.`,
       );
@@ -169,18 +179,31 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
   }
 
   /** One transformer's output on its columns (fitting a clone when `fit` is true). */
-  private runOne(e: ColumnEntry, table: Table, indices: number[], y: unknown, fit: boolean): MaybePromise<[unknown, unknown]> {
+  private runOne(
+    e: ColumnEntry,
+    table: Table,
+    indices: number[],
+    y: unknown,
+    fit: boolean,
+  ): MaybePromise<[unknown, unknown]> {
     const X = subX(table, indices, e.columns, e.trans);
     if (e.trans === 'passthrough') return [scaleOutput(X, e.weight), 'passthrough'];
     const t = e.trans as StepEstimator;
     return rethrowAs(
-      () => (fit ? fitTransformOne(clone(t), X, y, e.weight) : andThen(transformOne(t, X, e.weight), (o) => [o, t] as [unknown, unknown])),
+      () =>
+        fit
+          ? fitTransformOne(clone(t), X, y, e.weight)
+          : andThen(transformOne(t, X, e.weight), (o) => [o, t] as [unknown, unknown]),
       oneD,
     );
   }
 
   /** Checks every output is 2-D and stacks them (zero outputs: `nRows` empty rows). */
-  private stack(outs: unknown[], ran: readonly ColumnEntry[], nRows: number): { rows: unknown[][][]; X: number[][] } {
+  private stack(
+    outs: unknown[],
+    ran: readonly ColumnEntry[],
+    nRows: number,
+  ): { rows: unknown[][][]; X: number[][] } {
     const rows = outs.map((o, i) => {
       const r = outputRows(o);
       if (r === null)
@@ -207,22 +230,46 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
     const { columns, toIndices } = resolveColumns(this.transformers, table, X);
     const remaining = remainingColumns(this.remainder, table.nCols, toIndices);
     const w = this.transformerWeights ?? {};
-    const entries: ColumnEntry[] = this.transformers.map(([name, trans], i) => ({ name, trans, columns: columns[i], weight: w[name] }));
-    if (remaining.length > 0) entries.push({ name: 'remainder', trans: this.remainder, columns: remaining, weight: w.remainder });
+    const entries: ColumnEntry[] = this.transformers.map(([name, trans], i) => ({
+      name,
+      trans,
+      columns: columns[i],
+      weight: w[name],
+    }));
+    if (remaining.length > 0)
+      entries.push({
+        name: 'remainder',
+        trans: this.remainder,
+        columns: remaining,
+        weight: w.remainder,
+      });
     toIndices.remainder = remaining;
     const ran = entries.filter(runs);
     const results = mapMaybe(ran, (e, i) =>
-      timed('ColumnTransformer', this.logMessage(e.name, i + 1, ran.length), () => this.runOne(e, table, toIndices[e.name]!, y, true)),
+      timed('ColumnTransformer', this.logMessage(e.name, i + 1, ran.length), () =>
+        this.runOne(e, table, toIndices[e.name]!, y, true),
+      ),
     );
     return andThen(results, (res) => {
-      const { rows, X: out } = this.stack(res.map(([o]) => o), ran, table.nRows);
-      this.transformers_ = fittedTransformers(entries, res.map(([, t]) => t));
+      const { rows, X: out } = this.stack(
+        res.map(([o]) => o),
+        ran,
+        table.nRows,
+      );
+      this.transformers_ = fittedTransformers(
+        entries,
+        res.map(([, t]) => t),
+      );
       this.nFeaturesIn_ = table.nCols;
       if (table.names) this.featureNamesIn_ = [...table.names];
       else delete this.featureNamesIn_;
       this.transformerToInputIndices_ = toIndices;
       this.sparseOutput_ = false;
-      this.outputIndices_ = outputIndices(ran.map((e) => e.name), rows.map((r) => (r[0] ? r[0].length : 0)), this.transformers.map(([n]) => n));
+      this.outputIndices_ = outputIndices(
+        ran.map((e) => e.name),
+        rows.map((r) => (r[0] ? r[0].length : 0)),
+        this.transformers.map(([n]) => n),
+      );
       return out;
     });
   }
@@ -247,21 +294,34 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
   transform(X: unknown): MaybePromise<number[][]> {
     checkIsFitted(this);
     const table = toTable(X, 'ColumnTransformer');
-    const fitted = this.transformers_!.map(([name, trans, columns]): ColumnEntry => ({ name, trans, columns, weight: this.transformerWeights?.[name] }));
+    const fitted = this.transformers_!.map(([name, trans, columns]): ColumnEntry => ({
+      name,
+      trans,
+      columns,
+      weight: this.transformerWeights?.[name],
+    }));
     const byName = this.featureNamesIn_ !== undefined && table.names !== undefined;
     const indicesOf = (e: ColumnEntry): number[] =>
       byName
-        ? this.transformerToInputIndices_![e.name]!.map((i) => table.names!.indexOf(this.featureNamesIn_![i]!))
+        ? this.transformerToInputIndices_![e.name]!.map((i) =>
+            table.names!.indexOf(this.featureNamesIn_![i]!),
+          )
         : getColumnIndices(table, e.columns);
     if (byName) {
-      const wanted = fitted.filter(runs).flatMap((e) => this.transformerToInputIndices_![e.name]!.map((i) => this.featureNamesIn_![i]!));
+      const wanted = fitted
+        .filter(runs)
+        .flatMap((e) =>
+          this.transformerToInputIndices_![e.name]!.map((i) => this.featureNamesIn_![i]!),
+        );
       const missing = wanted.filter((n) => !table.names!.includes(n));
       if (missing.length > 0) throw new ValueError(`columns are missing: ${pySet(missing)}`);
     } else {
       checkNFeatures(this, table.nCols, false);
     }
     const ran = fitted.filter(runs);
-    const outs = mapMaybe(ran, (e) => andThen(this.runOne(e, table, indicesOf(e), undefined, false), ([o]) => o));
+    const outs = mapMaybe(ran, (e) =>
+      andThen(this.runOne(e, table, indicesOf(e), undefined, false), ([o]) => o),
+    );
     return andThen(outs, (o) => this.stack(o, ran, table.nRows).X);
   }
 
@@ -285,7 +345,9 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
         continue;
       }
       if (!has(trans, 'getFeatureNamesOut'))
-        throw new TypeError(`Transformer ${name} (type ${className(trans)}) does not provide getFeatureNamesOut.`);
+        throw new TypeError(
+          `Transformer ${name} (type ${className(trans)}) does not provide getFeatureNamesOut.`,
+        );
       parts.push([name, Array.from(trans.getFeatureNamesOut!(own) as Iterable<string>)]);
     }
     return addPrefix(parts, this.verboseFeatureNamesOut);
@@ -293,6 +355,7 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
 
   /** Frees the resources of every fitted transformer that has a `dispose` method. */
   dispose(): void {
-    for (const [, t] of this.transformers_ ?? []) if (has(t, 'dispose')) (t as StepEstimator).dispose!();
+    for (const [, t] of this.transformers_ ?? [])
+      if (has(t, 'dispose')) (t as StepEstimator).dispose!();
   }
 }

@@ -92,13 +92,18 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
    */
   get(name: string): Item {
     const t = this.transformerList.find(([n]) => n === name);
-    if (!t) throw new RangeError(`No transformer named '${name}': the names are ${pyList(this.transformerList.map(([n]) => n))}.`);
+    if (!t)
+      throw new RangeError(
+        `No transformer named '${name}': the names are ${pyList(this.transformerList.map(([n]) => n))}.`,
+      );
     return t[1];
   }
 
   /** The transformers that take X (not `'drop'`, not `'passthrough'`). */
   private estimators(): StepEstimator[] {
-    return this.transformerList.map(([, t]) => t).filter((t): t is StepEstimator => t !== 'drop' && t !== 'passthrough');
+    return this.transformerList
+      .map(([, t]) => t)
+      .filter((t): t is StepEstimator => t !== 'drop' && t !== 'passthrough');
   }
 
   /** The number of features of X, delegated to the first transformer that is an estimator. */
@@ -119,24 +124,35 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
   /** A transformer; accepts NaN when every transformer does. */
   override getTags(): EstimatorTags {
     const list = Array.isArray(this.transformerList) ? this.estimators() : [];
-    const allowNan = list.every((t) => ({ ...DEFAULT_TAGS, ...(has(t, 'getTags') ? t.getTags!() : {}) }).allowNan);
+    const allowNan = list.every(
+      (t) => ({ ...DEFAULT_TAGS, ...(has(t, 'getTags') ? t.getTags!() : {}) }).allowNan,
+    );
     return { ...super.getTags(), requiresY: false, allowNan };
   }
 
   private validateTransformers(): void {
     const list = this.transformerList as unknown;
-    if (!Array.isArray(list) || list.some((t) => !Array.isArray(t) || t.length !== 2 || typeof t[0] !== 'string'))
-      throw new TypeError(`transformerList should be a list of [name, transformer] pairs with string names; got ${repr(list)}.`);
+    if (
+      !Array.isArray(list) ||
+      list.some((t) => !Array.isArray(t) || t.length !== 2 || typeof t[0] !== 'string')
+    )
+      throw new TypeError(
+        `transformerList should be a list of [name, transformer] pairs with string names; got ${repr(list)}.`,
+      );
     this.validateNames(this.transformerList.map(([n]) => n));
     for (const [, t] of this.transformerList) {
       if (t === 'drop' || t === 'passthrough') continue;
       if (!(has(t, 'fit') || has(t, 'fitTransform')) || !has(t, 'transform'))
-        throw new TypeError(`All estimators should implement fit and transform. ${repr(t)} (type ${className(t)}) doesn't`);
+        throw new TypeError(
+          `All estimators should implement fit and transform. ${repr(t)} (type ${className(t)}) doesn't`,
+        );
     }
     const names = new Set(this.transformerList.map(([n]) => n));
     for (const name of Object.keys(this.transformerWeights ?? {})) {
       if (!names.has(name))
-        throw new ValueError(`Attempting to weight transformer "${name}", but it is not present in transformerList.`);
+        throw new ValueError(
+          `Attempting to weight transformer "${name}", but it is not present in transformerList.`,
+        );
     }
   }
 
@@ -153,13 +169,20 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
   }
 
   /** Fits every transformer on X, returning their outputs when `withOutput` is true. */
-  private run(X: unknown, y: unknown, params: Record<string, unknown> | undefined, withOutput: boolean): MaybePromise<unknown[]> {
+  private run(
+    X: unknown,
+    y: unknown,
+    params: Record<string, unknown> | undefined,
+    withOutput: boolean,
+  ): MaybePromise<unknown[]> {
     this.validateTransformers();
     const items = this.iter();
     return mapMaybe(items, ([name, t, weight], i) =>
       timed('FeatureUnion', this.logMessage(name, i + 1, items.length), () => {
-        if (t === 'passthrough') return withOutput ? scaleOutput(matrixOf(toTable(X, 'FeatureUnion')), weight) : null;
-        if (!withOutput) return andThen(callFit(t, X, y, params) as MaybePromise<unknown>, () => null);
+        if (t === 'passthrough')
+          return withOutput ? scaleOutput(matrixOf(toTable(X, 'FeatureUnion')), weight) : null;
+        if (!withOutput)
+          return andThen(callFit(t, X, y, params) as MaybePromise<unknown>, () => null);
         return andThen(fitTransformOne(t, X, y, weight, params), ([Xt]) => Xt);
       }),
     );
@@ -176,7 +199,11 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
   }
 
   /** Fits every transformer and returns their outputs side by side (`number[][]`). */
-  fitTransform(X: unknown, y?: unknown, params?: Record<string, unknown>): MaybePromise<number[][]> {
+  fitTransform(
+    X: unknown,
+    y?: unknown,
+    params?: Record<string, unknown>,
+  ): MaybePromise<number[][]> {
     return andThen(this.run(X, y, params, true), (outs) => this.stack(outs, X));
   }
 
@@ -187,7 +214,9 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
    */
   transform(X: unknown): MaybePromise<number[][]> {
     const outs = mapMaybe(this.iter(), ([, t, weight]) =>
-      t === 'passthrough' ? scaleOutput(matrixOf(toTable(X, 'FeatureUnion')), weight) : transformOne(t as StepEstimator, X, weight),
+      t === 'passthrough'
+        ? scaleOutput(matrixOf(toTable(X, 'FeatureUnion')), weight)
+        : transformOne(t as StepEstimator, X, weight),
     );
     return andThen(outs, (o) => this.stack(o, X));
   }
@@ -196,7 +225,10 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
     const names = this.iter().map(([n]) => n);
     const rows = outs.map((o, i) => {
       const r = outputRows(o);
-      if (r === null) throw new ValueError(`The output of the '${names[i]}' transformer should be 2D (number[][], typed-array rows, { data, shape }, Matrix or Tensor2D).`);
+      if (r === null)
+        throw new ValueError(
+          `The output of the '${names[i]}' transformer should be 2D (number[][], typed-array rows, { data, shape }, Matrix or Tensor2D).`,
+        );
       return r;
     });
     return hstack(rows, outs.length === 0 ? numSamples(X) : 0);
@@ -217,14 +249,20 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
         continue;
       }
       if (!has(t, 'getFeatureNamesOut'))
-        throw new TypeError(`Transformer ${name} (type ${className(t)}) does not provide getFeatureNamesOut.`);
-      parts.push([name, Array.from(t.getFeatureNamesOut!(inputFeatures ?? undefined) as Iterable<string>)]);
+        throw new TypeError(
+          `Transformer ${name} (type ${className(t)}) does not provide getFeatureNamesOut.`,
+        );
+      parts.push([
+        name,
+        Array.from(t.getFeatureNamesOut!(inputFeatures ?? undefined) as Iterable<string>),
+      ]);
     }
     return addPrefix(parts, this.verboseFeatureNamesOut);
   }
 
   /** Frees the resources of every transformer that has a `dispose` method. */
   dispose(): void {
-    for (const t of Array.isArray(this.transformerList) ? this.estimators() : []) if (has(t, 'dispose')) t.dispose!();
+    for (const t of Array.isArray(this.transformerList) ? this.estimators() : [])
+      if (has(t, 'dispose')) t.dispose!();
   }
 }

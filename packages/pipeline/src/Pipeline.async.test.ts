@@ -1,11 +1,22 @@
 // The sync-or-async design of Pipeline, fit-option routing, clone, params, tensors and dispose.
-import { BaseEstimator, NotFittedError, clone, isClassifier, isEstimator } from '@scikeras/estimator-core';
+import {
+  BaseEstimator,
+  NotFittedError,
+  clone,
+  isClassifier,
+  isEstimator,
+} from '@scikeras/estimator-core';
 import { assertAllPassed, checkEstimator } from '@scikeras/estimator-core/testing';
 import { Pipeline } from './Pipeline';
 import { makePipeline } from './makePipeline';
 import { threeBlobs } from './test-utils/data';
 import { FakeTensor, Mult, TensorTrans } from './test-utils/toys';
-import { AsyncCentroidClassifier, CentroidClassifier, StandardScaler, disposals } from './test-utils/twins';
+import {
+  AsyncCentroidClassifier,
+  CentroidClassifier,
+  StandardScaler,
+  disposals,
+} from './test-utils/twins';
 
 const { X, y } = threeBlobs();
 
@@ -57,7 +68,12 @@ describe('Pipeline: sync where every step is sync, Promises from the first async
       }
     }
     const pipe = new Pipeline({
-      steps: [['a', new Tap({ mult: 1 })], ['async', new AsyncDouble()], ['b', new Tap({ mult: 3 })], ['last', new Mult()]],
+      steps: [
+        ['a', new Tap({ mult: 1 })],
+        ['async', new AsyncDouble()],
+        ['b', new Tap({ mult: 3 })],
+        ['last', new Mult()],
+      ],
     });
     const r = pipe.fit([[1, 2]]);
     expect(r).toBeInstanceOf(Promise);
@@ -72,20 +88,30 @@ describe('Pipeline: sync where every step is sync, Promises from the first async
 
   it('a sync step that throws throws synchronously; an async step that fails rejects', async () => {
     const pipe = makePipeline(new StandardScaler(), new CentroidClassifier());
-    expect(() => makePipeline(new StandardScaler(), new CentroidClassifier()).predict(X)).toThrow(NotFittedError);
+    expect(() => makePipeline(new StandardScaler(), new CentroidClassifier()).predict(X)).toThrow(
+      NotFittedError,
+    );
     expect(() => pipe.fit([[1, NaN]], [0])).toThrow('Input X contains NaN.');
     const apipe = makePipeline(new StandardScaler(), new AsyncCentroidClassifier());
     expect(() => apipe.predict(X)).toThrow(NotFittedError); // the sync scaler throws synchronously
     const prefitted = makePipeline(new StandardScaler().fit(X), new AsyncCentroidClassifier());
     await expect(prefitted.predict(X)).rejects.toThrow(NotFittedError); // the async classifier rejects
-    await expect(apipe.fit(X, [0])).rejects.toThrow('Found input variables with inconsistent numbers of samples');
+    await expect(apipe.fit(X, [0])).rejects.toThrow(
+      'Found input variables with inconsistent numbers of samples',
+    );
   });
 
   it('routes step__option fit options, and sampleWeight to score', async () => {
     const pipe = makePipeline(new StandardScaler(), new AsyncCentroidClassifier());
     const w = X.map((_, i) => (i % 2 === 0 ? 1 : 2));
-    await pipe.fit(X, y, { asynccentroidclassifier__epochs: 3, asynccentroidclassifier__sampleWeight: w });
-    expect((pipe.at(-1) as AsyncCentroidClassifier).fitOptions_).toEqual({ epochs: 3, sampleWeight: w });
+    await pipe.fit(X, y, {
+      asynccentroidclassifier__epochs: 3,
+      asynccentroidclassifier__sampleWeight: w,
+    });
+    expect((pipe.at(-1) as AsyncCentroidClassifier).fitOptions_).toEqual({
+      epochs: 3,
+      sampleWeight: w,
+    });
     const wrong = [...y.slice(0, -3), 1, 1, 1];
     const plain = await pipe.score(X, wrong);
     const weighted = await pipe.score(X, wrong, { sampleWeight: w });
@@ -98,7 +124,13 @@ describe('Pipeline params and clone', () => {
   it('getParams(deep) lists steps, each step by name and name__param; shallow is a subset', () => {
     const scaler = new StandardScaler();
     const clf = new CentroidClassifier({ temperature: 2 });
-    const pipe = new Pipeline({ steps: [['scaler', scaler], ['skip', 'passthrough'], ['clf', clf]] });
+    const pipe = new Pipeline({
+      steps: [
+        ['scaler', scaler],
+        ['skip', 'passthrough'],
+        ['clf', clf],
+      ],
+    });
     expect(pipe.getParams(false)).toEqual({ steps: pipe.steps, memory: null, verbose: false });
     expect(pipe.getParams()).toEqual({
       steps: pipe.steps,
@@ -116,7 +148,10 @@ describe('Pipeline params and clone', () => {
 
   it('setParams replaces a whole step (a new list), sets step params, and rejects bad keys before changing anything', () => {
     const first = new StandardScaler();
-    const steps: [string, StandardScaler | CentroidClassifier | 'passthrough'][] = [['scaler', first], ['clf', new CentroidClassifier()]];
+    const steps: [string, StandardScaler | CentroidClassifier | 'passthrough'][] = [
+      ['scaler', first],
+      ['clf', new CentroidClassifier()],
+    ];
     const pipe = new Pipeline({ steps });
     const other = new StandardScaler({ withMean: false });
     pipe.setParams({ scaler: other, clf__temperature: 3 });
@@ -127,7 +162,9 @@ describe('Pipeline params and clone', () => {
     pipe.setParams({ scaler: 'passthrough' });
     expect(pipe.get('scaler')).toBe('passthrough');
     const before = pipe.steps;
-    expect(() => pipe.setParams({ clf__temperature: 9, verbose: true, nope: 1 })).toThrow("Invalid parameter 'nope'");
+    expect(() => pipe.setParams({ clf__temperature: 9, verbose: true, nope: 1 })).toThrow(
+      "Invalid parameter 'nope'",
+    );
     expect(pipe.steps).toBe(before);
     expect(pipe.verbose).toBe(false);
     expect((pipe.get('clf') as CentroidClassifier).temperature).toBe(3);
@@ -137,7 +174,11 @@ describe('Pipeline params and clone', () => {
   });
 
   it('clone copies the steps list and clones every step; a fitted pipeline clones unfitted', () => {
-    const pipe = makePipeline(new StandardScaler(), 'passthrough', new CentroidClassifier({ temperature: 2 }));
+    const pipe = makePipeline(
+      new StandardScaler(),
+      'passthrough',
+      new CentroidClassifier({ temperature: 2 }),
+    );
     pipe.fit(X, y);
     const c = clone(pipe);
     expect(c).toBeInstanceOf(Pipeline);
@@ -156,7 +197,9 @@ describe('Pipeline params and clone', () => {
 
   it('estimatorType follows the last step; isClassifier works', () => {
     expect(isClassifier(makePipeline(new StandardScaler(), new CentroidClassifier()))).toBe(true);
-    expect(isClassifier(makePipeline(new StandardScaler(), new AsyncCentroidClassifier()))).toBe(true);
+    expect(isClassifier(makePipeline(new StandardScaler(), new AsyncCentroidClassifier()))).toBe(
+      true,
+    );
     expect(makePipeline(new StandardScaler()).estimatorType).toBe('transformer');
     expect(makePipeline(new CentroidClassifier(), 'passthrough').estimatorType).toBeUndefined();
   });
@@ -166,7 +209,13 @@ describe('Pipeline resources', () => {
   it('frees intermediate tensors it made, never the caller input or the result', () => {
     const t1 = new TensorTrans({ mult: 2 });
     const t2 = new TensorTrans({ mult: 3 });
-    const pipe = new Pipeline({ steps: [['t1', t1], ['t2', t2], ['last', new TensorTrans({ mult: 1 })]] });
+    const pipe = new Pipeline({
+      steps: [
+        ['t1', t1],
+        ['t2', t2],
+        ['last', new TensorTrans({ mult: 1 })],
+      ],
+    });
     const input = new FakeTensor([[1, 2]]);
     pipe.fit(input);
     expect(t1.made.every((t) => t.disposed === 1)).toBe(true);
@@ -176,7 +225,9 @@ describe('Pipeline resources', () => {
     expect(out.rowsOf).toEqual([[6, 12]]);
     expect(out.disposed).toBe(0);
     expect(input.disposed).toBe(0);
-    expect(t1.made.every((t) => t.disposed === 1) && t2.made.every((t) => t.disposed === 1)).toBe(true);
+    expect(t1.made.every((t) => t.disposed === 1) && t2.made.every((t) => t.disposed === 1)).toBe(
+      true,
+    );
     expect(pipe.slice(0, 2).predict).toBeDefined();
     expect(pipe.predict(input)).toEqual([18]);
     expect(t2.made.at(-1)!.disposed).toBe(1);
@@ -193,21 +244,34 @@ describe('Pipeline resources', () => {
 
 describe('checkEstimator on Pipeline', () => {
   it('passes for scaler + classifier (sync)', async () => {
-    const report = await checkEstimator(() => makePipeline(new StandardScaler(), new CentroidClassifier()));
+    const report = await checkEstimator(() =>
+      makePipeline(new StandardScaler(), new CentroidClassifier()),
+    );
     assertAllPassed(report);
     expect(report.results.filter((r) => r.status === 'passed').length).toBeGreaterThan(25);
   });
 
   it('passes for scaler + async classifier', async () => {
-    const report = await checkEstimator(() =>
-      new Pipeline({ steps: [['scaler', new StandardScaler()], ['skip', null], ['clf', new AsyncCentroidClassifier()]] }),
+    const report = await checkEstimator(
+      () =>
+        new Pipeline({
+          steps: [
+            ['scaler', new StandardScaler()],
+            ['skip', null],
+            ['clf', new AsyncCentroidClassifier()],
+          ],
+        }),
     );
     assertAllPassed(report);
   });
 
   it('passes for a pipeline of transformers', async () => {
-    const report = await checkEstimator(() => makePipeline(new StandardScaler(), new Mult({ mult: 2 }), new StandardScaler()));
+    const report = await checkEstimator(() =>
+      makePipeline(new StandardScaler(), new Mult({ mult: 2 }), new StandardScaler()),
+    );
     assertAllPassed(report);
-    expect(report.results.find((r) => r.check === 'checkTransformerGeneral')?.status).toBe('passed');
+    expect(report.results.find((r) => r.check === 'checkTransformerGeneral')?.status).toBe(
+      'passed',
+    );
   });
 });

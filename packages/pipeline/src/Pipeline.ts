@@ -118,7 +118,9 @@ export class Pipeline extends BaseComposition<PipelineParams> {
   }
 
   protected override replaceItem(name: string, value: unknown): void {
-    this.steps = this.steps.map((s): PipelineStep => (s[0] === name ? [name, value as StepValue] : s));
+    this.steps = this.steps.map((s): PipelineStep =>
+      s[0] === name ? [name, value as StepValue] : s,
+    );
   }
 
   /** The number of steps (`len(pipe)`). */
@@ -164,7 +166,9 @@ export class Pipeline extends BaseComposition<PipelineParams> {
   get(name: string): StepValue {
     const step = this.steps.find(([n]) => n === name);
     if (!step)
-      throw new RangeError(`No step named '${name}': the steps are ${pyList(this.steps.map(([n]) => n))}.`);
+      throw new RangeError(
+        `No step named '${name}': the steps are ${pyList(this.steps.map(([n]) => n))}.`,
+      );
     return step[1];
   }
 
@@ -182,7 +186,11 @@ export class Pipeline extends BaseComposition<PipelineParams> {
    */
   slice(start?: number, end?: number): Pipeline {
     const Klass = this.constructor as new (p: PipelineParams) => Pipeline;
-    return new Klass({ steps: this.steps.slice(start, end), memory: this.memory, verbose: this.verbose });
+    return new Klass({
+      steps: this.steps.slice(start, end),
+      memory: this.memory,
+      verbose: this.verbose,
+    });
   }
 
   /** The last step (`null` reads as `'passthrough'`). */
@@ -194,7 +202,9 @@ export class Pipeline extends BaseComposition<PipelineParams> {
   /** The last step's `estimatorType` (`isClassifier(pipe)` follows the last step). */
   override get estimatorType(): EstimatorType | undefined {
     const last = Array.isArray(this.steps) ? this.steps[this.steps.length - 1]?.[1] : undefined;
-    return (last as { estimatorType?: EstimatorType } | null | undefined)?.estimatorType ?? undefined;
+    return (
+      (last as { estimatorType?: EstimatorType } | null | undefined)?.estimatorType ?? undefined
+    );
   }
 
   /** The class labels of the last step (a classifier), once fitted. */
@@ -247,7 +257,10 @@ export class Pipeline extends BaseComposition<PipelineParams> {
   /** scikit-learn's `_validate_steps`. */
   protected validateSteps(): void {
     const steps = this.steps as unknown;
-    if (!Array.isArray(steps) || steps.some((s) => !Array.isArray(s) || s.length !== 2 || typeof s[0] !== 'string'))
+    if (
+      !Array.isArray(steps) ||
+      steps.some((s) => !Array.isArray(s) || s.length !== 2 || typeof s[0] !== 'string')
+    )
       throw new TypeError(
         `Pipeline steps should be a list of [name, estimator] pairs with string names; got ${repr(steps)}.`,
       );
@@ -277,7 +290,9 @@ export class Pipeline extends BaseComposition<PipelineParams> {
   }
 
   /** Splits `step__param` fit options by step (scikit-learn's `_check_fit_params`). */
-  protected checkFitParams(params: Record<string, unknown> | undefined): Record<string, Record<string, unknown>> {
+  protected checkFitParams(
+    params: Record<string, unknown> | undefined,
+  ): Record<string, Record<string, unknown>> {
     const routed: Record<string, Record<string, unknown>> = {};
     for (const [name, step] of this.steps) if (step !== null) routed[name] = {};
     for (const [key, value] of Object.entries(params ?? {})) {
@@ -298,7 +313,11 @@ export class Pipeline extends BaseComposition<PipelineParams> {
   }
 
   /** Fits every step but the last on the output of the previous one; returns the last Xt. */
-  protected fitTransformers(X: unknown, y: unknown, routed: Record<string, Record<string, unknown>>): MaybePromise<unknown> {
+  protected fitTransformers(
+    X: unknown,
+    y: unknown,
+    routed: Record<string, Record<string, unknown>>,
+  ): MaybePromise<unknown> {
     this.validateSteps();
     const memory = checkMemory(this.memory);
     // with a memory, fitted clones replace the steps in a copy of the list (scikit-learn's shallow copy)

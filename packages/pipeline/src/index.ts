@@ -8,15 +8,13 @@ export {
   type MakeColumnTransformerOptions,
   type TransformerColumns,
 } from './makeColumnTransformer';
-export { makeColumnSelector, ColumnSelector, type ColumnSelectorOptions } from './makeColumnSelector';
-export { BaseComposition } from './BaseComposition';
 export {
-  andThen,
-  isPromiseLike,
-  mapMaybe,
-  reduceMaybe,
-  type MaybePromise,
-} from './maybeAsync';
+  makeColumnSelector,
+  ColumnSelector,
+  type ColumnSelectorOptions,
+} from './makeColumnSelector';
+export { BaseComposition } from './BaseComposition';
+export { andThen, isPromiseLike, mapMaybe, reduceMaybe, type MaybePromise } from './maybeAsync';
 export type { ColumnDtype } from './internal/table';
 export type {
   StepEstimator,

@@ -8,7 +8,8 @@ import pkg from '../package.json';
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'test-utils' || e.name === '__fixtures__' ? [] : sources(p);
+    if (e.isDirectory())
+      return e.name === 'test-utils' || e.name === '__fixtures__' ? [] : sources(p);
     return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [p] : [];
   });
 }
@@ -33,6 +34,9 @@ describe('@scikeras/pipeline layering', () => {
   it('depends on estimator-core only; apache-arrow is an optional peer', () => {
     expect(Object.keys(pkg.dependencies)).toEqual(['@scikeras/estimator-core']);
     expect(pkg.peerDependenciesMeta['apache-arrow'].optional).toBe(true);
-    expect(Object.keys(pkg.devDependencies).sort()).toEqual(['@scikeras/model-selection', 'apache-arrow']);
+    expect(Object.keys(pkg.devDependencies).sort()).toEqual([
+      '@scikeras/model-selection',
+      'apache-arrow',
+    ]);
   });
 });

@@ -1,7 +1,11 @@
 // Ports of scikit-learn's sklearn/compose/tests/test_column_transformer.py make_column_selector tests (1.2.1).
 import { clone } from '@scikeras/estimator-core';
 import { ColumnTransformer } from './ColumnTransformer';
-import { ColumnSelector, makeColumnSelector, type ColumnSelectorOptions } from './makeColumnSelector';
+import {
+  ColumnSelector,
+  makeColumnSelector,
+  type ColumnSelectorOptions,
+} from './makeColumnSelector';
 import { Trans } from './test-utils/toys';
 
 const DF = [

@@ -16,7 +16,10 @@ export interface ColumnSelectorOptions {
 
 const DTYPES: readonly ColumnDtype[] = ['number', 'string', 'boolean', 'object'];
 
-function dtypeList(v: ColumnDtype | readonly ColumnDtype[] | null | undefined, name: string): ColumnDtype[] | null {
+function dtypeList(
+  v: ColumnDtype | readonly ColumnDtype[] | null | undefined,
+  name: string,
+): ColumnDtype[] | null {
   if (v === null || v === undefined) return null;
   const list = typeof v === 'string' ? [v] : [...v];
   const bad = list.filter((d) => !DTYPES.includes(d));

@@ -27,10 +27,9 @@ export type MakePipelineOptions = Pick<PipelineParams, 'memory' | 'verbose'>;
 export function makePipeline(
   ...args: (StepEstimator | 'passthrough' | null | MakePipelineOptions)[]
 ): Pipeline {
-  const [steps, options] = trailingOptions<StepEstimator | 'passthrough' | null, MakePipelineOptions>(
-    'makePipeline',
-    args,
-    ['memory', 'verbose'],
-  );
+  const [steps, options] = trailingOptions<
+    StepEstimator | 'passthrough' | null,
+    MakePipelineOptions
+  >('makePipeline', args, ['memory', 'verbose']);
   return new Pipeline({ steps: nameEstimators(steps), ...options });
 }

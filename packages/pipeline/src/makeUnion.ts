@@ -5,7 +5,10 @@ import { trailingOptions } from './internal/trailingOptions';
 import type { StepEstimator } from './types';
 
 /** Options of {@link makeUnion}: `nJobs`, `verbose`, `verboseFeatureNamesOut` (no weights, as in scikit-learn). */
-export type MakeUnionOptions = Pick<FeatureUnionParams, 'nJobs' | 'verbose' | 'verboseFeatureNamesOut'>;
+export type MakeUnionOptions = Pick<
+  FeatureUnionParams,
+  'nJobs' | 'verbose' | 'verboseFeatureNamesOut'
+>;
 
 /**
  * A FeatureUnion of the given transformers, named after their classes in lower case,
@@ -24,10 +27,9 @@ export type MakeUnionOptions = Pick<FeatureUnionParams, 'nJobs' | 'verbose' | 'v
 export function makeUnion(
   ...args: (StepEstimator | 'drop' | 'passthrough' | MakeUnionOptions)[]
 ): FeatureUnion {
-  const [items, options] = trailingOptions<StepEstimator | 'drop' | 'passthrough', MakeUnionOptions>(
-    'makeUnion',
-    args,
-    ['nJobs', 'verbose', 'verboseFeatureNamesOut'],
-  );
+  const [items, options] = trailingOptions<
+    StepEstimator | 'drop' | 'passthrough',
+    MakeUnionOptions
+  >('makeUnion', args, ['nJobs', 'verbose', 'verboseFeatureNamesOut']);
   return new FeatureUnion({ transformerList: nameEstimators(items), ...options });
 }

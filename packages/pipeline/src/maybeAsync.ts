@@ -46,7 +46,10 @@ export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
  * await andThen(Promise.resolve(2), (v) => v + 1); // 3
  * ```
  */
-export function andThen<T, R>(value: MaybePromise<T>, fn: (v: T) => MaybePromise<R>): MaybePromise<R> {
+export function andThen<T, R>(
+  value: MaybePromise<T>,
+  fn: (v: T) => MaybePromise<R>,
+): MaybePromise<R> {
   if (isPromiseLike(value)) return Promise.resolve(value).then(fn);
   return fn(value);
 }

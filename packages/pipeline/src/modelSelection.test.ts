@@ -5,7 +5,12 @@ import { makePipeline } from './makePipeline';
 import { Pipeline } from './Pipeline';
 import { ColumnTransformer } from './ColumnTransformer';
 import { threeBlobs } from './test-utils/data';
-import { AsyncCentroidClassifier, CentroidClassifier, OneHotEncoder, StandardScaler } from './test-utils/twins';
+import {
+  AsyncCentroidClassifier,
+  CentroidClassifier,
+  OneHotEncoder,
+  StandardScaler,
+} from './test-utils/twins';
 
 const { X, y } = threeBlobs(10, 3);
 
@@ -37,9 +42,18 @@ describe('Pipeline in model selection', () => {
   });
 
   it('routes sliced fit options to the step (clf__sampleWeight) and works with an async classifier', async () => {
-    const pipe = new Pipeline({ steps: [['scaler', new StandardScaler()], ['clf', new AsyncCentroidClassifier()]] });
+    const pipe = new Pipeline({
+      steps: [
+        ['scaler', new StandardScaler()],
+        ['clf', new AsyncCentroidClassifier()],
+      ],
+    });
     const w = X.map((_, i) => 1 + (i % 2));
-    const res = await crossValidate(pipe, X, y, { cv: 3, returnEstimator: true, fitOptions: { clf__sampleWeight: w } });
+    const res = await crossValidate(pipe, X, y, {
+      cv: 3,
+      returnEstimator: true,
+      fitOptions: { clf__sampleWeight: w },
+    });
     res.estimator!.forEach((est) => {
       const clf = (est as Pipeline).get('clf') as AsyncCentroidClassifier;
       expect((clf.fitOptions_!.sampleWeight as number[]).length).toBe(20);
@@ -51,7 +65,10 @@ describe('Pipeline in model selection', () => {
     const pipe = makePipeline(new StandardScaler(), new CentroidClassifier());
     const search = new GridSearchCV({
       estimator: pipe,
-      paramGrid: { standardscaler: [new StandardScaler(), 'passthrough'], centroidclassifier__temperature: [0.5, 2] },
+      paramGrid: {
+        standardscaler: [new StandardScaler(), 'passthrough'],
+        centroidclassifier__temperature: [0.5, 2],
+      },
       cv: 3,
     });
     await search.fit(X, y);
@@ -68,7 +85,12 @@ describe('Pipeline in model selection', () => {
   it('crossValScore on arrays of records through a ColumnTransformer', async () => {
     const rows = X.map((r, i) => ({ a: r[0]!, b: r[1]!, c: r[2]!, tag: i % 2 ? 'odd' : 'even' }));
     const pipe = makePipeline(
-      new ColumnTransformer({ transformers: [['num', new StandardScaler(), ['a', 'b', 'c']], ['cat', new OneHotEncoder(), ['tag']]] }),
+      new ColumnTransformer({
+        transformers: [
+          ['num', new StandardScaler(), ['a', 'b', 'c']],
+          ['cat', new OneHotEncoder(), ['tag']],
+        ],
+      }),
       new CentroidClassifier(),
     );
     const scores = await crossValScore(pipe, rows, y, { cv: 3 });

@@ -37,9 +37,15 @@ const EXPECTED = {
   names: ['scaler', 'last'],
   predict: [0, 1],
   syncTransform: true,
-  ct: [[-1, 'x'], [1, 'y']],
+  ct: [
+    [-1, 'x'],
+    [1, 'y'],
+  ],
   ctNames: ['s__a', 'remainder__b'],
-  union: [[-1, 1], [1, 3]],
+  union: [
+    [-1, 1],
+    [1, 3],
+  ],
   cloned: true,
 };
 

@@ -29,7 +29,8 @@ export function determineKeyType(key: unknown): KeyType {
   if (isColumnSlice(key)) {
     const a = scalarType(key.start);
     const b = scalarType(key.stop);
-    if (a === 'bool' || b === 'bool' || (a !== null && b !== null && a !== b)) throw new ValueError(ERR);
+    if (a === 'bool' || b === 'bool' || (a !== null && b !== null && a !== b))
+      throw new ValueError(ERR);
     return a ?? b;
   }
   if (isTypedArray(key)) {
@@ -80,8 +81,10 @@ export function getColumnIndices(table: Table, key: unknown): number[] {
   if ((Array.isArray(key) || isTypedArray(key)) && key.length === 0) return [];
   if (type === 'int' || type === 'bool') {
     const bad = () => new ValueError(`all features must be in [0, ${n - 1}] or [-${n}, 0]`);
-    if (isColumnSlice(key)) return pySlice(n, (key.start as number) ?? null, (key.stop as number) ?? null);
-    const list = Array.isArray(key) || isTypedArray(key) ? Array.from(key as ArrayLike<unknown>) : [key];
+    if (isColumnSlice(key))
+      return pySlice(n, (key.start as number) ?? null, (key.stop as number) ?? null);
+    const list =
+      Array.isArray(key) || isTypedArray(key) ? Array.from(key as ArrayLike<unknown>) : [key];
     if (type === 'bool') {
       if (list.length !== n) throw bad();
       return list.flatMap((b, j) => (b ? [j] : []));
@@ -98,8 +101,10 @@ export function getColumnIndices(table: Table, key: unknown): number[] {
       );
     if (typeof key === 'string') return [nameIndex(table, key)];
     if (isColumnSlice(key)) {
-      const start = key.start === null || key.start === undefined ? 0 : nameIndex(table, key.start as string);
-      const stop = key.stop === null || key.stop === undefined ? n : nameIndex(table, key.stop as string) + 1;
+      const start =
+        key.start === null || key.start === undefined ? 0 : nameIndex(table, key.start as string);
+      const stop =
+        key.stop === null || key.stop === undefined ? n : nameIndex(table, key.stop as string) + 1;
       return pySlice(n, start, stop);
     }
     return (key as string[]).map((name) => nameIndex(table, name));

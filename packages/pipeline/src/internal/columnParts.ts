@@ -18,7 +18,11 @@ export const ERR_MSG_1DCOLUMN =
   '1D data passed to a transformer that expects 2D data. Try to specify the column selection as a list of one item instead of a scalar.';
 
 function isSelector(spec: unknown): spec is ColumnSelectorLike {
-  return typeof spec === 'object' && spec !== null && typeof (spec as ColumnSelectorLike).select === 'function';
+  return (
+    typeof spec === 'object' &&
+    spec !== null &&
+    typeof (spec as ColumnSelectorLike).select === 'function'
+  );
 }
 
 /** A column spec with a callable or a selector replaced by what it returns for X. */
@@ -44,9 +48,15 @@ export function takesRecords(trans: unknown): boolean {
  * What a transformer gets of X: one column (1-D) for a scalar spec; records when X has names
  * and the transformer takes records; else rows (`number[][]` for numeric columns).
  */
-export function subX(table: Table, indices: readonly number[], spec: unknown, trans: unknown): unknown {
+export function subX(
+  table: Table,
+  indices: readonly number[],
+  spec: unknown,
+  trans: unknown,
+): unknown {
   if (isScalarSpec(spec)) return selectColumn(table, indices[0]!);
-  if (trans !== 'passthrough' && table.names && takesRecords(trans)) return selectRecords(table, indices);
+  if (trans !== 'passthrough' && table.names && takesRecords(trans))
+    return selectRecords(table, indices);
   return selectRows(table, indices);
 }
 
@@ -80,7 +90,8 @@ export function remainingColumns(
   nCols: number,
   toIndices: Record<string, number[]>,
 ): number[] {
-  const has = (m: string) => typeof (remainder as Record<string, unknown> | null)?.[m] === 'function';
+  const has = (m: string) =>
+    typeof (remainder as Record<string, unknown> | null)?.[m] === 'function';
   const isTransformer = (has('fit') || has('fitTransform')) && has('transform');
   if (remainder !== 'drop' && remainder !== 'passthrough' && !isTransformer) {
     throw new ValueError(
@@ -126,6 +137,7 @@ export function outputIndices(
     out[name] = { start: idx, stop: idx + widths[i]! };
     idx += widths[i]!;
   });
-  for (const name of [...allNames, 'remainder']) if (!(name in out)) out[name] = { start: 0, stop: 0 };
+  for (const name of [...allNames, 'remainder'])
+    if (!(name in out)) out[name] = { start: 0, stop: 0 };
   return out;
 }

@@ -18,14 +18,20 @@ export function checkFeatureNamesIn(
   const nIn = est.nFeaturesIn_;
   if (inputFeatures !== undefined && inputFeatures !== null) {
     const given = Array.from(inputFeatures);
-    if (namesIn !== undefined && (namesIn.length !== given.length || namesIn.some((n, i) => n !== given[i])))
+    if (
+      namesIn !== undefined &&
+      (namesIn.length !== given.length || namesIn.some((n, i) => n !== given[i]))
+    )
       throw new ValueError('inputFeatures is not equal to featureNamesIn_');
     if (nIn !== undefined && given.length !== nIn)
-      throw new ValueError(`inputFeatures should have length equal to number of features (${nIn}), got ${given.length}`);
+      throw new ValueError(
+        `inputFeatures should have length equal to number of features (${nIn}), got ${given.length}`,
+      );
     return given;
   }
   if (namesIn !== undefined) return [...namesIn];
-  if (nIn === undefined) throw new ValueError('Unable to generate feature names without nFeaturesIn_');
+  if (nIn === undefined)
+    throw new ValueError('Unable to generate feature names without nFeaturesIn_');
   return Array.from({ length: nIn }, (_, i) => `x${i}`);
 }
 
@@ -35,7 +41,10 @@ export function checkFeatureNamesIn(
  *
  * @throws ValueError "Output feature names: ['a', 'b'] are not unique. Please set verboseFeatureNamesOut=true to add prefixes to feature names"
  */
-export function addPrefix(parts: readonly [string, readonly string[]][], verbose: boolean): string[] {
+export function addPrefix(
+  parts: readonly [string, readonly string[]][],
+  verbose: boolean,
+): string[] {
   if (verbose) return parts.flatMap(([name, feats]) => feats.map((f) => `${name}__${f}`));
   const count = new Map<string, number>();
   for (const [, feats] of parts) for (const f of feats) count.set(f, (count.get(f) ?? 0) + 1);

@@ -7,7 +7,8 @@
 export function className(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value !== 'object' && typeof value !== 'function') return typeof value;
-  const ctor = (value as object).constructor as { estimatorName?: unknown; name?: string } | undefined;
+  const ctor = (value as object).constructor as
+    { estimatorName?: unknown; name?: string } | undefined;
   if (ctor && Object.prototype.hasOwnProperty.call(ctor, 'estimatorName')) {
     const n = ctor.estimatorName;
     if (typeof n === 'string' && n.length > 0) return n;

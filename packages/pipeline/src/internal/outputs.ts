@@ -1,5 +1,12 @@
 // Transformer outputs as rows, weighting and horizontal stacking (numpy's hstack for 2-D outputs).
-import { ValueError, isArray2D, isMatrix, isTensorLike, isTypedArray, toArray2D } from '@scikeras/estimator-core';
+import {
+  ValueError,
+  isArray2D,
+  isMatrix,
+  isTensorLike,
+  isTypedArray,
+  toArray2D,
+} from '@scikeras/estimator-core';
 
 function freeTensor(value: unknown): void {
   const dispose = (value as { dispose?: unknown }).dispose;

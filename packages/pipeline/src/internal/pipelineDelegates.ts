@@ -9,7 +9,9 @@ import { callFit, callWith, disposeIntermediate } from './stepCalls';
 interface PipelineInternals {
   steps: PipelineStep[];
   readonly finalEstimator: StepEstimator | 'passthrough';
-  checkFitParams(params: Record<string, unknown> | undefined): Record<string, Record<string, unknown>>;
+  checkFitParams(
+    params: Record<string, unknown> | undefined,
+  ): Record<string, Record<string, unknown>>;
   fitTransformers(
     X: unknown,
     y: unknown,
@@ -33,7 +35,11 @@ function active(p: PipelineInternals, withFinal: boolean): StepEstimator[] {
 }
 
 /** X through the `transform` of each active step; intermediate tensors are freed. */
-function transformThrough(p: PipelineInternals, X: unknown, withFinal: boolean): MaybePromise<unknown> {
+function transformThrough(
+  p: PipelineInternals,
+  X: unknown,
+  withFinal: boolean,
+): MaybePromise<unknown> {
   return reduceMaybe(active(p, withFinal), X, (Xt, t) =>
     andThen(t.transform!(Xt) as MaybePromise<unknown>, (next) => {
       disposeIntermediate(Xt, X, next);
@@ -47,7 +53,12 @@ function delegateToFinal(method: string, withOptions: boolean) {
   return function (this: PipelineInternals, X: unknown, options?: Record<string, unknown>) {
     return andThen(transformThrough(this, X, false), (Xt) =>
       andThen(
-        callWith(this.finalEstimator as StepEstimator, method, [Xt], withOptions ? options : undefined) as MaybePromise<unknown>,
+        callWith(
+          this.finalEstimator as StepEstimator,
+          method,
+          [Xt],
+          withOptions ? options : undefined,
+        ) as MaybePromise<unknown>,
         (out) => {
           disposeIntermediate(Xt, X, out);
           return out;
@@ -100,13 +111,33 @@ function fitThenLast(
   );
 }
 
-function fitPredict(this: PipelineInternals, X: unknown, y?: unknown, params?: Record<string, unknown>) {
-  return fitThenLast(this, X, y, params, (Xt, opts) =>
-    callWith(this.finalEstimator as StepEstimator, 'fitPredict', [Xt, y], opts) as MaybePromise<unknown>,
+function fitPredict(
+  this: PipelineInternals,
+  X: unknown,
+  y?: unknown,
+  params?: Record<string, unknown>,
+) {
+  return fitThenLast(
+    this,
+    X,
+    y,
+    params,
+    (Xt, opts) =>
+      callWith(
+        this.finalEstimator as StepEstimator,
+        'fitPredict',
+        [Xt, y],
+        opts,
+      ) as MaybePromise<unknown>,
   );
 }
 
-function fitTransform(this: PipelineInternals, X: unknown, y?: unknown, params?: Record<string, unknown>) {
+function fitTransform(
+  this: PipelineInternals,
+  X: unknown,
+  y?: unknown,
+  params?: Record<string, unknown>,
+) {
   return fitThenLast(this, X, y, params, (Xt, opts) => {
     const last = this.finalEstimator;
     if (last === 'passthrough') return Xt;

@@ -5,7 +5,9 @@ import type { StepEstimator } from '../types';
 import { scaleOutput } from './outputs';
 
 /** Options passed only when there are some: `fit(X, y)` stays a two-argument call. */
-function hasOptions(options: Record<string, unknown> | undefined): options is Record<string, unknown> {
+function hasOptions(
+  options: Record<string, unknown> | undefined,
+): options is Record<string, unknown> {
   return options !== undefined && Object.keys(options).length > 0;
 }
 
@@ -76,7 +78,10 @@ export function disposeIntermediate(value: unknown, ...keep: unknown[]): void {
 /**
  * Runs `fn`, and rewrites an error it throws (synchronously or as a rejection) with `rewrite`.
  */
-export function rethrowAs<T>(fn: () => MaybePromise<T>, rewrite: (e: unknown) => unknown): MaybePromise<T> {
+export function rethrowAs<T>(
+  fn: () => MaybePromise<T>,
+  rewrite: (e: unknown) => unknown,
+): MaybePromise<T> {
   let out: MaybePromise<T>;
   try {
     out = fn();

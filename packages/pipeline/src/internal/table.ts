@@ -70,7 +70,11 @@ function recordsTable(rows: readonly unknown[]): Table {
       throw new ValueError(
         `X mixes records and other rows: X[0] is a record but X[${i}] is ${repr(r)}. Every sample must be a record (an object with the same keys).`,
       );
-    for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), names.push(k));
+    for (const k of Object.keys(r)) {
+      if (seen.has(k)) continue;
+      seen.add(k);
+      names.push(k);
+    }
   });
   return makeTable('records', rows.length, names.length, names, (j) =>
     rows.map((r) => (r as Record<string, unknown>)[names[j]!] ?? null),

@@ -92,7 +92,9 @@ export class Mult extends BaseEstimator<MultParams> {
     return this.predict(X);
   }
   score(X: unknown, _y?: unknown): number {
-    return rows(X).flat().reduce((s, v) => s + v, 0);
+    return rows(X)
+      .flat()
+      .reduce((s, v) => s + v, 0);
   }
 }
 
@@ -102,7 +104,8 @@ export class FitParamT extends BaseEstimator {
   successful?: boolean;
   fit(_X: unknown, _y: unknown, options: { shouldSucceed?: boolean } = {}): void {
     for (const k of Object.keys(options))
-      if (k !== 'shouldSucceed') throw new TypeError(`fit() got an unexpected keyword argument '${k}'`);
+      if (k !== 'shouldSucceed')
+        throw new TypeError(`fit() got an unexpected keyword argument '${k}'`);
     this.successful = options.shouldSucceed ?? false;
   }
   predict(_X: unknown): boolean {
@@ -161,13 +164,17 @@ export class FeatureNameSaver extends BaseEstimator {
   fit(X: unknown): this {
     const first = (X as unknown[])[0];
     if (isPlainObject(first)) this.featureNamesIn_ = Object.keys(first);
-    this.nFeaturesIn_ = isPlainObject(first) ? Object.keys(first).length : (first as unknown[]).length;
+    this.nFeaturesIn_ = isPlainObject(first)
+      ? Object.keys(first).length
+      : (first as unknown[]).length;
     return this;
   }
   transform(X: unknown): unknown {
     return X;
   }
-  getFeatureNamesOut(inputFeatures?: readonly string[] | null): readonly string[] | null | undefined {
+  getFeatureNamesOut(
+    inputFeatures?: readonly string[] | null,
+  ): readonly string[] | null | undefined {
     return inputFeatures;
   }
 }
@@ -179,7 +186,8 @@ export class Trans extends BaseEstimator {
     return this;
   }
   transform(X: unknown): unknown {
-    if (Array.isArray(X) && X.length > 0 && !Array.isArray(X[0]) && !isPlainObject(X[0])) return X.map((v) => [v]);
+    if (Array.isArray(X) && X.length > 0 && !Array.isArray(X[0]) && !isPlainObject(X[0]))
+      return X.map((v) => [v]);
     return X;
   }
 }
@@ -231,7 +239,9 @@ export class TransWithNames extends BaseEstimator<TransWithNamesParams> {
   transform(X: unknown): unknown {
     return new Trans().transform(X);
   }
-  getFeatureNamesOut(inputFeatures?: readonly string[] | null): readonly string[] | null | undefined {
+  getFeatureNamesOut(
+    inputFeatures?: readonly string[] | null,
+  ): readonly string[] | null | undefined {
     return this.featureNamesOut ?? inputFeatures;
   }
 }
@@ -269,7 +279,9 @@ export class TensorTrans extends BaseEstimator<MultParams> {
     return this;
   }
   predict(X: unknown): number[] {
-    return new Mult({ mult: this.mult }).predict(isTensorLike(X) ? (X as unknown as FakeTensor).rowsOf : X);
+    return new Mult({ mult: this.mult }).predict(
+      isTensorLike(X) ? (X as unknown as FakeTensor).rowsOf : X,
+    );
   }
   transform(X: unknown): FakeTensor {
     const src = isTensorLike(X) ? (X as unknown as FakeTensor).rowsOf : rows(X);

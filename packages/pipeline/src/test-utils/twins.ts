@@ -54,7 +54,9 @@ export class StandardScaler extends BaseEstimator<StandardScalerParams> {
       let c = 0;
       for (let i = 0; i < n; i++) {
         const v = Xc.data[i * d + j]!;
-        if (!Number.isNaN(v)) (s += v, c++);
+        if (Number.isNaN(v)) continue;
+        s += v;
+        c++;
       }
       const m = s / c;
       let corr = 0;
@@ -87,7 +89,9 @@ export class StandardScaler extends BaseEstimator<StandardScalerParams> {
     const Xc = checkArray(X, { estimator: this, forceAllFinite: 'allow-nan', dtype: 'float64' });
     checkNFeatures(this, Xc.shape[1], false);
     return rowsOf(Xc).map((r) =>
-      r.map((v, j) => (v - (this.mean_ ? this.mean_[j]! : 0)) / (this.scale_ ? this.scale_[j]! : 1)),
+      r.map(
+        (v, j) => (v - (this.mean_ ? this.mean_[j]! : 0)) / (this.scale_ ? this.scale_[j]! : 1),
+      ),
     );
   }
 
@@ -113,7 +117,10 @@ function compareCategories(a: Label, b: Label): number {
 }
 
 /** The columns of X (rows of values, or records with their names). */
-function columnsOf(X: unknown, names: readonly string[] | undefined): { cols: Label[][]; names?: string[] } {
+function columnsOf(
+  X: unknown,
+  names: readonly string[] | undefined,
+): { cols: Label[][]; names?: string[] } {
   if (Array.isArray(X) && X.length > 0 && isPlainObject(X[0])) {
     const keys = names ? [...names] : Object.keys(X[0] as object);
     return { cols: keys.map((k) => X.map((r) => (r as Record<string, Label>)[k]!)), names: keys };
@@ -123,7 +130,10 @@ function columnsOf(X: unknown, names: readonly string[] | undefined): { cols: La
     throw new ValueError('OneHotEncoder needs rows of values or records.');
   }
   const d = (X[0] as unknown[]).length;
-  if (d === 0) throw new ValueError(`Found array with 0 feature(s) (shape=(${X.length}, 0)) while a minimum of 1 is required by OneHotEncoder.`);
+  if (d === 0)
+    throw new ValueError(
+      `Found array with 0 feature(s) (shape=(${X.length}, 0)) while a minimum of 1 is required by OneHotEncoder.`,
+    );
   return { cols: Array.from({ length: d }, (_, j) => X.map((r) => (r as Label[])[j]!)) };
 }
 
@@ -135,7 +145,10 @@ export interface OneHotEncoder extends Required<OneHotEncoderParams> {}
 export class OneHotEncoder extends BaseEstimator<OneHotEncoderParams> {
   static estimatorName = 'OneHotEncoder';
   static override defaults: Readonly<Params> = { handleUnknown: 'error' };
-  static override tags: Partial<EstimatorTags> = { XTypes: ['2darray', 'records'], requiresY: false };
+  static override tags: Partial<EstimatorTags> = {
+    XTypes: ['2darray', 'records'],
+    requiresY: false,
+  };
   declare categories_?: Label[][];
   declare nFeaturesIn_?: number;
   declare featureNamesIn_?: string[];
@@ -149,7 +162,9 @@ export class OneHotEncoder extends BaseEstimator<OneHotEncoderParams> {
     this.categories_ = cols.map((c) => {
       const kinds = new Set(c.map((v) => typeof v));
       if (kinds.size > 1)
-        throw new ValueError(`Encoders require their input to be uniformly strings or numbers. Got ${[...kinds].sort().join(', ')}`);
+        throw new ValueError(
+          `Encoders require their input to be uniformly strings or numbers. Got ${[...kinds].sort().join(', ')}`,
+        );
       return [...new Set(c)].sort(compareCategories);
     });
     checkNFeatures(this, cols.length, true);
@@ -168,7 +183,9 @@ export class OneHotEncoder extends BaseEstimator<OneHotEncoderParams> {
         const cats = this.categories_![j]!;
         const k = cats.indexOf(c[i]!);
         if (k < 0 && this.handleUnknown === 'error')
-          throw new ValueError(`Found unknown categories ['${String(c[i])}'] in column ${j} during transform`);
+          throw new ValueError(
+            `Found unknown categories ['${String(c[i])}'] in column ${j} during transform`,
+          );
         return cats.map((_, m) => (m === k ? 1 : 0));
       }),
     );
@@ -204,8 +221,10 @@ export class CentroidClassifier extends BaseEstimator<CentroidClassifierParams> 
     const { X: Xc, y: yc } = checkXY(X, y, { estimator: this });
     const labels = Array.from(yc as ArrayLike<Label>);
     const nums = labels.filter((v): v is number => typeof v === 'number');
-    if (nums.some((v) => !Number.isFinite(v))) throw new ValueError('Input y contains NaN or infinity.');
-    if (nums.some((v) => !Number.isInteger(v))) throw new ValueError("Unknown label type: 'continuous'");
+    if (nums.some((v) => !Number.isFinite(v)))
+      throw new ValueError('Input y contains NaN or infinity.');
+    if (nums.some((v) => !Number.isInteger(v)))
+      throw new ValueError("Unknown label type: 'continuous'");
     const w = options.sampleWeight ? Array.from(options.sampleWeight) : labels.map(() => 1);
     const rows = rowsOf(Xc);
     const classes = [...new Set(labels)].sort(compareCategories);
@@ -224,7 +243,9 @@ export class CentroidClassifier extends BaseEstimator<CentroidClassifierParams> 
     checkIsFitted(this);
     const Xc = checkArray(X, { estimator: this });
     checkNFeatures(this, Xc.shape[1], false);
-    return rowsOf(Xc).map((r) => this.centroids_!.map((c) => c.reduce((s, v, j) => s + (v - r[j]!) ** 2, 0)));
+    return rowsOf(Xc).map((r) =>
+      this.centroids_!.map((c) => c.reduce((s, v, j) => s + (v - r[j]!) ** 2, 0)),
+    );
   }
 
   predictProba(X: unknown): number[][] {
@@ -295,7 +316,11 @@ export class AsyncCentroidClassifier extends BaseEstimator<CentroidClassifierPar
     return this.ready().predictProba(X);
   }
 
-  async score(X: unknown, y: unknown, options: { sampleWeight?: ArrayLike<number> } = {}): Promise<number> {
+  async score(
+    X: unknown,
+    y: unknown,
+    options: { sampleWeight?: ArrayLike<number> } = {},
+  ): Promise<number> {
     return this.ready().score(X, y, options);
   }
 
