@@ -223,6 +223,10 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
    * @returns the transformed X as `number[][]` (a Promise of it when a transformer is async)
    * @throws ValueError for invalid columns, remainder, or a transformer output that is not 2-D
    * @throws TypeError for a transformer without fit/transform
+   * @example
+   * ```ts
+   * ct.fitTransform([{ age: 31, city: 'Oslo' }, { age: 45, city: 'Bergen' }]);
+   * ```
    */
   fitTransform(X: unknown, y?: unknown): MaybePromise<number[][]> {
     const table = toTable(X, 'ColumnTransformer');
@@ -277,7 +281,15 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
   /**
    * Fits a clone of each transformer on its columns (and computes the output, as scikit-learn does).
    *
+   * @param X - the data (see `fitTransform`)
+   * @param y - targets, passed to every transformer
    * @returns this (a Promise of it when a transformer is async)
+   * @throws as `fitTransform`
+   * @example
+   * ```ts
+   * await ct.fit(rows);
+   * ct.transformers_; // [['num', StandardScaler(), ['age']], ...]
+   * ```
    */
   fit(X: unknown, y?: unknown): MaybePromise<this> {
     return andThen(this.fitTransform(X, y), () => this);
@@ -288,8 +300,13 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
    * X with names is matched by name (columns may come in another order; extra ones are
    * ignored); other X by position.
    *
+   * @param X - data of the form seen in `fit`
    * @returns `number[][]` (a Promise of it when a transformer is async)
    * @throws NotFittedError before `fit`; ValueError "columns are missing: {'c'}" or "X has 3 features, but ColumnTransformer is expecting 2 features as input."
+   * @example
+   * ```ts
+   * ct.transform([{ city: 'Oslo', age: 52 }]); // matched by name
+   * ```
    */
   transform(X: unknown): MaybePromise<number[][]> {
     checkIsFitted(this);
@@ -332,6 +349,10 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
    * @param inputFeatures - input names (default: `featureNamesIn_`, else `x0, x1, ...`)
    * @returns the output names, in output column order
    * @throws NotFittedError before fit; TypeError "Transformer trans (type Trans) does not provide getFeatureNamesOut."; ValueError for non-unique names without prefixes
+   * @example
+   * ```ts
+   * ct.getFeatureNamesOut(); // ['num__age', 'cat__city_Bergen', 'cat__city_Oslo']
+   * ```
    */
   getFeatureNamesOut(inputFeatures?: readonly string[] | null): string[] {
     checkIsFitted(this);

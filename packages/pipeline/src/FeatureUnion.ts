@@ -14,6 +14,7 @@ import { addPrefix, checkFeatureNamesIn } from './internal/featureNames';
 import { className, pyList, repr } from './internal/format';
 import { hstack, outputRows, scaleOutput } from './internal/outputs';
 import { callFit, fitTransformOne, transformOne } from './internal/stepCalls';
+import { isArrowTable } from './internal/arrow';
 import { toTable, matrixOf } from './internal/table';
 import { andThen, mapMaybe, type MaybePromise } from './maybeAsync';
 import type { StepEstimator, UnionTransformer } from './types';
@@ -86,9 +87,15 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
   }
 
   /**
-   * The transformer named `name` (scikit-learn's `union['name']`).
+   * The transformer named `name` (scikit-learn 1.3's `union['name']`).
    *
+   * @param name - a transformer name
+   * @returns the transformer, `'drop'` or `'passthrough'`
    * @throws RangeError when no transformer has that name
+   * @example
+   * ```ts
+   * union.get('scaled');
+   * ```
    */
   get(name: string): Item {
     const t = this.transformerList.find(([n]) => n === name);
@@ -191,14 +198,33 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
   /**
    * Fits every transformer on X (fit options go to every transformer, as in scikit-learn).
    *
+   * @param X - the data every transformer gets
+   * @param y - targets, passed to every transformer
+   * @param params - fit options, passed to every transformer's `fit`
    * @returns this (a Promise of it when a transformer is async)
    * @throws TypeError for a transformer without fit/transform; ValueError for a weight of an unknown name
+   * @example
+   * ```ts
+   * await makeUnion(new StandardScaler(), 'passthrough').fit(X);
+   * ```
    */
   fit(X: unknown, y?: unknown, params?: Record<string, unknown>): MaybePromise<this> {
     return andThen(this.run(X, y, params, false), () => this);
   }
 
-  /** Fits every transformer and returns their outputs side by side (`number[][]`). */
+  /**
+   * Fits every transformer and returns their outputs side by side.
+   *
+   * @param X - the data every transformer gets
+   * @param y - targets, passed to every transformer
+   * @param params - fit options, passed to every transformer
+   * @returns `number[][]` (a Promise of it when a transformer is async)
+   * @throws as `fit`, and ValueError when an output is not 2-D
+   * @example
+   * ```ts
+   * makeUnion(new StandardScaler(), 'passthrough').fitTransform([[1], [3]]); // [[-1, 1], [1, 3]]
+   * ```
+   */
   fitTransform(
     X: unknown,
     y?: unknown,
@@ -210,7 +236,13 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
   /**
    * Transforms X by each transformer and concatenates the outputs.
    *
+   * @param X - the data every transformer gets
    * @returns `number[][]` (a Promise of it when a transformer is async)
+   * @throws NotFittedError (from the transformers) before `fit`
+   * @example
+   * ```ts
+   * union.transform([[2]]);
+   * ```
    */
   transform(X: unknown): MaybePromise<number[][]> {
     const outs = mapMaybe(this.iter(), ([, t, weight]) =>
@@ -231,7 +263,7 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
         );
       return r;
     });
-    return hstack(rows, outs.length === 0 ? numSamples(X) : 0);
+    return hstack(rows, outs.length === 0 ? (isArrowTable(X) ? X.numRows : numSamples(X)) : 0);
   }
 
   /**
@@ -240,6 +272,12 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
    * @param inputFeatures - names of the input features (for `'passthrough'`)
    * @returns the names
    * @throws TypeError "Transformer tr1 (type Transf) does not provide getFeatureNamesOut."
+   * @example
+   * ```ts
+   * const union = makeUnion(new StandardScaler(), 'passthrough');
+   * union.fit([[1], [3]]);
+   * union.getFeatureNamesOut(['a']); // ['standardscaler__a', 'passthrough__a']
+   * ```
    */
   getFeatureNamesOut(inputFeatures?: readonly string[] | null): string[] {
     const parts: [string, string[]][] = [];

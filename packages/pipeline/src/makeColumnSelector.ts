@@ -40,8 +40,8 @@ function dtypeList(
  * ```
  */
 export class ColumnSelector implements ColumnSelectorLike {
-  /** The registered name of this class. */
-  static selectorName = 'ColumnSelector';
+  /** The registered name of this class (minifiers rename classes; a codec finds it by this name). */
+  static estimatorName = 'ColumnSelector';
   readonly pattern: string | RegExp | null;
   readonly dtypeInclude: ColumnDtype | readonly ColumnDtype[] | null;
   readonly dtypeExclude: ColumnDtype | readonly ColumnDtype[] | null;
