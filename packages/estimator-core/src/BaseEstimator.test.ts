@@ -198,6 +198,14 @@ describe('BaseEstimator subclass chain', () => {
     expect(Object.isFrozen(DEFAULT_TAGS.XTypes)).toBe(true);
     expect(Object.isFrozen(DEFAULT_TAGS.xfailChecks)).toBe(true);
   });
+
+  it("accepts 'records' in the XTypes tag (estimators that take arrays of records)", () => {
+    class RecordsEncoder extends Ridge {
+      static override tags: Partial<EstimatorTags> = { XTypes: ['2darray', 'records'] };
+    }
+    expect(new RecordsEncoder().getTags().XTypes).toEqual(['2darray', 'records']);
+    expect(new Ridge().getTags().XTypes).toEqual(['2darray']);
+  });
 });
 
 describe('BaseEstimator params protocol', () => {

@@ -86,6 +86,31 @@ describe('clone', () => {
     expect(cs[0]).not.toBe(ests[0]);
   });
 
+  it('clones estimators inside arrays of [name, estimator] pairs in params (Pipeline steps), like scikit-learn', () => {
+    const a = new Net({ alpha: 1 }).fit();
+    const b = new Net({ alpha: 2 });
+    const steps = [
+      ['a', a],
+      ['skip', 'passthrough'],
+      ['none', null],
+      ['b', b],
+    ] as const;
+    const outer = new Net({ layers: steps });
+    const c = clone(outer);
+    const cs = c.layers as unknown as [string, unknown][];
+    expect(cs).not.toBe(steps);
+    expect(cs.map(([name]) => name)).toEqual(['a', 'skip', 'none', 'b']);
+    expect(cs[0]).not.toBe(steps[0]);
+    expect(cs[0]![1]).toBeInstanceOf(Net);
+    expect(cs[0]![1]).not.toBe(a);
+    expect((cs[0]![1] as Net).alpha).toBe(1);
+    expect('coef_' in (cs[0]![1] as Net)).toBe(false);
+    expect(cs[1]![1]).toBe('passthrough');
+    expect(cs[2]![1]).toBeNull();
+    expect((cs[3]![1] as Net).alpha).toBe(2);
+    expect(cs[3]![1]).not.toBe(b);
+  });
+
   it('fails naming the param a constructor modifies (scikit-learn sanity check)', () => {
     class Bad extends Net {
       constructor(p?: NetParams) {
