@@ -45,7 +45,7 @@ type ModelName = keyof typeof MODELS;
 
 interface FitResult {
   weights: number[][];
-  proba: number[][];
+  proba: unknown;
   loss: number[];
 }
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { ValueError } from '@scikeras/estimator-core';
 import { RandomState } from '@scikeras/model-selection';
 import {
+  resolveSeed,
   seededSections,
   seedingMechanism,
   setSeedingMechanism,
@@ -58,6 +59,24 @@ describe('withRandomState', () => {
       process.getBuiltinModule = get;
     }
     expect(seedingMechanism()).toBe('async-context');
+  });
+
+  it('resolveSeed: integers and null as is, one draw below 2**31 - 1 from a generator', async () => {
+    expect(resolveSeed(7)).toBe(7);
+    expect(resolveSeed(-3)).toBe(-3);
+    expect(resolveSeed(null)).toBeNull();
+    expect(resolveSeed(undefined)).toBeUndefined();
+    const s = resolveSeed(new RandomState(0))!;
+    expect(Number.isInteger(s) && s >= 0 && s < 2147483647).toBe(true);
+    expect(resolveSeed(new RandomState(0))).toBe(s);
+    expect(resolveSeed({ random: () => 0.5 })).toBe(1073741823);
+    // a section seeded by the object draws what one seeded by its resolved integer draws
+    expect(await withRandomState(new RandomState(0), () => play(['draw', 'tf']))).toEqual(
+      await withRandomState(s, () => play(['draw', 'tf'])),
+    );
+    expect(() => resolveSeed(0.5)).toThrow(
+      new ValueError('0.5 cannot be used to seed a RandomState instance'),
+    );
   });
 
   describe.each(['async-context', 'serial'] as SeedingMechanism[])('with %s', (mechanism) => {

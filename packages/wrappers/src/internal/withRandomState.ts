@@ -117,12 +117,31 @@ function serialStrategy(): Strategy {
 
 let strategy: Strategy = asyncContextStrategy() ?? serialStrategy();
 
-/** The seed string of a section: an integer as is, a generator's draw below 2**31 - 1. */
-function seedOf(seed: number | RandomSource): string {
-  if (typeof seed === 'number' && Number.isInteger(seed)) return String(seed);
-  if (typeof seed === 'object' && seed !== null) {
-    if (typeof seed.randint === 'function') return String(seed.randint(MAX_INT32));
-    if (typeof seed.random === 'function') return String(Math.floor(seed.random() * MAX_INT32));
+/**
+ * Turns a `randomState` into an integer seed: an integer as is, a generator's one draw below
+ * 2**31 - 1 (scikit-learn's `check_random_state(rs).randint(MAX_INT)`), `null`/`undefined` as is.
+ * A caller that opens several seeded sections for one fit (building, then training) can draw
+ * once here and pass the integer to each, as scikit-learn draws once per `fit`.
+ *
+ * @param randomState - an integer, a generator ({@link RandomSource}), or `null`/`undefined`
+ * @returns the integer seed, or `null`/`undefined` unchanged
+ * @throws ValueError for anything else, with scikit-learn's `check_random_state` message
+ * @example
+ * ```ts
+ * resolveSeed(7); // 7
+ * resolveSeed(new RandomState(0)); // an integer in [0, 2147483647), the same for every RandomState(0)
+ * ```
+ * @see https://scikit-learn.org/stable/modules/generated/sklearn.utils.check_random_state.html
+ */
+export function resolveSeed(
+  randomState: number | RandomSource | null | undefined,
+): number | null | undefined {
+  const seed = randomState;
+  if (seed === null || seed === undefined) return seed;
+  if (typeof seed === 'number' && Number.isInteger(seed)) return seed;
+  if (typeof seed === 'object') {
+    if (typeof seed.randint === 'function') return seed.randint(MAX_INT32);
+    if (typeof seed.random === 'function') return Math.floor(seed.random() * MAX_INT32);
   }
   throw new ValueError(`${String(seed)} cannot be used to seed a RandomState instance`);
 }
@@ -157,7 +176,14 @@ function seedOf(seed: number | RandomSource): string {
  *
  * @remarks scikeras sets TensorFlow's process-wide seed for the duration of `fit`; JavaScript
  * fits share a thread, so a global replacement would let concurrent fits (`Promise.all`, two
- * searches at once) consume each other's draws. A `RandomState` object is used as a generator,
+ * searches at once) consume each other's draws (and, restored out of order, leave a seeded
+ * `Math.random` installed). Why this mechanism: `AsyncLocalStorage` keeps concurrent fits
+ * concurrent and keeps unseeded code out of the seeded streams; its cost on Node 20/22 (promise
+ * hooks: ~1.2 µs per promise while a section is open, ~600 promises per 5-epoch fit, so <1 ms
+ * against 30-800 ms of training) is nil on Node 24. The queue is the exact option that works
+ * everywhere. Seeding tfjs explicitly (initializers' `seed`, our own shuffles) cannot reach the
+ * layers a user's build function makes: their initializers and dropout draw from `Math.random`
+ * (a 5-epoch fit of 256 rows draws ~1,300 times). A `RandomState` object is used as a generator,
  * as scikit-learn does with `check_random_state(rs).randint(MAX_INT)`: each section draws one
  * seed from it (so successive fits differ; scikeras copies the state and always draws 0).
  *
@@ -169,6 +195,7 @@ function seedOf(seed: number | RandomSource): string {
  *   message); whatever `fn` throws, after restoring `Math.random`
  * @example
  * ```ts
+ * const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
  * const [a, b] = await Promise.all([
  *   withRandomState(0, async () => { await tick(); return Math.random(); }),
  *   withRandomState(0, () => Math.random()),
@@ -181,8 +208,9 @@ export async function withRandomState<T>(
   seed: number | RandomSource | null | undefined,
   fn: () => T | Promise<T>,
 ): Promise<T> {
-  if (seed === null || seed === undefined) return await fn();
-  const section: Section = { next: seedrandom(seedOf(seed)), open: true };
+  const resolved = resolveSeed(seed);
+  if (resolved === null || resolved === undefined) return await fn();
+  const section: Section = { next: seedrandom(String(resolved)), open: true };
   enter();
   try {
     return await strategy.run(section, fn);
