@@ -1,6 +1,7 @@
 // The pluggable part of the codec: a package teaches it a type (tfjs models, optimizers,
 // tensors, ...) without estimator-core knowing that type.
 import type { ValueError } from '../errors';
+import { moduleUrl } from '../registry/moduleUrl';
 import { registryState } from '../registry/registryState';
 
 /** A JSON value, as encoded values are. */
@@ -44,6 +45,11 @@ export interface DecodeContext {
   corrupt(what: string): ValueError;
   /** A resource made while decoding, disposed if the decoding fails later. */
   track(resource: { dispose(): void }): void;
+  /**
+   * The function stored under `name`: the caller's table first (e.g. loadEstimator's
+   * `registry.models`), then, when it was registered at encoding time, the registry.
+   */
+  findFunction(name: string, registered: boolean): ((...args: any[]) => any) | undefined;
 }
 
 /**
@@ -53,6 +59,11 @@ export interface DecodeContext {
 export interface CodecType<T = unknown> {
   /** The `$scikeras` tag, unique (e.g. `'layersModel'`). */
   tag: string;
+  /**
+   * The module that registers this type (`import.meta.url` or `__filename`): a TravelSpec
+   * holding such a value makes the receiving thread import it.
+   */
+  module?: string;
   /** Whether a value is of this type. */
   test(value: unknown): value is T;
   /** The body: a JSON object without the `$scikeras` key. */
@@ -98,6 +109,11 @@ export const BUILTIN_TAGS = [
 export function registerCodecType<T>(type: CodecType<T>): void {
   if ((BUILTIN_TAGS as readonly string[]).includes(type.tag))
     throw new TypeError(`The codec tag '${type.tag}' is the codec's own; choose another.`);
+  if (type.module !== undefined) {
+    const url = moduleUrl(type.module, "The 'module' of registerCodecType");
+    type = { ...type, module: url };
+    registryState().imported.add(url);
+  }
   const types = registryState().codecTypes;
   const at = types.findIndex((t) => t.tag === type.tag);
   if (at >= 0) types.splice(at, 1);

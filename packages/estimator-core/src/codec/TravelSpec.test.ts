@@ -86,10 +86,11 @@ describe('toTravelSpec / fromTravelSpec', () => {
         `const { registerFunction } = require(${JSON.stringify(join(__dirname, '..', 'registry', 'registerFunction.ts'))});\n` +
           `registerFunction('spec-remote', () => 'remote', { module: __filename });\n`,
       );
-      const local = (): string => 'local';
-      registerFunction('spec-remote', local, { module: setup });
+      const local = registerFunction('spec-remote', (): string => 'local');
       const spec = await toTravelSpec(new Traveler({ fn: local }));
-      expect(spec.modules).toEqual([pathToFileURL(__filename).href, pathToFileURL(setup).href]);
+      expect(spec.modules).toEqual([pathToFileURL(__filename).href]);
+      // as the sending thread would have, had `setup` registered the function there
+      spec.modules.push(pathToFileURL(setup).href);
       unregisterFunction('spec-remote'); // as in a fresh worker thread
       const back = await fromTravelSpec<Traveler>(spec);
       expect(back.fn).toBe(getRegisteredFunction('spec-remote'));
@@ -97,6 +98,18 @@ describe('toTravelSpec / fromTravelSpec', () => {
     } finally {
       unregisterFunction('spec-remote');
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the modules of the registrations a value uses', async () => {
+    const half = registerFunction('spec-half2', (x: number) => x / 2, { module: '/app/fns.mjs' });
+    try {
+      const spec = await toTravelSpec({ step: new Traveler({ fn: half }) });
+      expect(spec.modules).toEqual([pathToFileURL(__filename).href, 'file:///app/fns.mjs']);
+      // the module registered something in this thread, so it has run: not imported again
+      expect((await fromTravelSpec<{ step: Traveler }>(spec)).step.fn).toBe(half);
+    } finally {
+      unregisterFunction('spec-half2');
     }
   });
 

@@ -107,7 +107,8 @@ async function importModule(url: string): Promise<void> {
 
 /**
  * Rebuilds a value from its {@link TravelSpec} in this thread: imports the spec's modules (once
- * per thread), mirrors the sender's settings, then decodes the value. Nothing from the spec is
+ * per thread; a module that made a registration in this thread has already run and is skipped),
+ * mirrors the sender's settings, then decodes the value. Nothing from the spec is
  * evaluated: classes and functions come from the registries the imported modules fill.
  *
  * @param spec - the spec

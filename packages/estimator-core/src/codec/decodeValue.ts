@@ -61,15 +61,19 @@ function decodeNumber(v: Json, path: string, st: DecodeState): number {
   throw corrupt(st, `${describePath(path)} has an invalid number ${JSON.stringify(s ?? v)}`);
 }
 
+function findFunction(
+  st: DecodeState,
+  name: string,
+  registered: boolean,
+): RegisteredFunction | undefined {
+  return own(st.functions, name) ?? (registered ? getRegisteredFunction(name) : undefined);
+}
+
 function decodeFunction(v: JsonObject, path: string, st: DecodeState): unknown {
   const name = v.name;
   if (name !== null && typeof name !== 'string')
     throw corrupt(st, `${describePath(path)} has an invalid function name`);
-  const found =
-    name === null
-      ? undefined
-      : (own(st.functions, name) ??
-        (v.registered === true ? getRegisteredFunction(name) : undefined));
+  const found = name === null ? undefined : findFunction(st, name, v.registered === true);
   if (found) return found;
   const shown = name ?? '<anonymous>';
   if (st.mode === 'travel') {
@@ -173,6 +177,7 @@ function contextFor(st: DecodeState, depth: number): DecodeContext {
     memo: st.memo,
     corrupt: (what) => corrupt(st, what),
     track: (r) => void st.tracked.push(r),
+    findFunction: (name, registered) => findFunction(st, name, registered),
   };
 }
 

@@ -200,6 +200,7 @@ async function encodeObject(
 ): Promise<Json> {
   for (const type of codecTypes()) {
     if (!type.test(v)) continue;
+    if (type.module !== undefined) st.modules.add(type.module);
     const body = await type.encode(v, path, contextFor(st, depth));
     return { [TAG]: type.tag, ...body };
   }

@@ -63,7 +63,10 @@ export function registerEstimator<C extends AnyClass>(
   const s = registryState();
   s.classByName.set(name, Klass);
   s.nameOfClass.set(Klass, name);
-  if (url !== undefined) s.moduleOfClass.set(Klass, url);
+  if (url !== undefined) {
+    s.moduleOfClass.set(Klass, url);
+    s.imported.add(url);
+  }
   return Klass;
 }
 

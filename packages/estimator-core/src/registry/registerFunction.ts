@@ -68,7 +68,10 @@ export function registerFunction<F extends RegisteredFunction>(
   }
   s.fnByName.set(name, fn);
   if (!s.nameOfFn.has(fn)) s.nameOfFn.set(fn, name);
-  if (url !== undefined) s.moduleOfFn.set(name, url);
+  if (url !== undefined) {
+    s.moduleOfFn.set(name, url);
+    s.imported.add(url);
+  }
   return fn;
 }
 

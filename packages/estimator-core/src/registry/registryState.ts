@@ -24,7 +24,10 @@ export interface RegistryState {
   builtinTable?: { byName: Map<string, RegisteredFunction>; byFn: Map<RegisteredFunction, string> };
   codecTypes: CodecType<any>[];
   environments: Map<string, TravelEnvironment>;
-  /** Modules already imported for a TravelSpec in this realm. */
+  /**
+   * Module URLs known to have run in this realm: imported for a TravelSpec, or named as the
+   * `module` of a registration made here (a module that registered something has run).
+   */
   imported: Set<string>;
 }
 

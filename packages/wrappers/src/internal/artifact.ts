@@ -1,5 +1,4 @@
 // The on-disk / in-memory format shared by saveEstimator, loadEstimator and worker travel.
-import * as tf from '@tensorflow/tfjs';
 import { ValueError, corruptedError, type Json } from '@scikeras/estimator-core';
 import { dynamicImport } from './dynamicImport';
 
