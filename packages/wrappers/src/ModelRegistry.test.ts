@@ -49,7 +49,7 @@ describe('ModelRegistry', () => {
       [
         '',
         () => null,
-        'The \'name\' parameter of registerFunction must be a non-empty str. Got "" instead.',
+        "The 'name' parameter of registerFunction must be a non-empty str. Got '' instead.",
       ],
       [
         'reg-x',

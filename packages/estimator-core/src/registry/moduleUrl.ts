@@ -1,6 +1,7 @@
 // Module URLs as the TravelSpec carries them: resolved where a class or function is registered,
 // so that a receiving thread imports exactly that file, whatever its current directory.
 import { InvalidParameterError } from '../errors';
+import { pyRepr } from '../repr';
 
 /** A URL with a scheme (`file:`, `http:`, `https:`, `data:`, `blob:`, ...). */
 const URL_RE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
@@ -34,7 +35,7 @@ export function moduleUrl(fileOrUrl: string, what = 'the module'): string {
   )
     return pathToFileUrl(fileOrUrl);
   throw new InvalidParameterError(
-    `${what} must be import.meta.url, __filename or another absolute path or URL. Got ${JSON.stringify(fileOrUrl)} instead. ` +
+    `${what} must be import.meta.url, __filename or another absolute path or URL. Got ${pyRepr(fileOrUrl)} instead. ` +
       'A package name or relative path would be resolved from another folder in a worker thread.',
   );
 }

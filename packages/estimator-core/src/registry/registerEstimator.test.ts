@@ -86,7 +86,7 @@ describe('registerEstimator', () => {
     expect(() => registerEstimator(Declared, { module: '@my/models' })).toThrow(
       new InvalidParameterError(
         "The 'module' option of registerEstimator must be import.meta.url, __filename or another absolute path or URL. " +
-          'Got "@my/models" instead. A package name or relative path would be resolved from another folder in a worker thread.',
+          "Got '@my/models' instead. A package name or relative path would be resolved from another folder in a worker thread.",
       ),
     );
   });

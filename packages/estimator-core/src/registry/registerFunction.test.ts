@@ -45,7 +45,7 @@ describe('registerFunction', () => {
     [
       '',
       () => null,
-      'The \'name\' parameter of registerFunction must be a non-empty str. Got "" instead.',
+      "The 'name' parameter of registerFunction must be a non-empty str. Got '' instead.",
     ],
     ['reg-x', 42, "The 'fn' parameter of registerFunction must be a function. Got number instead."],
   ])('validates its arguments (%p)', (name, fn, message) => {

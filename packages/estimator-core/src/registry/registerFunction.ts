@@ -1,6 +1,7 @@
 // The registry of functions: function-valued params (model-building functions, custom losses,
 // ...) are saved and sent to worker threads by the name they are registered under.
 import { InvalidParameterError, ValueError } from '../errors';
+import { pyRepr } from '../repr';
 import { moduleUrl } from './moduleUrl';
 import { registryState, type RegisteredFunction } from './registryState';
 
@@ -46,7 +47,7 @@ export function registerFunction<F extends RegisteredFunction>(
 ): F {
   if (typeof name !== 'string' || name.length === 0) {
     throw new InvalidParameterError(
-      `The 'name' parameter of registerFunction must be a non-empty str. Got ${JSON.stringify(name)} instead.`,
+      `The 'name' parameter of registerFunction must be a non-empty str. Got ${pyRepr(name)} instead.`,
     );
   }
   if (typeof fn !== 'function') {
