@@ -3,7 +3,7 @@
 // registered names, and saves what the unminified code loads back.
 // Needs the built packages (`pnpm --filter @scikeras/wrappers... build`).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
