@@ -1,8 +1,10 @@
 // The params contract of scikit-learn's sklearn/base.py BaseEstimator (BSD-3-Clause), in TypeScript.
 import { InvalidParameterError } from './errors';
 import { closestMatch } from './internal/closestMatch';
-import { formatValue } from './internal/format';
+import { checkParamName, hasOwn, setOwn } from './internal/paramNames';
 import { isEstimator } from './isEstimator';
+import { classOf, estimatorNameOf } from './registry/estimatorNameOf';
+import { pyRepr } from './repr';
 
 /** A params object: every param by name. */
 export type Params = Record<string, unknown>;
@@ -49,6 +51,11 @@ export const DEFAULT_TAGS: EstimatorTags = Object.freeze({
 export interface EstimatorClass<T extends BaseEstimator = BaseEstimator> {
   new (params?: any): T;
   readonly name: string;
+  /**
+   * The name the class is shown, saved and sent by (an own static field: a subclass declares
+   * its own). See {@link estimatorNameOf} and `registerEstimator`.
+   */
+  estimatorName?: string;
   defaults: Readonly<Params>;
   acceptsExtraParams?: boolean;
   routingPrefixes?: readonly string[];
@@ -74,7 +81,9 @@ function copyDefault(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(copyDefault);
   if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return (v as any).slice();
   if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copyDefault(x)]));
+    const out = {};
+    for (const [k, x] of Object.entries(v)) setOwn(out, k, copyDefault(x));
+    return out;
   }
   return v;
 }
@@ -112,23 +121,24 @@ export abstract class BaseEstimator<P extends object = Params> {
   static tags: Partial<EstimatorTags> = {};
 
   constructor(params?: P) {
-    const ctor = this.constructor as EstimatorClass;
+    const ctor = classOf(this) as EstimatorClass;
     const defaults = collectDefaults(ctor);
-    const self = this as unknown as Params;
-    for (const [k, v] of Object.entries(defaults)) self[k] = copyDefault(v);
+    for (const [k, v] of Object.entries(defaults)) setOwn(this, k, copyDefault(v));
     const extras = new Set<string>();
     if (params !== undefined && params !== null) {
+      const name = estimatorNameOf(ctor);
       if (typeof params !== 'object' || Array.isArray(params)) {
         throw new TypeError(
-          `${ctor.name} takes one params object, e.g. new ${ctor.name}({ ... }); got ${formatValue(params)}.`,
+          `${name} takes one params object, e.g. new ${name}({ ... }); got ${pyRepr(params)}.`,
         );
       }
       for (const [k, v] of Object.entries(params)) {
-        if (!(k in defaults)) {
+        checkParamName(this, k, name);
+        if (!hasOwn(defaults, k)) {
           if (!this.acceptsParam(k)) throw this.invalidParam(k, Object.keys(defaults));
           extras.add(k);
         }
-        self[k] = v;
+        setOwn(this, k, v);
       }
     }
     extraKeys.set(this, extras);
@@ -136,7 +146,7 @@ export abstract class BaseEstimator<P extends object = Params> {
 
   /** Whether a key outside `defaults` is kept as a param (extra params or a routing prefix). */
   protected acceptsParam(key: string): boolean {
-    const ctor = this.constructor as EstimatorClass;
+    const ctor = classOf(this) as EstimatorClass;
     if (ctor.acceptsExtraParams) return true;
     return (ctor.routingPrefixes ?? []).some((p) => key.startsWith(`${p}__`));
   }
@@ -145,7 +155,7 @@ export abstract class BaseEstimator<P extends object = Params> {
     const sorted = [...valid].sort();
     const match = closestMatch(key, sorted);
     return new InvalidParameterError(
-      `Invalid parameter '${key}' for estimator ${this.constructor.name}. ` +
+      `Invalid parameter '${key}' for estimator ${estimatorNameOf(this)}. ` +
         `Valid parameters are: [${sorted.map((s) => `'${s}'`).join(', ')}].` +
         (match ? ` Did you mean '${match}'?` : ''),
     );
@@ -153,7 +163,7 @@ export abstract class BaseEstimator<P extends object = Params> {
 
   /** The names of this instance's params: the class chain's defaults plus kept extra keys. */
   paramNames(): string[] {
-    const names = Object.keys(collectDefaults(this.constructor));
+    const names = Object.keys(collectDefaults(classOf(this)!));
     for (const k of extraKeys.get(this) ?? []) if (!names.includes(k)) names.push(k);
     return names;
   }
@@ -172,11 +182,12 @@ export abstract class BaseEstimator<P extends object = Params> {
     const out: Params = {};
     const self = this as unknown as Params;
     for (const k of this.paramNames()) {
-      const v = self[k];
+      // own properties only: a name on the prototype chain is never a param's value
+      const v = hasOwn(this, k) ? self[k] : undefined;
       if (deep && isEstimator(v)) {
-        for (const [sk, sv] of Object.entries(v.getParams(true))) out[`${k}__${sk}`] = sv;
+        for (const [sk, sv] of Object.entries(v.getParams(true))) setOwn(out, `${k}__${sk}`, sv);
       }
-      out[k] = v;
+      setOwn(out, k, v);
     }
     return out;
   }
@@ -195,11 +206,14 @@ export abstract class BaseEstimator<P extends object = Params> {
   setParams(params: Params & Partial<P>): this {
     if (!params || Object.keys(params).length === 0) return this;
     const self = this as unknown as Params;
+    const name = estimatorNameOf(this);
     const valid = this.paramNames();
     const nested = new Map<string, Params>();
+    const given = (k: string) => (hasOwn(params, k) ? params[k] : undefined);
     for (const [key, value] of Object.entries(params)) {
+      checkParamName(this, key, name);
       if (valid.includes(key)) {
-        self[key] = value;
+        setOwn(this, key, value);
         continue;
       }
       const sep = key.indexOf('__');
@@ -208,15 +222,15 @@ export abstract class BaseEstimator<P extends object = Params> {
       if (
         sep > 0 &&
         valid.includes(head) &&
-        (isEstimator(self[head]) || isEstimator(params[head]))
+        (isEstimator(hasOwn(this, head) ? self[head] : undefined) || isEstimator(given(head)))
       ) {
         const sub = nested.get(head) ?? {};
-        sub[key.slice(sep + 2)] = value;
+        setOwn(sub, key.slice(sep + 2), value);
         nested.set(head, sub);
         continue;
       }
       if (this.acceptsParam(key)) {
-        self[key] = value;
+        setOwn(this, key, value);
         extraKeys.get(this)?.add(key);
         continue;
       }
@@ -229,7 +243,7 @@ export abstract class BaseEstimator<P extends object = Params> {
   /** The merged tags of this estimator's class chain. */
   getTags(): EstimatorTags {
     const chain: any[] = [];
-    for (let c: any = this.constructor; c && c !== Function.prototype; c = Object.getPrototypeOf(c))
+    for (let c: any = classOf(this); c && c !== Function.prototype; c = Object.getPrototypeOf(c))
       chain.unshift(c);
     const tags: EstimatorTags = { ...DEFAULT_TAGS };
     for (const c of chain)
@@ -251,13 +265,14 @@ export abstract class BaseEstimator<P extends object = Params> {
    * ```
    */
   toString(): string {
-    const defaults = collectDefaults(this.constructor);
+    const defaults = collectDefaults(classOf(this)!);
     const params = this.getParams(false);
     const shown = Object.entries(params).filter(
-      ([k, v]) => !(k in defaults) || !sameDefault(v, defaults[k]),
+      ([k, v]) => !hasOwn(defaults, k) || !sameDefault(v, defaults[k]),
     );
-    if (shown.length === 0) return `${this.constructor.name}()`;
-    return `${this.constructor.name}({ ${shown.map(([k, v]) => `${k}: ${formatValue(v)}`).join(', ')} })`;
+    const name = estimatorNameOf(this);
+    if (shown.length === 0) return `${name}()`;
+    return `${name}({ ${shown.map(([k, v]) => `${k}: ${pyRepr(v)}`).join(', ')} })`;
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): string {
@@ -284,7 +299,8 @@ function sameDefault(a: unknown, b: unknown): boolean {
   if (isPlainObject(a) && isPlainObject(b)) {
     const ka = Object.keys(a);
     return (
-      ka.length === Object.keys(b).length && ka.every((k) => k in b && sameDefault(a[k], b[k]))
+      ka.length === Object.keys(b).length &&
+      ka.every((k) => hasOwn(b, k) && sameDefault(a[k], b[k]))
     );
   }
   return false;

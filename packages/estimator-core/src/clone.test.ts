@@ -143,7 +143,7 @@ describe('clone', () => {
   it('rejects non-estimators unless safe is false', () => {
     expect(() => clone({ a: 1 })).toThrow(
       new TypeError(
-        `Cannot clone object '{"a":1}' (type Object): it does not seem to be a scikit-learn estimator as it does not implement a 'getParams' method.`,
+        `Cannot clone object '{'a': 1}' (type Object): it does not seem to be a scikit-learn estimator as it does not implement a 'getParams' method.`,
       ),
     );
     expect(() => clone(3)).toThrow("Cannot clone object '3' (type number)");
@@ -225,5 +225,29 @@ describe('clone', () => {
         }),
       );
     });
+  });
+});
+
+describe('clone with hostile param names', () => {
+  class Loose extends BaseEstimator {
+    static override acceptsExtraParams = true;
+  }
+
+  it('never calls an own `constructor` property, and refuses it as a param', () => {
+    const est = new Loose();
+    Object.defineProperty(est, 'constructor', { value: 1, enumerable: true });
+    const copy = clone(est);
+    expect(copy).toBeInstanceOf(Loose);
+    expect(Object.prototype.hasOwnProperty.call(copy, 'constructor')).toBe(false);
+    expect(() => new Loose(JSON.parse('{"constructor": 1}'))).toThrow(
+      "Invalid parameter 'constructor' for estimator Loose",
+    );
+  });
+
+  it('copies a plain object param with a __proto__ key as an own key', () => {
+    const est = new Loose({ opts: JSON.parse('{"__proto__": {"x": 1}}') });
+    const copy = clone(est) as unknown as { opts: Record<string, unknown> };
+    expect(Object.getPrototypeOf(copy.opts)).toBe(Object.prototype);
+    expect(Object.keys(copy.opts)).toEqual(['__proto__']);
   });
 });

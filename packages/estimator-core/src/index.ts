@@ -37,3 +37,53 @@ export { takeRows } from './takeRows';
 export { checkNFeatures } from './checkNFeatures';
 export { isTypedArray, isArray2D, isMatrix, isTensorLike } from './internal/guards';
 export { RandomState, checkRandomState, type RandomStateLike } from './RandomState';
+export { pyRepr, pyStr, pyNumStr, pyList, npArrayStr, pyShape, typeName } from './repr';
+export { estimatorNameOf } from './registry/estimatorNameOf';
+export {
+  registerEstimator,
+  getEstimatorClass,
+  registeredEstimatorName,
+  registeredEstimatorModule,
+  registeredEstimatorNames,
+  type RegisterEstimatorOptions,
+} from './registry/registerEstimator';
+export {
+  registerFunction,
+  unregisterFunction,
+  registerFunctionNamespace,
+  getRegisteredFunction,
+  registeredFunctionName,
+  registeredFunctionModule,
+  registeredFunctionNames,
+  missingFunction,
+  type RegisteredFunction,
+  type RegisterFunctionOptions,
+} from './registry/registerFunction';
+export { moduleUrl, packageModuleUrl } from './registry/moduleUrl';
+export {
+  registerCodecType,
+  type CodecType,
+  type CodecMode,
+  type EncodeContext,
+  type DecodeContext,
+  type Json,
+} from './codec/CodecType';
+export { corruptedError, describePath } from './codec/codecMessages';
+export {
+  encodeValue,
+  fittedKeys,
+  type EncodeOptions,
+  type EncodedValue,
+} from './codec/encodeValue';
+export { decodeValue, type DecodeOptions } from './codec/decodeValue';
+export {
+  toTravelSpec,
+  fromTravelSpec,
+  type TravelSpec,
+  type ToTravelSpecOptions,
+} from './codec/TravelSpec';
+export {
+  registerTravelEnvironment,
+  type TravelEnvironment,
+} from './codec/registerTravelEnvironment';
+export { toBase64, fromBase64 } from './codec/base64';

@@ -1,5 +1,5 @@
 // Port of scikit-learn's sklearn/metrics/_scorer.py check_scoring (BSD-3-Clause).
-import { ValueError } from '@scikeras/estimator-core';
+import { ValueError, pyRepr } from '@scikeras/estimator-core';
 import { checkMultimetricScoring } from './checkMultimetricScoring';
 import { getScorer } from './getScorer';
 import { METRIC_FUNCTIONS } from './internal/metricFunctions';
@@ -18,12 +18,6 @@ export type Scoring = string | Scorer | ScorerFunction;
 
 /** Several scorings: a list of names or a record from names to scorings. */
 export type MultimetricScoring = readonly string[] | Readonly<Record<string, Scoring>>;
-
-function estimatorRepr(est: unknown): string {
-  return typeof est === 'object' && est !== null
-    ? `${est.constructor?.name ?? 'Object'}()`
-    : String(est);
-}
 
 function asScorer(fn: ScorerFunction): Scorer {
   if (isScorer(fn)) return fn;
@@ -91,7 +85,7 @@ export function checkScoring(
 ): Scorer | Record<string, Scorer> {
   if (typeof (estimator as { fit?: unknown })?.fit !== 'function') {
     throw new TypeError(
-      `estimator should be an estimator implementing 'fit' method, ${estimatorRepr(estimator)} was passed`,
+      `estimator should be an estimator implementing 'fit' method, ${pyRepr(estimator)} was passed`,
     );
   }
   if (typeof scoring === 'string') return getScorer(scoring);
@@ -106,7 +100,7 @@ export function checkScoring(
   if (scoring === undefined || scoring === null) {
     if (typeof estimator.score === 'function') return passthroughScorer();
     throw new TypeError(
-      `If no scoring is specified, the estimator passed should have a 'score' method. The estimator ${estimatorRepr(estimator)} does not.`,
+      `If no scoring is specified, the estimator passed should have a 'score' method. The estimator ${pyRepr(estimator)} does not.`,
     );
   }
   if (typeof scoring === 'object') return checkMultimetricScoring(estimator, scoring);

@@ -23,7 +23,6 @@ import {
 } from '../dist/index.mjs';
 import { loadBreastCancer, loadDiabetes, loadIris, makeReferenceClassification } from './data.mjs';
 import { mlpHH, scaledMlp, scaledMlpRegressor } from './models.mjs';
-import { TravelingClassifier } from './travelingClassifier.mjs';
 import { torchReference } from './torchReference.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -165,8 +164,8 @@ const GRID = { model__hidden: [32, 64], optimizer__learningRate: [1e-3, 1e-2] };
 
 async function oursGridSearch(data, nJobs, randomState = 0) {
   const { GridSearchCV } = await import('@scikeras/model-selection');
-  const Klass = nJobs > 1 ? TravelingClassifier : KerasClassifier;
-  const estimator = new Klass({
+  // a plain KerasClassifier: the workers import @scikeras/wrappers by the URL it registered under
+  const estimator = new KerasClassifier({
     model: mlpHH,
     optimizer: 'adam',
     loss: 'sparse_categorical_crossentropy',

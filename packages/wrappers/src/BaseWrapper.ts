@@ -28,11 +28,12 @@ import {
   checkArray,
   checkXY,
   columnOr1d,
+  estimatorNameOf,
+  registerEstimator,
   takeRows,
   type Array2D,
   type CheckedY,
   type Label,
-  type EstimatorClass,
   type Params,
 } from '@scikeras/estimator-core';
 import {
@@ -47,7 +48,8 @@ import {
   type OptimizerSpec,
 } from './compileKwargs';
 import { IdentityTransformer, type Transformer } from './IdentityTransformer';
-import { cloneLayersModel, isLayersModel } from './internal/cloneLayersModel';
+import { cloneLayersModel } from './internal/cloneLayersModel';
+import { isLayersModel } from './internal/isLayersModel';
 import { withRandomState } from './internal/withRandomState';
 import { verboseLogger } from './internal/verboseLogger';
 import { routeParams } from './routeParams';
@@ -58,7 +60,8 @@ import { targetTensors, toTensors, type KerasData, type KerasOutput } from './in
 import { canCast, dtypeOfY } from './internal/yDtype';
 import { ensureFastKernels } from './kernels/setFastKernels';
 import { leanFit, leanFitEnabled, planLeanFit } from './training';
-import { fromWrapperTravelSpec, toWrapperTravelSpec, type TravelSpec } from './travel';
+import { MODULE_URL } from './internal/moduleUrl';
+import { installTfjsCodec } from './internal/tfjsCodec';
 
 export type { BuildContext, BuildFn, CallbackSpec, KerasData, KerasOutput };
 
@@ -178,6 +181,7 @@ export interface BaseWrapper<
 export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extends BaseEstimator<
   P & Params
 > {
+  static estimatorName = 'BaseWrapper';
   static override defaults: Readonly<Params> = {
     model: null,
     warmStart: false,
@@ -259,7 +263,7 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
       if (names.has(key) || prefixes.some((p) => key.startsWith(`${p}__`))) continue;
       const sep = key.indexOf('__');
       if (sep > 0 && names.has(key.slice(0, sep))) continue;
-      const name = this.constructor.name;
+      const name = estimatorNameOf(this);
       throw new InvalidParameterError(
         `Invalid parameter ${key} for estimator ${name}.\nThis issue can likely be resolved by setting this parameter in the ${name} constructor:\n\`new ${name}({ ${key}: ${JSON.stringify(params[key]) ?? String(params[key])} })\`\nCheck the list of available parameters with \`Object.keys(estimator.getParams())\``,
       );
@@ -419,7 +423,7 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
     }
     if (this.XShape_ && Xc.shape[1] !== this.XShape_[1]) {
       throw new ValueError(
-        `X has ${Xc.shape[1]} features, but ${this.constructor.name} is expecting ${this.XShape_[1]} features as input.`,
+        `X has ${Xc.shape[1]} features, but ${estimatorNameOf(this)} is expecting ${this.XShape_[1]} features as input.`,
       );
     }
   }
@@ -434,12 +438,12 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
     }
     if (this.yDtype_ !== undefined && !canCast(dtype, this.yDtype_)) {
       throw new ValueError(
-        `Got y with dtype ${dtype}, but this ${this.constructor.name} expected ${this.yDtype_} and casting from ${dtype} to ${this.yDtype_} is not safe!`,
+        `Got y with dtype ${dtype}, but this ${estimatorNameOf(this)} expected ${this.yDtype_} and casting from ${dtype} to ${this.yDtype_} is not safe!`,
       );
     }
     if (this.yNdim_ !== undefined && ndim !== this.yNdim_) {
       throw new ValueError(
-        `y has ${ndim} dimensions, but this ${this.constructor.name} is expecting ${this.yNdim_} dimensions in y.`,
+        `y has ${ndim} dimensions, but this ${estimatorNameOf(this)} is expecting ${this.yNdim_} dimensions in y.`,
       );
     }
   }
@@ -600,40 +604,6 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
     if (this.model_) this.#disposeModel(this.model_);
     delete this.model_;
     delete this.initialized_;
-  }
-
-  /**
-   * How this estimator travels to a worker thread of @scikeras/model-selection (`nJobs > 1`):
-   * its class, params (build functions by their `registerModel` name) and, when fitted, the
-   * saved model. See docs/BACKENDS.md.
-   *
-   * @returns the spec (a Promise when weights must be saved)
-   * @throws ValueError when a param cannot travel (e.g. an unregistered build function)
-   * @example
-   * ```ts
-   * registerModel('mlp', buildMlp, { module: import.meta.url });
-   * const spec = await new KerasClassifier({ model: buildMlp }).toTravelSpec();
-   * ```
-   */
-  toTravelSpec(): TravelSpec | Promise<TravelSpec> {
-    return toWrapperTravelSpec(this);
-  }
-
-  /**
-   * Rebuilds an estimator sent by {@link BaseWrapper.toTravelSpec} (in the worker thread).
-   *
-   * @param spec - the spec
-   * @returns the estimator, fitted if the sender's was
-   * @example
-   * ```ts
-   * const est = await KerasClassifier.fromTravelSpec(spec);
-   * ```
-   */
-  static fromTravelSpec<T extends BaseWrapper>(
-    this: new (p?: any) => T,
-    spec: TravelSpec,
-  ): Promise<T> {
-    return fromWrapperTravelSpec<T>(spec, this as unknown as EstimatorClass<any>);
   }
 
   #checkSampleWeight(sampleWeight: ArrayLike<number>, n: number): number[] {
@@ -872,7 +842,7 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
   #checkInitialized(): void {
     if (!this.initialized_ || !this.model_) {
       throw new NotFittedError(
-        `This ${this.constructor.name} instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.`,
+        `This ${estimatorNameOf(this)} instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.`,
       );
     }
   }
@@ -968,3 +938,6 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
     });
   }
 }
+registerEstimator(BaseWrapper, { module: MODULE_URL });
+// tfjs models, optimizers and tensors in estimator-core's codec (saveEstimator, worker travel)
+installTfjsCodec();

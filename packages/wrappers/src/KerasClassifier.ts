@@ -1,6 +1,11 @@
 // Port of scikeras's scikeras/wrappers.py KerasClassifier (MIT), for TensorFlow.js.
 
-import type { CheckedY, Label, Params } from '@scikeras/estimator-core';
+import {
+  registerEstimator,
+  type CheckedY,
+  type Label,
+  type Params,
+} from '@scikeras/estimator-core';
 import { accuracyScore } from '@scikeras/metrics';
 import { ClassifierLabelEncoder } from '@scikeras/target-utils';
 import {
@@ -10,6 +15,7 @@ import {
   type PredictOptions,
 } from './BaseWrapper';
 import type { Transformer } from './IdentityTransformer';
+import { MODULE_URL } from './internal/moduleUrl';
 import { computeSampleWeight, type ClassWeight } from './internal/computeSampleWeight';
 
 /** Params of {@link KerasClassifier}: those of {@link BaseWrapper} plus `classWeight`. */
@@ -60,6 +66,7 @@ export interface KerasClassifier extends Required<KerasClassifierParams> {}
 export class KerasClassifier<
   P extends KerasClassifierParams = KerasClassifierParams,
 > extends BaseWrapper<P> {
+  static override estimatorName = 'KerasClassifier';
   static override defaults: Readonly<Params> = { classWeight: null } satisfies Pick<
     Required<KerasClassifierParams>,
     'classWeight'
@@ -161,3 +168,4 @@ export class KerasClassifier<
     return this.targetEncoder_!.inverseTransform(raw, { returnProba: true }) as number[][];
   }
 }
+registerEstimator(KerasClassifier, { module: MODULE_URL });

@@ -1,10 +1,11 @@
 // Port of scikeras's scikeras/wrappers.py KerasRegressor (MIT), for TensorFlow.js.
-import type { Params } from '@scikeras/estimator-core';
+import { registerEstimator, type Params } from '@scikeras/estimator-core';
 import { r2Score } from '@scikeras/metrics';
 import { rootMeanSquaredError } from '@scikeras/metrics/tfjs';
 import { RegressorTargetEncoder } from '@scikeras/target-utils';
 import { BaseWrapper, type BaseWrapperParams } from './BaseWrapper';
 import type { Transformer } from './IdentityTransformer';
+import { MODULE_URL } from './internal/moduleUrl';
 
 /** Params of {@link KerasRegressor}: those of {@link BaseWrapper}. */
 export type KerasRegressorParams = BaseWrapperParams;
@@ -30,6 +31,7 @@ export interface KerasRegressor extends Required<KerasRegressorParams> {}
 export class KerasRegressor<
   P extends KerasRegressorParams = KerasRegressorParams,
 > extends BaseWrapper<P> {
+  static override estimatorName = 'KerasRegressor';
   static override defaults: Readonly<Params> = {};
   static override tags = {
     poorScore: true,
@@ -65,3 +67,4 @@ export class KerasRegressor<
     return new RegressorTargetEncoder() as unknown as Transformer;
   }
 }
+registerEstimator(KerasRegressor, { module: MODULE_URL });

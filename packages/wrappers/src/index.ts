@@ -33,6 +33,8 @@ export {
 } from './compileKwargs';
 export { withRandomState } from './internal/withRandomState';
 export type { Array2D, Label, Params } from '@scikeras/estimator-core';
+// a subclass of a wrapper registers itself with estimator-core's registry
+export { registerEstimator, type RegisterEstimatorOptions } from '@scikeras/estimator-core';
 export { computeSampleWeight, type ClassWeight } from './internal/computeSampleWeight';
 export {
   installFastKernels,
@@ -58,7 +60,7 @@ export {
   type EstimatorSaveTarget,
   type EstimatorArtifact,
   type EstimatorManifest,
-  type SavedModelEntry,
+  type SavedBuffer,
 } from './saveEstimator';
 export {
   loadEstimator,
@@ -76,10 +78,3 @@ export {
   type RegisteredFunction,
   type RegisterModelOptions,
 } from './ModelRegistry';
-export {
-  toWrapperTravelSpec,
-  fromWrapperTravelSpec,
-  WRAPPERS_MODULE,
-  type TravelSpec,
-  type WrapperTravelState,
-} from './travel';

@@ -24,12 +24,20 @@ export function routeParams(
   passFilter: ReadonlySet<string> | null,
 ): Params {
   const out: Params = {};
+  // own properties only: a routed name such as `model____proto__` must not set a prototype
+  const set = (k: string, v: unknown) =>
+    Object.defineProperty(out, k, {
+      value: v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   for (const [k, v] of Object.entries(params)) {
-    if (!k.includes('__') && (passFilter === null || passFilter.has(k))) out[k] = v;
+    if (!k.includes('__') && (passFilter === null || passFilter.has(k))) set(k, v);
   }
   const prefix = `${destination}__`;
   for (const [k, v] of Object.entries(params)) {
-    if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
+    if (k.startsWith(prefix)) set(k.slice(prefix.length), v);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // Backend selection for TensorFlow.js: scikeras-ts's answer to "which device does Keras run on".
 import * as tf from '@tensorflow/tfjs';
-import { InvalidParameterError, ValueError } from '@scikeras/estimator-core';
+import { InvalidParameterError, ValueError, pyRepr } from '@scikeras/estimator-core';
 import { dynamicImport } from './internal/dynamicImport';
 
 /** The backends {@link useBackend} knows. */
@@ -195,9 +195,7 @@ export async function useBackend(name: BackendName = 'auto'): Promise<string> {
   if (typeof name !== 'string' || !(BACKENDS as readonly string[]).includes(name)) {
     throw new InvalidParameterError(
       `The 'name' parameter of useBackend must be a str among ` +
-        `{${BACKENDS.map((b) => `'${b}'`).join(', ')}}. Got ${
-          typeof name === 'string' ? `'${name}'` : String(name)
-        } instead.`,
+        `{${BACKENDS.map((b) => `'${b}'`).join(', ')}}. Got ${pyRepr(name)} instead.`,
     );
   }
   if (name !== 'auto') {

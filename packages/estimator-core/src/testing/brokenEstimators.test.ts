@@ -625,7 +625,7 @@ const cases: Case[] = [
     'an unclear error for a missing y',
     'checkRequiresYNone',
     () => new BadYNoneMessage(),
-    "BadYNoneMessage.fit(X, undefined) should fail gracefully. The error message should match 'requires y to be passed, but the target y is None' or 'Expected array-like (array or non-string sequence), got None' or 'y should be a 1d array', got: 'oops'.",
+    "BadYNoneMessage.fit(X, undefined) should fail gracefully. The error message should match 'requires y to be passed, but the target y is None' or 'Expected array-like (array or non-string sequence), got undefined' or 'y should be a 1d array', got: 'oops'.",
   ],
   [
     'a column y flattened without a warning',

@@ -2,7 +2,7 @@
 import { checkIsFitted } from '../checkIsFitted';
 import { clone } from '../clone';
 import { toArray2D } from '../checkArray';
-import { formatValue } from '../internal/format';
+import { pyRepr } from '../repr';
 import { numSamples } from '../numSamples';
 import { takeRows } from '../takeRows';
 import {
@@ -70,7 +70,7 @@ export const checkEstimatorsFitReturnsSelf: EstimatorCheck = {
     ensure(
       ret === est,
       () =>
-        `fit of ${ctx.name} should return the estimator itself (this), got ${ret === undefined ? 'undefined' : formatValue(ret)}.`,
+        `fit of ${ctx.name} should return the estimator itself (this), got ${ret === undefined ? 'undefined' : pyRepr(ret)}.`,
     );
   },
 };
@@ -83,14 +83,14 @@ export const checkEstimatorsOverwriteParams: EstimatorCheck = {
     const est = ctx.make();
     const params = est.getParams(true);
     const before = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, snapshot(v)]));
-    const shown = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, formatValue(v)]));
+    const shown = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, pyRepr(v)]));
     await ctx.fit(est);
     const after = est.getParams(true);
     for (const [k, orig] of Object.entries(before)) {
       ensure(
         sameSnapshot(orig, snapshot(after[k])),
         () =>
-          `Estimator ${ctx.name} should not change or mutate the parameter ${k} from ${shown[k]} to ${formatValue(after[k])} during fit.`,
+          `Estimator ${ctx.name} should not change or mutate the parameter ${k} from ${shown[k]} to ${pyRepr(after[k])} during fit.`,
       );
     }
   },
@@ -187,7 +187,7 @@ export const checkNFeaturesIn: EstimatorCheck = {
     ensure(
       rec.nFeaturesIn_ === d,
       () =>
-        `${ctx.name} should set nFeaturesIn_ to the number of columns of X in fit: expected ${d}, got ${formatValue(rec.nFeaturesIn_)}.`,
+        `${ctx.name} should set nFeaturesIn_ to the number of columns of X in fit: expected ${d}, got ${pyRepr(rec.nFeaturesIn_)}.`,
     );
   },
 };

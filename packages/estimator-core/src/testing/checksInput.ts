@@ -234,7 +234,7 @@ export const checkRequiresYNone: EstimatorCheck = {
       mayPass: true,
       match: [
         'requires y to be passed, but the target y is None',
-        'Expected array-like (array or non-string sequence), got None',
+        'Expected array-like (array or non-string sequence), got undefined',
         'y should be a 1d array',
       ],
       errMsg: `${ctx.name}.fit(X, undefined) should fail gracefully.`,

@@ -1,5 +1,6 @@
 // The shared state of one estimator's checks: fresh instances, tags, data, method calls.
 import { DEFAULT_TAGS, type EstimatorTags } from '../BaseEstimator';
+import { estimatorNameOf } from '../registry/estimatorNameOf';
 import { blobs, linearRegression, stringLabels } from './datasets';
 import type { CheckableEstimator, CheckEstimatorOptions } from './types';
 
@@ -116,7 +117,7 @@ export function makeContext(
     if (typeof fn !== 'function') throw new TypeError(`${method} is not a method of ${name}`);
     return await (fn as (...a: unknown[]) => unknown).apply(est, args);
   };
-  const name = probe.constructor.name;
+  const name = estimatorNameOf(probe);
   const fitted = new Set<CheckableEstimator>();
   return {
     name,

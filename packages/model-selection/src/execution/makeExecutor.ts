@@ -2,16 +2,17 @@
 import { ValueError } from '@scikeras/estimator-core';
 import type { Executor } from './Executor';
 import { SequentialExecutor } from './SequentialExecutor';
+import { loadWorkerPool } from './loadWorkerPool';
 
 /**
  * The executor for `nJobs`: `null`/`1` run in this thread; `n > 1` on `n` threads (this one
- * and a pool of `n - 1` worker threads); negative values count back from every core (-1: all
- * of them), like joblib. An
- * Executor object is used as is (e.g. a distributed one).
+ * and a pool of `n - 1` worker threads, from the Node-only entry `@scikeras/model-selection/node`,
+ * loaded only then); negative values count back from every core (-1: all of them), like joblib.
+ * An Executor object is used as is (e.g. a distributed one).
  *
  * @param nJobs - the nJobs param, or an Executor
  * @returns the executor
- * @throws ValueError for 0 or a non-integer
+ * @throws ValueError for 0 or a non-integer; for `n > 1` outside Node
  * @example
  * ```ts
  * const ex = await makeExecutor(2); // WorkerPoolExecutor with 2 threads
@@ -22,7 +23,7 @@ export async function makeExecutor(nJobs: number | null | undefined | Executor):
   if (nJobs === null || nJobs === undefined || nJobs === 1) return new SequentialExecutor();
   if (!Number.isInteger(nJobs) || nJobs === 0)
     throw new ValueError(`nJobs must be a non-zero integer or null, got ${String(nJobs)}.`);
-  const { WorkerPoolExecutor } = await import('./WorkerPoolExecutor');
+  const { WorkerPoolExecutor } = await loadWorkerPool();
   const ex = new WorkerPoolExecutor({ nJobs });
   return ex.nJobs === 1 ? new SequentialExecutor() : ex;
 }

@@ -5,7 +5,9 @@ import {
   checkConsistentLength,
   checkIsFitted,
   clone,
+  estimatorNameOf,
   isClassifier,
+  pyRepr,
   type EstimatorLike,
   type EstimatorType,
 } from '@scikeras/estimator-core';
@@ -18,7 +20,6 @@ import { checkErrorScore, warnOrRaiseAboutFitFailures } from '../internal/fitFai
 import { formatResults } from './formatResults';
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type ResolvedScoring, type Scoring } from '../execution/scoring';
-import { pyRepr } from '../internal/validateParams';
 import { makeExecutor } from '../execution/makeExecutor';
 
 /** Params shared by the searches. */
@@ -142,7 +143,7 @@ export abstract class BaseSearchCV<
     const estimator = this.estimator;
     if (!estimator || typeof estimator.getParams !== 'function')
       throw new ValueError(
-        `${this.constructor.name} needs an estimator, got ${pyRepr(estimator)}.`,
+        `${estimatorNameOf(this)} needs an estimator, got ${pyRepr(estimator)}.`,
       );
     const errorScore = checkErrorScore(this.errorScore);
     let refitMetric = 'score';
@@ -249,7 +250,7 @@ export abstract class BaseSearchCV<
   #checkRefit(attr: string): void {
     if (!this.refit) {
       throw new ValueError(
-        `This ${this.constructor.name} instance was initialized with \`refit=false\`. ${attr} is available only after refitting on the best parameters. You can refit an estimator manually using the \`bestParams_\` attribute`,
+        `This ${estimatorNameOf(this)} instance was initialized with \`refit=false\`. ${attr} is available only after refitting on the best parameters. You can refit an estimator manually using the \`bestParams_\` attribute`,
       );
     }
     checkIsFitted(this);
@@ -260,7 +261,7 @@ export abstract class BaseSearchCV<
     const best = this.bestEstimator_!;
     if (typeof best[method] !== 'function') {
       throw new ValueError(
-        `This ${this.constructor.name} has no attribute '${method}': ${best.constructor.name} does not provide it.`,
+        `This ${estimatorNameOf(this)} has no attribute '${method}': ${estimatorNameOf(best)} does not provide it.`,
       );
     }
     return best;

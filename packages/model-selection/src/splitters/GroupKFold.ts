@@ -1,5 +1,6 @@
 // Port of scikit-learn's sklearn/model_selection/_split.py GroupKFold (BSD-3-Clause), 1.2's greedy assignment.
-import { ValueError, type Label } from '@scikeras/estimator-core';
+import { ValueError, type Label, registerEstimator } from '@scikeras/estimator-core';
+import { MODULE_URL } from '../internal/moduleUrl';
 import { BaseCrossValidator, type Split } from './BaseCrossValidator';
 import { checkNotMoreSplitsThanSamples } from './KFold';
 import { argsortQuick, bincount, labelsOf, uniqueInverse } from '../internal/unique';
@@ -27,8 +28,7 @@ export interface GroupKFold extends Required<GroupKFoldParams> {}
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.GroupKFold.html
  */
 export class GroupKFold extends BaseCrossValidator<GroupKFoldParams> {
-  /** Where a worker thread imports this class from (nJobs > 1). */
-  static travel = { module: '@scikeras/model-selection', exportName: 'GroupKFold' };
+  static estimatorName = 'GroupKFold';
 
   static override defaults = { nSplits: 5 } satisfies GroupKFoldParams;
 
@@ -83,3 +83,4 @@ export class GroupKFold extends BaseCrossValidator<GroupKFoldParams> {
     return checkIntParam('GroupKFold', 'nSplits', this.nSplits, 2);
   }
 }
+registerEstimator(GroupKFold, { module: MODULE_URL });

@@ -1,5 +1,12 @@
 // Port of scikit-learn's sklearn/model_selection/_split.py StratifiedShuffleSplit (BSD-3-Clause).
-import { ValueError, numSamples, type Label } from '@scikeras/estimator-core';
+import {
+  ValueError,
+  numSamples,
+  type Label,
+  registerEstimator,
+  estimatorNameOf,
+} from '@scikeras/estimator-core';
+import { MODULE_URL } from '../internal/moduleUrl';
 import type { Split } from './BaseCrossValidator';
 import { checkRandomState } from '../RandomState';
 import { ShuffleSplit, type ShuffleSplitParams } from './ShuffleSplit';
@@ -25,15 +32,11 @@ export type StratifiedShuffleSplitParams = ShuffleSplitParams;
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.StratifiedShuffleSplit.html
  */
 export class StratifiedShuffleSplit extends ShuffleSplit {
-  /** Where a worker thread imports this class from (nJobs > 1). */
-  static override travel = {
-    module: '@scikeras/model-selection',
-    exportName: 'StratifiedShuffleSplit',
-  };
+  static override estimatorName = 'StratifiedShuffleSplit';
 
   override *split(X?: unknown, y?: unknown, _groups?: unknown): Generator<Split> {
-    checkIntParam(this.constructor.name, 'nSplits', this.nSplits, 1);
-    checkRandomStateParam(this.constructor.name, this.randomState);
+    checkIntParam(estimatorNameOf(this), 'nSplits', this.nSplits, 1);
+    checkRandomStateParam(estimatorNameOf(this), this.randomState);
     const n = numSamples(X);
     if (y === undefined || y === null)
       throw new ValueError(
@@ -85,3 +88,4 @@ export class StratifiedShuffleSplit extends ShuffleSplit {
     }
   }
 }
+registerEstimator(StratifiedShuffleSplit, { module: MODULE_URL });

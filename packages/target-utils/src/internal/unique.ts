@@ -2,7 +2,7 @@
 // with NaN last, strings by code point, false < true). Fast paths for 1,000,000 labels: a
 // presence table for small integer ranges, a Map for few distinct values, a Float64Array sort
 // otherwise; strings through a Map; no per-element allocation.
-import type { Label } from '@scikeras/estimator-core';
+import { typeName, type Label } from '@scikeras/estimator-core';
 import type { LabelArray } from './labelArray';
 
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -130,12 +130,6 @@ export function uniqueBooleans(data: ArrayLike<unknown>): boolean[] {
   return out;
 }
 
-function jsTypeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (typeof v === 'object') return (v as object).constructor?.name ?? 'Object';
-  return typeof v;
-}
-
 /**
  * The sorted unique values of a label array (scikit-learn's `_unique`).
  *
@@ -151,7 +145,7 @@ export function uniqueOf(a: LabelArray): Label[] {
     case 'bool':
       return uniqueBooleans(a.data);
     default: {
-      const types = [...new Set(Array.from(a.data, jsTypeName))].sort();
+      const types = [...new Set(Array.from(a.data, typeName))].sort();
       throw new TypeError(
         `Encoders require their input to be uniformly strings or numbers. Got [${types.map((t) => `'${t}'`).join(', ')}]`,
       );
