@@ -135,7 +135,7 @@ export abstract class BaseEstimator<P extends object = Params> {
       for (const [k, v] of Object.entries(params)) {
         checkParamName(this, k, name);
         if (!hasOwn(defaults, k)) {
-          if (!this.acceptsParam(k)) throw this.invalidParam(k, Object.keys(defaults));
+          if (!this.acceptsParam(k)) throw this.#invalidParam(k, Object.keys(defaults));
           extras.add(k);
         }
         setOwn(this, k, v);
@@ -151,7 +151,7 @@ export abstract class BaseEstimator<P extends object = Params> {
     return (ctor.routingPrefixes ?? []).some((p) => key.startsWith(`${p}__`));
   }
 
-  private invalidParam(key: string, valid: string[]): InvalidParameterError {
+  #invalidParam(key: string, valid: string[]): InvalidParameterError {
     const sorted = [...valid].sort();
     const match = closestMatch(key, sorted);
     return new InvalidParameterError(
@@ -234,7 +234,7 @@ export abstract class BaseEstimator<P extends object = Params> {
         extraKeys.get(this)?.add(key);
         continue;
       }
-      throw this.invalidParam(key, valid);
+      throw this.#invalidParam(key, valid);
     }
     for (const [head, sub] of nested) (self[head] as BaseEstimator).setParams(sub);
     return this;

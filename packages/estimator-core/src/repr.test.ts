@@ -47,6 +47,14 @@ describe('pyRepr', () => {
     [new Thing(), '<Thing object>'],
     [new Named(), 'Named(1)'],
     [new Est({ a: 2 }), 'Est({ a: 2 })'],
+    [
+      new (class Like {
+        getParams() {
+          return { a: 0.1, b: null };
+        }
+      })(),
+      'Like({ a: 0.1, b: null })',
+    ],
   ])("shows %p in scikit-learn's words with JavaScript literals: %s", (v, s) => {
     expect(pyRepr(v)).toBe(s);
   });

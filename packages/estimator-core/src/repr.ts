@@ -67,6 +67,17 @@ function reprAt(v: unknown, depth: number): string {
       // a throwing toString falls through to the class name
     }
   }
+  const getParams = (v as { getParams?: unknown }).getParams;
+  if (typeof getParams === 'function') {
+    // an estimator-like object without BaseEstimator's repr: its name and every param
+    try {
+      const params = Object.entries(getParams.call(v, false) as Record<string, unknown>);
+      const shown = params.map(([k, x]) => `${k}: ${item(x)}`).join(', ');
+      return `${estimatorNameOf(v)}(${shown ? `{ ${shown} }` : ''})`;
+    } catch {
+      // a throwing getParams falls through to the class name
+    }
+  }
   return `<${typeName(v)} object>`;
 }
 
@@ -82,7 +93,8 @@ function listOf(values: readonly unknown[], item: (x: unknown) => string): strin
 /**
  * Python's `repr()` of a value, with JavaScript's literals: `'abc'`, `3`, `0.5`, `null`,
  * `true`, `[1, 2]`, `{'a': 1}`, `<function build>`, an estimator as its `toString()`
- * (`KFold({ nSplits: 3 })`), another class instance as `<Name object>`.
+ * (`KFold({ nSplits: 3 })`), another estimator-like object (one with `getParams`) as
+ * `Name({ a: 1 })`, another class instance as `<Name object>`.
  *
  * @param v - any value
  * @returns its text for a message

@@ -38,7 +38,7 @@ describe('Pipeline (test_pipeline.py)', () => {
     pipe.setParams({ svc__a: 0.1 });
     expect(clf.a).toBe(0.1);
     expect(clf.b).toBeNull();
-    expect(String(pipe)).toBe("Pipeline({ steps: [['svc', NoTrans]] })");
+    expect(String(pipe)).toBe("Pipeline({ steps: [['svc', NoTrans({ a: 0.1, b: null })]] })");
 
     // estimators are not cloned on construction
     const filter1 = new StandardScaler();
