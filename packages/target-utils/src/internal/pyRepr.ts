@@ -3,6 +3,14 @@
 /**
  * Python's `str()` of a number as numpy stores it: integral values below 1e16 print as ints ('3'),
  * others with Python's shortest float repr ('0.5', '1e-05', '1.5e+16'), 'nan', 'inf'.
+ *
+ * @param n - the number
+ * @returns Python's text of it
+ * @example
+ * ```ts
+ * pyNumStr(3); // '3'
+ * pyNumStr(1e-5); // '1e-05'
+ * ```
  */
 export function pyNumStr(n: number): string {
   if (Number.isNaN(n)) return 'nan';
@@ -19,7 +27,17 @@ export function pyNumStr(n: number): string {
   return `${mant}e${sign}${e < 10 ? '0' : ''}${e}`;
 }
 
-/** Python's `repr()` of one label: `'a'`, `3`, `0.5`, `True`. */
+/**
+ * Python's `repr()` of one label: `'a'`, `3`, `0.5`, `True`, `None` for null.
+ *
+ * @param v - the value
+ * @returns the repr text for messages
+ * @example
+ * ```ts
+ * pyRepr('a'); // "'a'"
+ * pyRepr(true); // 'True'
+ * ```
+ */
 export function pyRepr(v: unknown): string {
   if (typeof v === 'string')
     return v.includes("'") && !v.includes('"') ? `"${v}"` : `'${v.replace(/'/g, "\\'")}'`;
@@ -42,7 +60,16 @@ export function pyRepr(v: unknown): string {
   return String(v);
 }
 
-/** Python's `str()` of a list: `[1, 2]`, `['a', 'b']`. */
+/**
+ * Python's `str()` of a list: `[1, 2]`, `['a', 'b']`.
+ *
+ * @param values - the items
+ * @returns the list text for messages
+ * @example
+ * ```ts
+ * pyList(['a', 1]); // "['a', 1]"
+ * ```
+ */
 export function pyList(values: readonly unknown[]): string {
   if (values.length > 1000) {
     // numpy abbreviates arrays past 1000 items
