@@ -21,8 +21,8 @@ function sumsAndCounts(X: Dense, w: Float64Array | null): { sum: Float64Array; c
     for (let j = 0; j < d; j++) {
       const v = data[off + j]!;
       if (v === v) {
-        sum[j] += w ? wi * v : v;
-        cnt[j] += wi;
+        sum[j] = sum[j]! + (w ? wi * v : v);
+        cnt[j] = cnt[j]! + wi;
       }
     }
   }
@@ -46,11 +46,11 @@ function centredSums(
       if (v !== v) continue;
       const c = v - t[j]!;
       if (w) {
-        corr[j] += wi * c;
-        sq[j] += wi * (c * c);
+        corr[j] = corr[j]! + wi * c;
+        sq[j] = sq[j]! + wi * (c * c);
       } else {
-        corr[j] += c;
-        sq[j] += c * c;
+        corr[j] = corr[j]! + c;
+        sq[j] = sq[j]! + c * c;
       }
     }
   }

@@ -146,6 +146,16 @@ export function translator(snakeParams: readonly string[]): (msg: string) => str
       "an instance of 'bool'",
     );
     for (const p of snakeParams) out = out.split(`'${p}'`).join(`'${camel(p)}'`);
+    // Python prints a set in hash order; we list the options sorted
+    out = out.replace(
+      /among \{([^}]*)\}/g,
+      (_m, items: string) => `among {${items.split(', ').sort().join(', ')}}`,
+    );
+    // estimator-core's shorter advice after "Input X contains NaN." (no scikit-learn estimator list)
+    out = out.replace(
+      / does not accept missing values encoded as NaN natively\. For supervised learning.*$/s,
+      ' does not accept missing values encoded as NaN natively. Preprocess the data, for instance by imputing or dropping samples with missing values.',
+    );
     return out;
   };
 }
