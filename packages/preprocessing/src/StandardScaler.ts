@@ -113,7 +113,8 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
     if (!this.withMean && !this.withStd) {
       count = lastCount;
       for (let i = 0; i < X.n; i++)
-        for (let j = 0; j < d; j++) if (X.data[i * d + j] === X.data[i * d + j]) count[j] = count[j]! + 1;
+        for (let j = 0; j < d; j++)
+          if (X.data[i * d + j] === X.data[i * d + j]) count[j] = count[j]! + 1;
     } else {
       const lastMean = first || !this.mean_ ? new Float64Array(d) : Float64Array.from(this.mean_);
       const lastVar = first

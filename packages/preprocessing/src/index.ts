@@ -3,3 +3,6 @@ export { MinMaxScaler, type MinMaxScalerParams } from './MinMaxScaler';
 export { MaxAbsScaler, type MaxAbsScalerParams } from './MaxAbsScaler';
 export { RobustScaler, type RobustScalerParams } from './RobustScaler';
 export { Normalizer, type NormalizerParams } from './Normalizer';
+export { OneHotEncoder, type OneHotEncoderParams } from './OneHotEncoder';
+export { OrdinalEncoder, type OrdinalEncoderParams } from './OrdinalEncoder';
+export type { Categories, Category } from './internal/categories';

@@ -9,6 +9,9 @@ export interface Constraint {
   text: string;
 }
 
+/** numpy dtypes accepted for an encoder's output (the values are plain numbers either way). */
+export const NUMERIC_DTYPES = ['float64', 'float32', 'int64', 'int32', 'int16', 'int8', 'uint8'];
+
 /** A boolean (scikit-learn's `"boolean"` constraint). */
 export const BOOL: Constraint = {
   test: (v) => typeof v === 'boolean',

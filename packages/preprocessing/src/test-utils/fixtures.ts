@@ -23,6 +23,8 @@ export interface FixtureCase {
   attrs?: Record<string, any>;
   transform?: Outcome;
   inverse?: Outcome;
+  /** What inverseTransform gets, when not transform's output. */
+  inverseInput?: any;
   names?: Outcome;
   partial?: number[];
   partialAttrs?: Record<string, any>;

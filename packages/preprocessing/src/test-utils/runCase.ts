@@ -42,7 +42,9 @@ export function checkCase(
     t,
   );
   if (c.inverse !== undefined) {
-    const ours = outcomeOf(() => est.inverseTransform(est.transform(c.Xt)));
+    const ours = outcomeOf(() =>
+      est.inverseTransform(c.inverseInput !== undefined ? c.inverseInput : est.transform(c.Xt)),
+    );
     if (options.inverse && c.inverse.value !== undefined && ours.error === undefined)
       options.inverse(ours.value, c.inverse.value);
     else expectSameOutcome(ours, c.inverse, `${c.name}: inverseTransform`, t);
