@@ -90,14 +90,14 @@ describe('checkFeatureNamesIn', () => {
     [
       { nFeaturesIn_: 2, featureNamesIn_: ['a', 'b'] },
       ['a', 'x'],
-      'input_features is not equal to feature_names_in_',
+      'inputFeatures is not equal to featureNamesIn_',
     ],
     [
       { nFeaturesIn_: 3 },
       ['a', 'b'],
-      'input_features should have length equal to number of features (3), got 2',
+      'inputFeatures should have length equal to number of features (3), got 2',
     ],
-    [{}, undefined, 'Unable to generate feature names without n_features_in_'],
+    [{}, undefined, 'Unable to generate feature names without nFeaturesIn_'],
   ])('%j with %j throws %s', (state, given, message) => {
     const est = Object.assign(new Scaler(), state);
     expect(() => checkFeatureNamesIn(est, given)).toThrow(new ValueError(message));

@@ -124,9 +124,9 @@ export function checkFeatureNames(
  * @param inputFeatures - names given by the caller, or undefined
  * @param generateNames - generate `x0, x1, ...` when there are no names @defaultValue true
  * @returns the names, or undefined when none exist and `generateNames` is false
- * @throws ValueError "input_features is not equal to feature_names_in_"
- * @throws ValueError "input_features should have length equal to number of features (3), got 2"
- * @throws ValueError "Unable to generate feature names without n_features_in_"
+ * @throws ValueError "inputFeatures is not equal to featureNamesIn_"
+ * @throws ValueError "inputFeatures should have length equal to number of features (3), got 2"
+ * @throws ValueError "Unable to generate feature names without nFeaturesIn_"
  * @example
  * ```ts
  * checkFeatureNamesIn({ nFeaturesIn_: 2 }); // ['x0', 'x1']
@@ -146,11 +146,11 @@ export function checkFeatureNamesIn(
       fitted !== undefined &&
       (fitted.length !== given.length || fitted.some((f, i) => f !== given[i]))
     ) {
-      throw new ValueError('input_features is not equal to feature_names_in_');
+      throw new ValueError('inputFeatures is not equal to featureNamesIn_');
     }
     if (n !== undefined && given.length !== n) {
       throw new ValueError(
-        `input_features should have length equal to number of features (${n}), got ${given.length}`,
+        `inputFeatures should have length equal to number of features (${n}), got ${given.length}`,
       );
     }
     return given;
@@ -158,6 +158,6 @@ export function checkFeatureNamesIn(
   if (fitted !== undefined) return [...fitted];
   if (!generateNames) return undefined;
   if (n === undefined)
-    throw new ValueError('Unable to generate feature names without n_features_in_');
+    throw new ValueError('Unable to generate feature names without nFeaturesIn_');
   return Array.from({ length: n }, (_, i) => `x${i}`);
 }

@@ -172,7 +172,7 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
    * @returns one row of categories per sample
    * @throws NotFittedError before `fit`
    * @throws ValueError "Shape of the passed X data is not correct. Expected 5 columns, got 4."
-   * @throws ValueError "Samples [1] can not be inverted when drop=None and handle_unknown='error' because they contain all zeros"
+   * @throws ValueError "Samples [1] can not be inverted when drop=null and handleUnknown='error' because they contain all zeros"
    * @example
    * ```ts
    * new OneHotEncoder().fit([['a', 1], ['b', 2]]).inverseTransform([[0, 1, 1, 0]]); // [['b', 1]]
@@ -209,7 +209,7 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
       }
       if (allZero.length > 0) {
         throw new ValueError(
-          `Samples [${allZero.join(' ')}] can not be inverted when drop=None and handle_unknown='error' because they contain all zeros`,
+          `Samples [${allZero.join(' ')}] can not be inverted when drop=null and handleUnknown='error' because they contain all zeros`,
         );
       }
       off += kept.length;

@@ -47,7 +47,7 @@ describe('OrdinalEncoder', () => {
       ]),
     ).toThrow(
       new ValueError(
-        "encoded_missing_value (0) is already used to encode a known category in features: ['b']",
+        "encodedMissingValue (0) is already used to encode a known category in features: ['b']",
       ),
     );
   });

@@ -97,16 +97,16 @@ export class OrdinalEncoder extends Transformer<OrdinalEncoderParams> {
       if (Number.isNaN(u)) {
         if (!this.#floatDtype())
           throw new ValueError(
-            `When unknown_value is np.nan, the dtype parameter should be a float dtype. Got ${this.dtype}.`,
+            `When unknownValue is NaN, the dtype parameter should be a float dtype. Got '${this.dtype}'.`,
           );
       } else if (!Number.isInteger(u)) {
         throw new TypeError(
-          `unknown_value should be an integer or np.nan when handle_unknown is 'use_encoded_value', got ${u === null ? 'None' : String(u)}.`,
+          `unknownValue should be an integer or NaN when handleUnknown is 'use_encoded_value', got ${u === null ? 'None' : String(u)}.`,
         );
       }
     } else if (this.unknownValue !== null && this.unknownValue !== undefined) {
       throw new TypeError(
-        `unknown_value should only be set when handle_unknown is 'use_encoded_value', got ${String(this.unknownValue)}.`,
+        `unknownValue should only be set when handleUnknown is 'use_encoded_value', got ${String(this.unknownValue)}.`,
       );
     }
   }
@@ -116,7 +116,7 @@ export class OrdinalEncoder extends Transformer<OrdinalEncoderParams> {
     if (this.handleUnknown === 'use_encoded_value' && u !== null) {
       if (categories.some((c) => u >= 0 && u < c.length)) {
         throw new ValueError(
-          `The used value for unknown_value ${u} is one of the values already used for encoding the seen categories.`,
+          `The used value for unknownValue ${u} is one of the values already used for encoding the seen categories.`,
         );
       }
     }
@@ -125,7 +125,7 @@ export class OrdinalEncoder extends Transformer<OrdinalEncoderParams> {
     const m = this.encodedMissingValue;
     if (!this.#floatDtype() && Number.isNaN(m)) {
       throw new ValueError(
-        `There are missing values in features [${[...missing.keys()].join(', ')}]. For OrdinalEncoder to encode missing values with dtype: ${this.dtype}, set encoded_missing_value to a non-nan value, or set dtype to a float`,
+        `There are missing values in features [${[...missing.keys()].join(', ')}]. For OrdinalEncoder to encode missing values with dtype: ${this.dtype}, set encodedMissingValue to a non-nan value, or set dtype to a float`,
       );
     }
     if (Number.isNaN(m)) return;
@@ -135,7 +135,7 @@ export class OrdinalEncoder extends Transformer<OrdinalEncoderParams> {
         ? `[${invalid.map((j) => `'${names[j]}'`).join(' ')}]`
         : `[${invalid.join(', ')}]`;
       throw new ValueError(
-        `encoded_missing_value (${m}) is already used to encode a known category in features: ${shown}`,
+        `encodedMissingValue (${m}) is already used to encode a known category in features: ${shown}`,
       );
     }
   }
@@ -147,8 +147,8 @@ export class OrdinalEncoder extends Transformer<OrdinalEncoderParams> {
    * @param y - ignored
    * @returns this encoder
    * @throws InvalidParameterError for invalid params
-   * @throws TypeError "unknown_value should be an integer or np.nan when handle_unknown is 'use_encoded_value', got None."
-   * @throws ValueError "The used value for unknown_value 0 is one of the values already used for encoding the seen categories."
+   * @throws TypeError "unknownValue should be an integer or NaN when handleUnknown is 'use_encoded_value', got None."
+   * @throws ValueError "The used value for unknownValue 0 is one of the values already used for encoding the seen categories."
    * @example
    * ```ts
    * new OrdinalEncoder().fit([[3], [1], [NaN]]).categories_; // [Float64Array [1, 3, NaN]]

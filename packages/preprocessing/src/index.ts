@@ -6,3 +6,5 @@ export { Normalizer, type NormalizerParams } from './Normalizer';
 export { OneHotEncoder, type OneHotEncoderParams } from './OneHotEncoder';
 export { OrdinalEncoder, type OrdinalEncoderParams } from './OrdinalEncoder';
 export type { Categories, Category } from './internal/categories';
+export { SimpleImputer, type SimpleImputerParams } from './SimpleImputer';
+export { MissingIndicator, type MissingIndicatorParams } from './MissingIndicator';

@@ -137,8 +137,9 @@ export function expectSameOutcome(
 }
 
 /**
- * Translates scikit-learn's messages to ours: the named snake_case params camelCased where they
- * are quoted (`'with_mean'` -> `'withMean'`), and the boolean constraint in JavaScript's words.
+ * Translates scikit-learn's messages to ours: the named snake_case params camelCased
+ * (`with_mean` -> `withMean`), `np.nan` as `NaN`, `drop=None` as `drop=null`, the boolean
+ * constraint in JavaScript's words, and option sets sorted.
  */
 export function translator(snakeParams: readonly string[]): (msg: string) => string {
   const camel = (s: string) => s.replace(/_([a-z])/g, (_x, c: string) => c.toUpperCase());
@@ -147,7 +148,9 @@ export function translator(snakeParams: readonly string[]): (msg: string) => str
       "an instance of 'bool', an instance of 'numpy.bool_' or an instance of 'int'",
       "an instance of 'bool'",
     );
-    for (const p of snakeParams) out = out.split(`'${p}'`).join(`'${camel(p)}'`);
+    // our messages name params as we spell them
+    for (const p of snakeParams) out = out.replace(new RegExp(`\\b${p}\\b`, 'g'), camel(p));
+    out = out.replace(/\bnp\.nan\b/g, 'NaN').replace('drop=None', 'drop=null');
     // Python prints a set in hash order; we list the options sorted
     out = out.replace(
       /among \{([^}]*)\}/g,
