@@ -5,7 +5,13 @@ import { comparedCount, loadCases, translator } from './test-utils/fixtures';
 import { checkCase } from './test-utils/runCase';
 
 const cases = loadCases('simpleImputer');
-const camel = translator(['strategy', 'missing_values', 'add_indicator', 'fill_value', 'inverse_transform']);
+const camel = translator([
+  'strategy',
+  'missing_values',
+  'add_indicator',
+  'fill_value',
+  'inverse_transform',
+]);
 const translate = (m: string) => camel(m).replace("=True'", "=true'").replace("=False'", "=false'");
 
 /** Blobs with holes, for the checks that fit on the main data set. */

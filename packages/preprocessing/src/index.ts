@@ -8,3 +8,11 @@ export { OrdinalEncoder, type OrdinalEncoderParams } from './OrdinalEncoder';
 export type { Categories, Category } from './internal/categories';
 export { SimpleImputer, type SimpleImputerParams } from './SimpleImputer';
 export { MissingIndicator, type MissingIndicatorParams } from './MissingIndicator';
+export {
+  FunctionTransformer,
+  type FunctionTransformerParams,
+  type TransformFunction,
+  type FeatureNamesOutFunction,
+} from './FunctionTransformer';
+export { PolynomialFeatures, type PolynomialFeaturesParams } from './PolynomialFeatures';
+export { KBinsDiscretizer, type KBinsDiscretizerParams } from './KBinsDiscretizer';
