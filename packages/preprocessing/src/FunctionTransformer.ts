@@ -172,7 +172,7 @@ export class FunctionTransformer extends Transformer<FunctionTransformerParams, 
    * `inverseFunc` undoes `func` on a sample (with `checkInverse` and both functions).
    *
    * @param X - the data
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @returns this transformer
    * @throws InvalidParameterError for invalid params or `acceptSparse: true`
    * @example
@@ -180,7 +180,7 @@ export class FunctionTransformer extends Transformer<FunctionTransformerParams, 
    * new FunctionTransformer({ validate: true }).fit([[1, 2]]).nFeaturesIn_; // 2
    * ```
    */
-  fit(X: unknown, y?: unknown): this {
+  fit(X: unknown, _y?: unknown): this {
     this.#checkParams();
     const Xv = this.#input(X, true);
     if (this.checkInverse && this.func && this.inverseFunc) this.#checkInverse(Xv);

@@ -155,7 +155,7 @@ export class KBinsDiscretizer extends Transformer<KBinsDiscretizerParams> {
    * Computes the bin edges of each feature.
    *
    * @param X - the training data (finite numbers)
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @returns this discretizer
    * @throws InvalidParameterError for invalid params, `encode: 'onehot'`
    * @throws ValueError "KBinsDiscretizer received an invalid number of bins at indices 1. Number of bins must be at least 2, and must be an int."
@@ -164,7 +164,7 @@ export class KBinsDiscretizer extends Transformer<KBinsDiscretizerParams> {
    * new KBinsDiscretizer({ nBins: 2, strategy: 'uniform' }).fit([[0], [4]]).binEdges_; // [[0, 2, 4]]
    * ```
    */
-  fit(X: unknown, y?: unknown): this {
+  fit(X: unknown, _y?: unknown): this {
     this.#checkParams();
     const full = validateNumeric(this, X, { reset: true, allowNan: false });
     const Xs = this.#sample(full);
@@ -221,7 +221,7 @@ export class KBinsDiscretizer extends Transformer<KBinsDiscretizerParams> {
     const nBins = this.nBins_!;
     const onehot = this.encode !== 'ordinal';
     const width = onehot ? nBins.reduce((s, b) => s + b, 0) : d;
-    const out: number[][] = new Array(n);
+    const out: number[][] = [];
     for (let i = 0; i < n; i++) {
       const row = new Array<number>(width).fill(0);
       let off = 0;
@@ -253,7 +253,8 @@ export class KBinsDiscretizer extends Transformer<KBinsDiscretizerParams> {
     checkIsFitted(this);
     const nBins = this.nBins_!;
     const a = checkArray(X, { estimator: this });
-    let [n, m] = a.shape;
+    const n = a.shape[0];
+    let m = a.shape[1];
     let codes: Float64Array = a.data as Float64Array;
     if (this.encode !== 'ordinal') {
       const total = nBins.reduce((s, b) => s + b, 0);
@@ -290,7 +291,7 @@ export class KBinsDiscretizer extends Transformer<KBinsDiscretizerParams> {
         `Incorrect number of features. Expecting ${nBins.length}, received ${m}.`,
       );
     const centers = this.binEdges_!.map((e) => e.slice(1).map((v, k) => (v + e[k]!) * 0.5));
-    const out: number[][] = new Array(n);
+    const out: number[][] = [];
     for (let i = 0; i < n; i++) {
       out[i] = centers.map((c, j) => {
         const k = Math.trunc(codes[i * m + j]!);

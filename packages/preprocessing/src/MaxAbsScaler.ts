@@ -1,6 +1,7 @@
 // Port of scikit-learn's sklearn/preprocessing/_data.py MaxAbsScaler (BSD-3-Clause)
 import { checkIsFitted } from '@scikeras/estimator-core';
-import { affineRows, checkWidth, recordInput, validateNumeric, type Dense } from './internal/dense';
+import { affineTransform } from './internal/affine';
+import { recordInput, validateNumeric, type Dense } from './internal/dense';
 import { BOOL, validateParams } from './internal/params';
 import { handleZerosInScale } from './internal/scaleUtils';
 import { Transformer } from './internal/Transformer';
@@ -46,7 +47,7 @@ export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
    * Computes the maximum absolute value of each feature.
    *
    * @param X - the training data; NaN ignored
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @returns this scaler
    * @throws ValueError for empty, non-numeric or infinite X
    * @example
@@ -54,7 +55,7 @@ export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
    * new MaxAbsScaler().fit([[-4], [2]]).scale_; // [4]
    * ```
    */
-  fit(X: unknown, y?: unknown): this {
+  fit(X: unknown, _y?: unknown): this {
     validateParams(this, SPEC);
     this.#update(validateNumeric(this, X, { reset: true }), true);
     return this;
@@ -64,7 +65,7 @@ export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
    * Updates the maximum absolute values with one more batch.
    *
    * @param X - the batch
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @returns this scaler
    * @throws ValueError for a different number of features
    * @example
@@ -72,7 +73,7 @@ export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
    * new MaxAbsScaler().partialFit([[1]]).partialFit([[-3]]).maxAbs_; // [3]
    * ```
    */
-  partialFit(X: unknown, y?: unknown): this {
+  partialFit(X: unknown, _y?: unknown): this {
     validateParams(this, SPEC);
     const first = this.nSamplesSeen_ === undefined;
     this.#update(validateNumeric(this, X, { reset: first }), first);
@@ -117,7 +118,7 @@ export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
    */
   transform(X: unknown): number[][] {
     checkIsFitted(this);
-    return affineRows(validateNumeric(this, X, { reset: false }), null, this.scale_!, false);
+    return affineTransform(this, X, null, this.scale_!, { inverse: false });
   }
 
   /**
@@ -133,9 +134,7 @@ export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
    */
   inverseTransform(X: unknown): number[][] {
     checkIsFitted(this);
-    const Xd = validateNumeric(this, X, { reset: false, checkFitted: false });
-    checkWidth(this, Xd.d);
-    return affineRows(Xd, null, this.scale_!, true);
+    return affineTransform(this, X, null, this.scale_!, { inverse: true, inverseInput: true });
   }
 
   /**

@@ -1,6 +1,7 @@
 // Port of scikit-learn's sklearn/preprocessing/_data.py MinMaxScaler (BSD-3-Clause)
 import { checkIsFitted, ValueError } from '@scikeras/estimator-core';
-import { affineRows, checkWidth, recordInput, validateNumeric, type Dense } from './internal/dense';
+import { affineTransform } from './internal/affine';
+import { recordInput, validateNumeric, type Dense } from './internal/dense';
 import { pyTuple } from './internal/format';
 import { BOOL, validateParams, type Constraint } from './internal/params';
 import { handleZerosInScale } from './internal/scaleUtils';
@@ -67,7 +68,7 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
    * Computes the per-feature minimum and maximum.
    *
    * @param X - the training data; NaN ignored
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @returns this scaler
    * @throws InvalidParameterError for an invalid `featureRange`, `copy` or `clip`
    * @throws ValueError "Minimum of desired feature range must be smaller than maximum. Got (2, 1)."
@@ -76,7 +77,7 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
    * new MinMaxScaler({ featureRange: [-1, 1] }).fit([[0], [4]]).scale_; // [0.5]
    * ```
    */
-  fit(X: unknown, y?: unknown): this {
+  fit(X: unknown, _y?: unknown): this {
     this.#checkParams();
     this.#update(validateNumeric(this, X, { reset: true }), true);
     return this;
@@ -86,7 +87,7 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
    * Updates the minimum and maximum with one more batch.
    *
    * @param X - the batch
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @returns this scaler
    * @throws ValueError as {@link MinMaxScaler.fit}, and for a different number of features
    * @example
@@ -94,7 +95,7 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
    * new MinMaxScaler().partialFit([[0]]).partialFit([[4]]).dataRange_; // [4]
    * ```
    */
-  partialFit(X: unknown, y?: unknown): this {
+  partialFit(X: unknown, _y?: unknown): this {
     this.#checkParams();
     const first = this.nSamplesSeen_ === undefined;
     this.#update(validateNumeric(this, X, { reset: first }), first);
@@ -144,12 +145,7 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
    */
   transform(X: unknown): number[][] {
     checkIsFitted(this);
-    const out = affineRows(
-      validateNumeric(this, X, { reset: false }),
-      this.min_!,
-      this.scale_!,
-      true,
-    );
+    const out = affineTransform(this, X, this.min_!, this.scale_!, { inverse: true });
     if (this.clip) {
       const [lo, hi] = this.featureRange;
       for (const row of out) for (let j = 0; j < row.length; j++) row[j] = clip(row[j]!, lo, hi);
@@ -170,9 +166,10 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
    */
   inverseTransform(X: unknown): number[][] {
     checkIsFitted(this);
-    const Xd = validateNumeric(this, X, { reset: false, checkFitted: false });
-    checkWidth(this, Xd.d);
-    return affineRows(Xd, this.min_!, this.scale_!, false);
+    return affineTransform(this, X, this.min_!, this.scale_!, {
+      inverse: false,
+      inverseInput: true,
+    });
   }
 
   /**

@@ -94,7 +94,7 @@ export class MissingIndicator extends Transformer<MissingIndicatorParams> {
    * Finds the features with missing values.
    *
    * @param X - rows or records (numbers or strings)
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @returns this indicator
    * @throws InvalidParameterError for invalid params or `sparse: true`
    * @example
@@ -102,7 +102,7 @@ export class MissingIndicator extends Transformer<MissingIndicatorParams> {
    * new MissingIndicator({ features: 'all' }).fit([[1, NaN]]).features_; // [0, 1]
    * ```
    */
-  fit(X: unknown, y?: unknown): this {
+  fit(X: unknown, _y?: unknown): this {
     this.#checkParams();
     const r = this.#masks(X);
     recordTable(this, { n: r.n, d: r.d, columns: [], names: r.names });
@@ -143,14 +143,14 @@ export class MissingIndicator extends Transformer<MissingIndicatorParams> {
    * Fits, then gives the indicators of X.
    *
    * @param X - the data
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @returns one row of 0/1 per sample
    * @example
    * ```ts
    * new MissingIndicator().fitTransform([[NaN, 1], [2, 3]]); // [[1], [0]]
    * ```
    */
-  override fitTransform(X: unknown, y?: unknown): number[][] {
+  override fitTransform(X: unknown, _y?: unknown): number[][] {
     this.#checkParams();
     const r = this.#masks(X);
     recordTable(this, { n: r.n, d: r.d, columns: [], names: r.names });

@@ -41,7 +41,7 @@ export class Normalizer extends Transformer<NormalizerParams> {
    * Validates the params and records the number of features (nothing is learned).
    *
    * @param X - the data (NaN rejected)
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @returns this normalizer
    * @throws InvalidParameterError "The 'norm' parameter of Normalizer must be a str among {'l1', 'l2', 'max'}. Got 'l3' instead."
    * @example
@@ -49,7 +49,7 @@ export class Normalizer extends Transformer<NormalizerParams> {
    * new Normalizer({ norm: 'l1' }).fit([[1, 2]]).nFeaturesIn_; // 2
    * ```
    */
-  fit(X: unknown, y?: unknown): this {
+  fit(X: unknown, _y?: unknown): this {
     validateParams(this, SPEC);
     recordInput(this, validateNumeric(this, X, { reset: true, allowNan: false }));
     return this;
@@ -70,7 +70,7 @@ export class Normalizer extends Transformer<NormalizerParams> {
     if (!['l1', 'l2', 'max'].includes(this.norm))
       throw new ValueError(`'${String(this.norm)}' is not a supported norm`);
     const { data, n, d } = validateNumeric(this, X, { reset: false, allowNan: false });
-    const out: number[][] = new Array(n);
+    const out: number[][] = [];
     for (let i = 0; i < n; i++) {
       const off = i * d;
       let norm = 0;

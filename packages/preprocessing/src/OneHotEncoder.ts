@@ -100,7 +100,7 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
    * Learns the categories of each feature.
    *
    * @param X - rows or records of categorical values
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @returns this encoder
    * @throws InvalidParameterError for invalid params, or `sparseOutput: true`
    * @throws TypeError "Encoders require their input to be uniformly strings or numbers. Got ['int', 'str']"
@@ -110,7 +110,7 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
    * new OneHotEncoder({ drop: 'first' }).fit([['a'], ['b']]).dropIdx_; // [0]
    * ```
    */
-  fit(X: unknown, y?: unknown): this {
+  fit(X: unknown, _y?: unknown): this {
     this.#checkParams();
     const fitted = fitCategories(this, X, this.categories, this.handleUnknown);
     const dropIdx = computeDropIdx(this.drop, fitted.categories);
@@ -143,23 +143,24 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
     const { n, codes, valid } = transformCodes(this, X, this.handleUnknown, warnOnUnknown);
     const widths = this.#widths();
     const total = widths.reduce((s, w) => s + w, 0);
-    const out: number[][] = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = new Array<number>(total).fill(0);
-    let off = 0;
-    for (let j = 0; j < widths.length; j++) {
-      const drop = this.dropIdx_?.[j] ?? null;
-      const cj = codes[j]!;
-      const vj = valid[j]!;
-      for (let i = 0; i < n; i++) {
-        if (!vj[i]) continue;
-        let c = cj[i]!;
-        if (drop !== null) {
+    const d = widths.length;
+    const drops = widths.map((_, j) => this.dropIdx_?.[j] ?? -1);
+    const offsets = widths.map((_, j) => widths.slice(0, j).reduce((s, w) => s + w, 0));
+    const zeros = new Array<number>(total).fill(0);
+    const out: number[][] = [];
+    for (let i = 0; i < n; i++) {
+      const row = zeros.slice(); // a packed copy: faster than a new array per row
+      for (let j = 0; j < d; j++) {
+        if (!valid[j]![i]) continue;
+        let c = codes[j]![i]!;
+        const drop = drops[j]!;
+        if (drop >= 0) {
           if (c === drop) continue;
           if (c > drop) c -= 1;
         }
-        out[i]![off + c] = 1;
+        row[offsets[j]! + c] = 1;
       }
-      off += widths[j]!;
+      out.push(row);
     }
     return out;
   }

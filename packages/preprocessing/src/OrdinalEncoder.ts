@@ -144,7 +144,7 @@ export class OrdinalEncoder extends Transformer<OrdinalEncoderParams> {
    * Learns the categories of each feature.
    *
    * @param X - rows or records of categorical values
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @returns this encoder
    * @throws InvalidParameterError for invalid params
    * @throws TypeError "unknownValue should be an integer or NaN when handleUnknown is 'use_encoded_value', got None."
@@ -154,7 +154,7 @@ export class OrdinalEncoder extends Transformer<OrdinalEncoderParams> {
    * new OrdinalEncoder().fit([[3], [1], [NaN]]).categories_; // [Float64Array [1, 3, NaN]]
    * ```
    */
-  fit(X: unknown, y?: unknown): this {
+  fit(X: unknown, _y?: unknown): this {
     this.#checkParams();
     const fitted = fitCategories(this, X, this.categories, this.handleUnknown);
     this.#checkFitted(fitted.categories, fitted.table.names);
@@ -180,7 +180,7 @@ export class OrdinalEncoder extends Transformer<OrdinalEncoderParams> {
     const { n, codes, valid } = transformCodes(this, X, this.handleUnknown, false);
     const missing = missingIndices(this.categories_!);
     const d = codes.length;
-    const out: number[][] = new Array(n);
+    const out: number[][] = [];
     for (let i = 0; i < n; i++) {
       const row = new Array<number>(d);
       for (let j = 0; j < d; j++) {
@@ -220,7 +220,7 @@ export class OrdinalEncoder extends Transformer<OrdinalEncoderParams> {
       );
     const missing = missingIndices(cats);
     const sameCode = (a: number, b: number) => a === b || (a !== a && b !== b);
-    const out: Category[][] = new Array(n);
+    const out: Category[][] = [];
     for (let i = 0; i < n; i++) {
       const row = new Array<Category>(m);
       for (let j = 0; j < m; j++) {

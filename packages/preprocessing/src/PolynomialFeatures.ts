@@ -106,7 +106,7 @@ export class PolynomialFeatures extends Transformer<PolynomialFeaturesParams> {
    * Computes the output features (their powers) for the number of input features.
    *
    * @param X - the data (its number of features)
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @returns this transformer
    * @throws ValueError "degree=(min_degree, max_degree) must be non-negative integers that fulfil min_degree <= max_degree, got (3, 2)."
    * @example
@@ -114,7 +114,7 @@ export class PolynomialFeatures extends Transformer<PolynomialFeaturesParams> {
    * new PolynomialFeatures({ interactionOnly: true }).fit([[1, 2, 3]]).nOutputFeatures_; // 7
    * ```
    */
-  fit(X: unknown, y?: unknown): this {
+  fit(X: unknown, _y?: unknown): this {
     validateParams(this, SPEC);
     const Xd = validateNumeric(this, X, { reset: true, allowNan: false });
     const [lo, hi] = this.#degrees();
@@ -149,7 +149,7 @@ export class PolynomialFeatures extends Transformer<PolynomialFeaturesParams> {
     const { data, n, d } = validateNumeric(this, X, { reset: false, allowNan: false });
     // each column as its factors, multiplied from the highest feature down as scikit-learn does
     const factors = this.powers_!.map((p) => p.flatMap((e, j) => new Array<number>(e).fill(j)));
-    const out: number[][] = new Array(n);
+    const out: number[][] = [];
     for (let i = 0; i < n; i++) {
       const off = i * d;
       const row = new Array<number>(factors.length);

@@ -1,6 +1,7 @@
 // Port of scikit-learn's sklearn/preprocessing/_data.py RobustScaler (BSD-3-Clause)
 import { checkIsFitted, ValueError } from '@scikeras/estimator-core';
-import { affineRows, checkWidth, recordInput, validateNumeric } from './internal/dense';
+import { affineTransform } from './internal/affine';
+import { recordInput, validateNumeric } from './internal/dense';
 import { pyTuple } from './internal/format';
 import { BOOL, validateParams, type Constraint } from './internal/params';
 import { handleZerosInScale } from './internal/scaleUtils';
@@ -72,7 +73,7 @@ export class RobustScaler extends Transformer<RobustScalerParams> {
    * Computes the median and the interquantile range of each feature.
    *
    * @param X - the training data; NaN ignored
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @returns this scaler
    * @throws ValueError "Invalid quantile range: (80, 20)"
    * @example
@@ -80,7 +81,7 @@ export class RobustScaler extends Transformer<RobustScalerParams> {
    * new RobustScaler().fit([[1], [2], [3], [4], [5]]).scale_; // [2]
    * ```
    */
-  fit(X: unknown, y?: unknown): this {
+  fit(X: unknown, _y?: unknown): this {
     validateParams(this, SPEC);
     const Xd = validateNumeric(this, X, { reset: true });
     const [qMin, qMax] = this.quantileRange;
@@ -119,12 +120,7 @@ export class RobustScaler extends Transformer<RobustScalerParams> {
    */
   transform(X: unknown): number[][] {
     checkIsFitted(this);
-    return affineRows(
-      validateNumeric(this, X, { reset: false }),
-      this.center_!,
-      this.scale_!,
-      false,
-    );
+    return affineTransform(this, X, this.center_!, this.scale_!, { inverse: false });
   }
 
   /**
@@ -140,9 +136,10 @@ export class RobustScaler extends Transformer<RobustScalerParams> {
    */
   inverseTransform(X: unknown): number[][] {
     checkIsFitted(this);
-    const Xd = validateNumeric(this, X, { reset: false, checkFitted: false });
-    checkWidth(this, Xd.d);
-    return affineRows(Xd, this.center_!, this.scale_!, true);
+    return affineTransform(this, X, this.center_!, this.scale_!, {
+      inverse: true,
+      inverseInput: true,
+    });
   }
 
   /**

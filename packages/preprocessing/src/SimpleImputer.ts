@@ -129,7 +129,7 @@ export class SimpleImputer extends Transformer<SimpleImputerParams, Category[][]
    * Learns the fill value of each feature.
    *
    * @param X - rows or records (numbers, or strings for 'most_frequent'/'constant')
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @returns this imputer
    * @throws ValueError "Cannot use mean strategy with non-numeric data:\n..."
    * @throws ValueError "'fillValue'=x is invalid. Expected a numerical value when imputing numerical data"
@@ -138,7 +138,7 @@ export class SimpleImputer extends Transformer<SimpleImputerParams, Category[][]
    * new SimpleImputer({ strategy: 'constant', fillValue: -1 }).fit([[NaN]]).statistics_; // [-1]
    * ```
    */
-  fit(X: unknown, y?: unknown): this {
+  fit(X: unknown, _y?: unknown): this {
     validateParams(this, SPEC);
     const table = this.#read(X);
     const numeric = table.columns.every((c) => c.num !== undefined);
@@ -210,7 +210,7 @@ export class SimpleImputer extends Transformer<SimpleImputerParams, Category[][]
       // scikit-learn stacks the bool mask: 1.0/0.0 next to numbers, True/False next to objects
       if (!stats.every((s) => typeof s === 'number')) ind = ind.map((r) => r.map((v) => v === 1));
     }
-    const out: Category[][] = new Array(table.n);
+    const out: Category[][] = [];
     for (let i = 0; i < table.n; i++) {
       const row = cols.map((c) => c[i]!);
       out[i] = ind ? [...row, ...ind[i]!] : row;

@@ -1,6 +1,7 @@
 // Port of scikit-learn's sklearn/preprocessing/_data.py StandardScaler (BSD-3-Clause)
 import { checkIsFitted } from '@scikeras/estimator-core';
-import { affineRows, checkWidth, recordInput, validateNumeric, type Dense } from './internal/dense';
+import { affineTransform } from './internal/affine';
+import { recordInput, validateNumeric, type Dense } from './internal/dense';
 import { incrementalMeanVar } from './internal/incrementalMeanVar';
 import { BOOL, validateParams } from './internal/params';
 import { checkSampleWeight, handleZerosInScale, isConstantFeature } from './internal/scaleUtils';
@@ -60,7 +61,7 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
    * Computes the mean and standard deviation of each feature.
    *
    * @param X - the training data (`number[][]`, typed-array rows, Matrix or records); NaN ignored
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @param sampleWeight - one weight per sample (optional)
    * @returns this scaler
    * @throws InvalidParameterError for a non-boolean `withMean`, `withStd` or `copy`
@@ -70,7 +71,7 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
    * new StandardScaler().fit([[1], [3]]).scale_; // [1]
    * ```
    */
-  fit(X: unknown, y?: unknown, sampleWeight?: unknown): this {
+  fit(X: unknown, _y?: unknown, sampleWeight?: unknown): this {
     validateParams(this, SPEC);
     const Xd = validateNumeric(this, X, { reset: true });
     this.#update(Xd, checkSampleWeight(sampleWeight, Xd.n), true);
@@ -81,7 +82,7 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
    * Updates the mean and variance with one more batch (the first call starts from scratch).
    *
    * @param X - the batch
-   * @param y - ignored
+   * @param _y - ignored (accepted for pipelines)
    * @param sampleWeight - one weight per sample (optional)
    * @returns this scaler
    * @throws ValueError "X has 3 features, but StandardScaler is expecting 2 features as input."
@@ -91,7 +92,7 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
    * s.partialFit([[1], [2]]).partialFit([[3], [4]]).mean_; // [2.5]
    * ```
    */
-  partialFit(X: unknown, y?: unknown, sampleWeight?: unknown): this {
+  partialFit(X: unknown, _y?: unknown, sampleWeight?: unknown): this {
     validateParams(this, SPEC);
     const first = this.nSamplesSeen_ === undefined;
     const Xd = validateNumeric(this, X, { reset: first });
@@ -156,13 +157,8 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
    */
   transform(X: unknown): number[][] {
     checkIsFitted(this);
-    const Xd = validateNumeric(this, X, { reset: false });
-    return affineRows(
-      Xd,
-      this.withMean ? this.mean_! : null,
-      this.withStd ? this.scale_! : null,
-      false,
-    );
+    const mean = this.withMean ? this.mean_! : null;
+    return affineTransform(this, X, mean, this.withStd ? this.scale_! : null, { inverse: false });
   }
 
   /**
@@ -178,14 +174,11 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
    */
   inverseTransform(X: unknown): number[][] {
     checkIsFitted(this);
-    const Xd = validateNumeric(this, X, { reset: false, checkFitted: false });
-    checkWidth(this, Xd.d);
-    return affineRows(
-      Xd,
-      this.withMean ? this.mean_! : null,
-      this.withStd ? this.scale_! : null,
-      true,
-    );
+    const mean = this.withMean ? this.mean_! : null;
+    return affineTransform(this, X, mean, this.withStd ? this.scale_! : null, {
+      inverse: true,
+      inverseInput: true,
+    });
   }
 
   /**

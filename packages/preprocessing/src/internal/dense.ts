@@ -67,46 +67,16 @@ export function checkWidth(est: object, d: number): void {
   checkNFeatures(est, d, false);
 }
 
-/** Row-major values as `number[][]` (one new array per row). */
+/**
+ * Row-major values as `number[][]` (one new array per row). Row lists are grown in order:
+ * `new Array(n)` past 100,000 items starts as a slow dictionary in V8.
+ */
 export function toRows(data: ArrayLike<number>, n: number, d: number): number[][] {
-  const out: number[][] = new Array(n);
+  const out: number[][] = [];
   for (let i = 0; i < n; i++) {
     const row = new Array<number>(d);
     const off = i * d;
     for (let j = 0; j < d; j++) row[j] = data[off + j]!;
-    out[i] = row;
-  }
-  return out;
-}
-
-/**
- * Applies `(x - shift) / scale` (or `x * scale + shift` when `inverse`) column by column; a
- * null `shift` or `scale` is skipped (scikit-learn's `with_mean=False` / `with_std=False`).
- */
-export function affineRows(
-  X: Dense,
-  shift: ArrayLike<number> | null,
-  scale: ArrayLike<number> | null,
-  inverse: boolean,
-): number[][] {
-  const { data, n, d } = X;
-  const out: number[][] = new Array(n);
-  const sh = shift ? Float64Array.from(shift) : null;
-  const sc = scale ? Float64Array.from(scale) : null;
-  for (let i = 0; i < n; i++) {
-    const row = new Array<number>(d);
-    const off = i * d;
-    for (let j = 0; j < d; j++) {
-      let v = data[off + j]!;
-      if (inverse) {
-        if (sc) v *= sc[j]!;
-        if (sh) v += sh[j]!;
-      } else {
-        if (sh) v -= sh[j]!;
-        if (sc) v /= sc[j]!;
-      }
-      row[j] = v;
-    }
     out[i] = row;
   }
   return out;

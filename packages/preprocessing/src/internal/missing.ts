@@ -87,7 +87,7 @@ export function indicatorRows(
   features: readonly number[],
   n: number,
 ): number[][] {
-  const out: number[][] = new Array(n);
+  const out: number[][] = [];
   for (let i = 0; i < n; i++) out[i] = features.map((j) => masks[j]![i]!);
   return out;
 }

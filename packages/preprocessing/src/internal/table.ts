@@ -85,46 +85,84 @@ function checkRows(X: readonly unknown[]): number {
   return Math.max(d, 0);
 }
 
-function numericColumn(values: unknown[], allInt: boolean): Column {
-  const num = Float64Array.from(values, (v) =>
-    v === null || v === undefined ? NaN : typeof v === 'boolean' ? Number(v) : (v as number),
-  );
+function numericColumn(values: readonly unknown[], allInt: boolean): Column {
+  const num = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    num[i] =
+      v === null || v === undefined ? NaN : typeof v === 'boolean' ? Number(v) : (v as number);
+  }
   return { kind: allInt ? 'int' : 'float', num };
 }
 
 function columnValues(rows: readonly ArrayLike<unknown>[], j: number): unknown[] {
-  const out = new Array<unknown>(rows.length);
+  const out: unknown[] = [];
   for (let i = 0; i < rows.length; i++) {
     const v = rows[i]![j];
-    if (Array.isArray(v) || isTypedArray(v))
-      throw new ValueError(`Found array with dim 3. Expected <= 2.`);
-    out[i] = v === undefined ? null : v;
+    out.push(v === undefined ? null : v);
   }
   return out;
 }
 
-/** Plain rows: one numpy dtype for the whole array. */
-function rowsTable(rows: readonly ArrayLike<unknown>[], d: number): Table {
-  const n = rows.length;
-  const cols = Array.from({ length: d }, (_, j) => columnValues(rows, j));
-  let str = false;
-  let none = false;
-  let bool = false;
-  let nonInt = false;
-  for (const col of cols) {
-    for (const v of col) {
-      if (typeof v === 'string') str = true;
-      else if (v === null) none = true;
-      else if (typeof v === 'boolean') bool = true;
-      else if (typeof v === 'number') nonInt ||= !Number.isInteger(v);
+/** What a scan of plain rows found (numpy's dtype discovery). */
+interface Scan {
+  str: boolean;
+  none: boolean;
+  bool: boolean;
+  num: boolean;
+  nonInt: boolean;
+}
+
+function scanRows(rows: readonly ArrayLike<unknown>[], d: number): Scan {
+  const s: Scan = { str: false, none: false, bool: false, num: false, nonInt: false };
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    for (let j = 0; j < d; j++) {
+      const v = r[j];
+      if (typeof v === 'number') {
+        s.num = true;
+        if (!s.nonInt && !Number.isInteger(v)) s.nonInt = true;
+      } else if (typeof v === 'string') s.str = true;
+      else if (v === null || v === undefined) s.none = true;
+      else if (typeof v === 'boolean') s.bool = true;
+      else if (Array.isArray(v) || isTypedArray(v))
+        throw new ValueError(`Found array with dim 3. Expected <= 2.`);
       else throw new TypeError(`X holds a value numpy cannot store in a table: ${String(v)}.`);
     }
   }
-  let columns: Column[];
-  if (str || none) columns = cols.map((values) => ({ kind: 'object', values }));
-  else if (bool && cols.every((c) => c.every((v) => typeof v === 'boolean')))
-    columns = cols.map((values) => ({ kind: 'bool', values }));
-  else columns = cols.map((c) => numericColumn(c, !nonInt));
+  return s;
+}
+
+/** Plain rows of numbers straight into columns (row by row), or null at the first non-number. */
+function numericRows(rows: readonly ArrayLike<unknown>[], d: number): Table | null {
+  const n = rows.length;
+  const cols = Array.from({ length: d }, () => new Float64Array(n));
+  let nonInt = false;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    for (let j = 0; j < d; j++) {
+      const v = r[j];
+      if (typeof v !== 'number') return null;
+      if (!nonInt && !Number.isInteger(v)) nonInt = true;
+      cols[j]![i] = v;
+    }
+  }
+  const kind: ColumnKind = nonInt ? 'float' : 'int';
+  return { n, d, columns: cols.map((num) => ({ kind, num })) };
+}
+
+/** Plain rows: one numpy dtype for the whole array. */
+function rowsTable(rows: readonly ArrayLike<unknown>[], d: number): Table {
+  const fast = numericRows(rows, d);
+  if (fast) return fast;
+  const n = rows.length;
+  const s = scanRows(rows, d);
+  const columns: Column[] = [];
+  for (let j = 0; j < d; j++) {
+    if (s.str || s.none) columns.push({ kind: 'object', values: columnValues(rows, j) });
+    else if (s.bool && !s.num) columns.push({ kind: 'bool', values: columnValues(rows, j) });
+    else columns.push(numericColumn(columnValues(rows, j), !s.nonInt));
+  }
   return { n, d, columns };
 }
 
