@@ -1,7 +1,7 @@
 // Port of scikit-learn's sklearn/preprocessing/_data.py MaxAbsScaler (BSD-3-Clause)
 import { checkIsFitted } from '@scikeras/estimator-core';
 import { affineTransform } from './internal/affine';
-import { recordInput, validateNumeric, type Dense } from './internal/dense';
+import { recordInput, validateRows, type Rows } from './internal/dense';
 import { BOOL, validateParams } from './internal/params';
 import { handleZerosInScale } from './internal/scaleUtils';
 import { Transformer } from './internal/Transformer';
@@ -57,7 +57,7 @@ export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
    */
   fit(X: unknown, _y?: unknown): this {
     validateParams(this, SPEC);
-    this.#update(validateNumeric(this, X, { reset: true }), true);
+    this.#update(validateRows(this, X, { reset: true }), true);
     return this;
   }
 
@@ -76,17 +76,18 @@ export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
   partialFit(X: unknown, _y?: unknown): this {
     validateParams(this, SPEC);
     const first = this.nSamplesSeen_ === undefined;
-    this.#update(validateNumeric(this, X, { reset: first }), first);
+    this.#update(validateRows(this, X, { reset: first }), first);
     return this;
   }
 
-  #update(X: Dense, first: boolean): void {
-    const { data, n, d } = X;
+  #update(X: Rows, first: boolean): void {
+    const { n, d } = X;
     const maxAbs = new Float64Array(d).fill(-Infinity);
     const seen = new Uint8Array(d);
     for (let i = 0; i < n; i++) {
+      const r = X.row(i);
       for (let j = 0; j < d; j++) {
-        const v = Math.abs(data[i * d + j]!);
+        const v = Math.abs(r[j]!);
         if (v !== v) continue;
         seen[j] = 1;
         if (v > maxAbs[j]!) maxAbs[j] = v;

@@ -1,7 +1,7 @@
 // Port of scikit-learn's sklearn/preprocessing/_data.py MinMaxScaler (BSD-3-Clause)
 import { checkIsFitted, ValueError } from '@scikeras/estimator-core';
 import { affineTransform } from './internal/affine';
-import { recordInput, validateNumeric, type Dense } from './internal/dense';
+import { recordInput, validateRows, type Rows } from './internal/dense';
 import { pyTuple } from './internal/format';
 import { BOOL, validateParams, type Constraint } from './internal/params';
 import { handleZerosInScale } from './internal/scaleUtils';
@@ -79,7 +79,7 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
    */
   fit(X: unknown, _y?: unknown): this {
     this.#checkParams();
-    this.#update(validateNumeric(this, X, { reset: true }), true);
+    this.#update(validateRows(this, X, { reset: true }), true);
     return this;
   }
 
@@ -98,7 +98,7 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
   partialFit(X: unknown, _y?: unknown): this {
     this.#checkParams();
     const first = this.nSamplesSeen_ === undefined;
-    this.#update(validateNumeric(this, X, { reset: first }), first);
+    this.#update(validateRows(this, X, { reset: first }), first);
     return this;
   }
 
@@ -112,7 +112,7 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
     }
   }
 
-  #update(X: Dense, first: boolean): void {
+  #update(X: Rows, first: boolean): void {
     const { min, max } = nanMinMax(X);
     if (!first) {
       for (let j = 0; j < X.d; j++) {

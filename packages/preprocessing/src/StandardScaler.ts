@@ -1,7 +1,7 @@
 // Port of scikit-learn's sklearn/preprocessing/_data.py StandardScaler (BSD-3-Clause)
 import { checkIsFitted } from '@scikeras/estimator-core';
 import { affineTransform } from './internal/affine';
-import { recordInput, validateNumeric, type Dense } from './internal/dense';
+import { recordInput, validateRows, type Rows } from './internal/dense';
 import { incrementalMeanVar } from './internal/incrementalMeanVar';
 import { BOOL, validateParams } from './internal/params';
 import { checkSampleWeight, handleZerosInScale, isConstantFeature } from './internal/scaleUtils';
@@ -73,7 +73,7 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
    */
   fit(X: unknown, _y?: unknown, sampleWeight?: unknown): this {
     validateParams(this, SPEC);
-    const Xd = validateNumeric(this, X, { reset: true });
+    const Xd = validateRows(this, X, { reset: true });
     this.#update(Xd, checkSampleWeight(sampleWeight, Xd.n), true);
     return this;
   }
@@ -95,12 +95,12 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
   partialFit(X: unknown, _y?: unknown, sampleWeight?: unknown): this {
     validateParams(this, SPEC);
     const first = this.nSamplesSeen_ === undefined;
-    const Xd = validateNumeric(this, X, { reset: first });
+    const Xd = validateRows(this, X, { reset: first });
     this.#update(Xd, checkSampleWeight(sampleWeight, Xd.n), first);
     return this;
   }
 
-  #update(X: Dense, w: Float64Array | null, first: boolean): void {
+  #update(X: Rows, w: Float64Array | null, first: boolean): void {
     const d = X.d;
     const lastCount = new Float64Array(d);
     if (!first) {
@@ -113,9 +113,10 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
     let count: Float64Array;
     if (!this.withMean && !this.withStd) {
       count = lastCount;
-      for (let i = 0; i < X.n; i++)
-        for (let j = 0; j < d; j++)
-          if (X.data[i * d + j] === X.data[i * d + j]) count[j] = count[j]! + 1;
+      for (let i = 0; i < X.n; i++) {
+        const r = X.row(i);
+        for (let j = 0; j < d; j++) if (r[j] === r[j]) count[j] = count[j]! + 1;
+      }
     } else {
       const lastMean = first || !this.mean_ ? new Float64Array(d) : Float64Array.from(this.mean_);
       const lastVar = first

@@ -81,3 +81,50 @@ export function toRows(data: ArrayLike<number>, n: number, d: number): number[][
   }
   return out;
 }
+
+/** Validated numeric rows, read one row at a time (plain rows as given, or views of a buffer). */
+export interface Rows {
+  n: number;
+  d: number;
+  names?: string[];
+  /** Row `i` (do not keep or write it). */
+  row(i: number): ArrayLike<number>;
+}
+
+/**
+ * Plain `number[][]` checked in one scan (numbers only, no Infinity, NaN when allowed, one
+ * width), or null when the general path must handle X (and give its messages).
+ */
+function plainRows(X: unknown, allowNan: boolean): (readonly number[])[] | null {
+  if (!Array.isArray(X) || X.length === 0) return null;
+  const d = Array.isArray(X[0]) ? (X[0] as unknown[]).length : -1;
+  if (d < 1) return null;
+  for (let i = 0; i < X.length; i++) {
+    const r: unknown = X[i];
+    if (!Array.isArray(r) || r.length !== d) return null;
+    for (let j = 0; j < d; j++) {
+      const v: unknown = r[j];
+      if (typeof v !== 'number' || (v - v !== 0 && !(allowNan && v !== v))) return null;
+    }
+  }
+  return X as (readonly number[])[];
+}
+
+/**
+ * {@link validateNumeric} for the fits that read X once or twice row by row: plain rows of
+ * numbers are used as they are (no copy into a new buffer, whose fresh pages cost more than the
+ * reads), other forms go through `checkArray`.
+ */
+export function validateRows(est: object, X: unknown, opts: ValidateNumericOptions): Rows {
+  const rows = plainRows(X, opts.allowNan !== false);
+  if (rows) {
+    const d = rows[0]!.length;
+    if ((opts.checkFitted ?? true) && !opts.reset) {
+      checkFeatureNames(est, undefined, false);
+      checkNFeatures(est, d, false);
+    }
+    return { n: rows.length, d, row: (i) => rows[i]! };
+  }
+  const { data, n, d, names } = validateNumeric(est, X, opts);
+  return { n, d, names, row: (i) => data.subarray(i * d, (i + 1) * d) };
+}

@@ -1,6 +1,6 @@
 // Port of scikit-learn's sklearn/utils/extmath.py _incremental_mean_and_var (BSD-3-Clause):
 // Chan, Golub and LeVeque's update of a mean and variance with a new batch, NaNs ignored.
-import type { Dense } from './dense';
+import type { Rows } from './dense';
 
 /** Running statistics per feature. */
 export interface MeanVar {
@@ -11,15 +11,15 @@ export interface MeanVar {
 }
 
 /** Per-feature sums and counts of the non-NaN values (weighted when `w` is given). */
-function sumsAndCounts(X: Dense, w: Float64Array | null): { sum: Float64Array; cnt: Float64Array } {
-  const { data, n, d } = X;
+function sumsAndCounts(X: Rows, w: Float64Array | null): { sum: Float64Array; cnt: Float64Array } {
+  const { n, d } = X;
   const sum = new Float64Array(d);
   const cnt = new Float64Array(d);
   for (let i = 0; i < n; i++) {
-    const off = i * d;
+    const r = X.row(i);
     const wi = w ? w[i]! : 1;
     for (let j = 0; j < d; j++) {
-      const v = data[off + j]!;
+      const v = r[j]!;
       if (v === v) {
         sum[j] = sum[j]! + (w ? wi * v : v);
         cnt[j] = cnt[j]! + wi;
@@ -31,18 +31,18 @@ function sumsAndCounts(X: Dense, w: Float64Array | null): { sum: Float64Array; c
 
 /** Per-feature sums of `(x - t)` and `(x - t)^2` over the non-NaN values (weighted). */
 function centredSums(
-  X: Dense,
+  X: Rows,
   t: Float64Array,
   w: Float64Array | null,
 ): { corr: Float64Array; sq: Float64Array } {
-  const { data, n, d } = X;
+  const { n, d } = X;
   const corr = new Float64Array(d);
   const sq = new Float64Array(d);
   for (let i = 0; i < n; i++) {
-    const off = i * d;
+    const r = X.row(i);
     const wi = w ? w[i]! : 1;
     for (let j = 0; j < d; j++) {
-      const v = data[off + j]!;
+      const v = r[j]!;
       if (v !== v) continue;
       const c = v - t[j]!;
       if (w) {
@@ -66,7 +66,7 @@ function centredSums(
  * @param w - sample weights, or null
  * @returns the updated statistics (new arrays)
  */
-export function incrementalMeanVar(X: Dense, last: MeanVar, w: Float64Array | null): MeanVar {
+export function incrementalMeanVar(X: Rows, last: MeanVar, w: Float64Array | null): MeanVar {
   const d = X.d;
   const { sum: newSum, cnt: newCount } = sumsAndCounts(X, w);
   const mean = new Float64Array(d);

@@ -1,6 +1,6 @@
 // numpy's percentile (method 'linear'), median and linspace, and the normal quantile function
 // (Wichura's AS 241, what scipy.stats.norm.ppf computes to double precision).
-import type { Dense } from './dense';
+import type { Dense, Rows } from './dense';
 
 /** The non-NaN values of column `j`, sorted ascending. */
 export function sortedColumn(X: Dense, j: number): Float64Array {
@@ -55,15 +55,15 @@ export function linspace(start: number, stop: number, num: number): number[] {
 }
 
 /** Per-column minimum and maximum, NaN ignored (NaN for a column with no values). */
-export function nanMinMax(X: Dense): { min: Float64Array; max: Float64Array } {
-  const { data, n, d } = X;
+export function nanMinMax(X: Rows): { min: Float64Array; max: Float64Array } {
+  const { n, d } = X;
   const min = new Float64Array(d).fill(Infinity);
   const max = new Float64Array(d).fill(-Infinity);
   const seen = new Uint8Array(d);
   for (let i = 0; i < n; i++) {
-    const off = i * d;
+    const r = X.row(i);
     for (let j = 0; j < d; j++) {
-      const v = data[off + j]!;
+      const v = r[j]!;
       if (v !== v) continue;
       seen[j] = 1;
       if (v < min[j]!) min[j] = v;
