@@ -18,8 +18,14 @@ export interface EstimatorTags {
   deterministic: boolean;
   /** `fit` accepts NaN in X. @defaultValue false */
   allowNan: boolean;
-  /** Accepted X kinds: `'2darray'` for feature matrices, `'1dlabels'` for label transformers. */
-  XTypes: readonly ('2darray' | '1dlabels')[];
+  /**
+   * Accepted X kinds: `'2darray'` for feature matrices, `'1dlabels'` for label transformers,
+   * `'records'` for estimators that also take an array of records (`[{ age: 31, city: 'Oslo' }]`)
+   * and use the column names (a `ColumnTransformer` hands such an estimator its columns as
+   * records instead of a matrix; scikit-learn's counterpart is a transformer that takes a
+   * DataFrame).
+   */
+  XTypes: readonly ('2darray' | '1dlabels' | 'records')[];
   /** Supports targets with several columns. @defaultValue false */
   multioutput: boolean;
   /** Not expected to score well on easy data (skip score checks). @defaultValue false */

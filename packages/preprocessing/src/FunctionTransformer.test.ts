@@ -94,6 +94,10 @@ describe('FunctionTransformer', () => {
     );
   });
 
+  it('takes plain rows only from a ColumnTransformer (its function gets X as given)', () => {
+    expect(new FunctionTransformer().getTags().XTypes).toEqual(['2darray']);
+  });
+
   it('rejects acceptSparse: true', () => {
     expect(() => new FunctionTransformer({ acceptSparse: true }).fit([[1]])).toThrow(
       InvalidParameterError,

@@ -116,7 +116,14 @@ export class FunctionTransformer extends Transformer<FunctionTransformerParams, 
   } satisfies Required<FunctionTransformerParams>;
 
   override getTags(): EstimatorTags {
-    return { ...super.getTags(), requiresY: false, stateless: true, noValidation: !this.validate };
+    // plain rows only: `func` gets X as given, and most functions expect number[][]
+    return {
+      ...super.getTags(),
+      requiresY: false,
+      stateless: true,
+      noValidation: !this.validate,
+      XTypes: ['2darray'],
+    };
   }
 
   /** Always true: a stateless transformer needs no fit (scikit-learn's `__sklearn_is_fitted__`). */

@@ -73,6 +73,10 @@ describe('StandardScaler', () => {
       );
     });
 
+    it("declares XTypes '2darray' and 'records' (a ColumnTransformer then hands it named columns)", () => {
+      expect(new StandardScaler().getTags().XTypes).toEqual(['2darray', 'records']);
+    });
+
     it('warns when transform gets unnamed rows after a fit on records', () => {
       const s = new StandardScaler().fit([{ a: 0 }, { a: 2 }]);
       const { result, warnings } = catchWarnings(() => s.transform([[4]]));

@@ -13,7 +13,11 @@ import {
  * `nFeaturesIn_` / `featureNamesIn_` every transformer records.
  */
 export abstract class Transformer<P extends object, Out = number[][]> extends BaseEstimator<P> {
-  static override tags: Partial<EstimatorTags> = { requiresY: false };
+  /** X may be records: a ColumnTransformer then hands these transformers named columns. */
+  static override tags: Partial<EstimatorTags> = {
+    requiresY: false,
+    XTypes: ['2darray', 'records'],
+  };
 
   /** Number of features seen during `fit`. */
   declare nFeaturesIn_?: number;
