@@ -1,10 +1,10 @@
 // Port of scikit-learn's sklearn/model_selection/_split.py StratifiedKFold (BSD-3-Clause), 1.2's allocation.
 import { ValueError, columnOr1d, numSamples, warn, type Label } from '@scikeras/estimator-core';
-import { typeOfTarget } from '@scikeras/target-utils';
+import { typeOfTarget, uniqueInverse } from '@scikeras/target-utils';
 import { BaseCrossValidator, type Split } from './BaseCrossValidator';
 import { checkKFoldParams, checkNotMoreSplitsThanSamples, type KFoldParams } from './KFold';
 import { checkRandomState } from '../RandomState';
-import { bincount, uniqueInverse } from '../internal/unique';
+import { bincount } from '../internal/bincount';
 
 /** Params of {@link StratifiedKFold}: those of KFold. */
 export type StratifiedKFoldParams = KFoldParams;
