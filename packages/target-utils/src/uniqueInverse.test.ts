@@ -46,7 +46,14 @@ describe('uniqueInverse', () => {
       firstIndex: [1, 0],
       inverse: [1, 0, 1],
     });
-    expect(plain(uniqueInverse([[1, 0], [0, 2]]))).toEqual({
+    expect(
+      plain(
+        uniqueInverse([
+          [1, 0],
+          [0, 2],
+        ]),
+      ),
+    ).toEqual({
       uniques: [0, 1, 2],
       firstIndex: [1, 0, 3],
       inverse: [1, 0, 0, 2],
@@ -54,10 +61,7 @@ describe('uniqueInverse', () => {
   });
 
   it('orders labels exactly as uniqueLabels and LabelEncoder do, and uniques[inverse[i]] is y[i]', () => {
-    const label = fc.oneof(
-      fc.integer({ min: -4, max: 4 }),
-      fc.constantFrom(NaN, 0.5, -0),
-    );
+    const label = fc.oneof(fc.integer({ min: -4, max: 4 }), fc.constantFrom(NaN, 0.5, -0));
     const strings = fc.array(fc.constantFrom('a', 'b', 'B', 'é', '😀', '\uffff'), {
       minLength: 1,
     });
