@@ -168,8 +168,9 @@ const LOADERS: Record<Exclude<BackendName, 'auto'>, () => Promise<void>> = {
  * `tf.setBackend`, plus loading the package that provides it).
  *
  * - `'cpu'`: plain JavaScript, always available, slowest.
- * - `'wasm'`: `@tensorflow/tfjs-backend-wasm` (imported on demand), XNNPACK + SIMD; the fastest
- *   backend without native code (about 2.5-5x `'cpu'` on dense nets in Node).
+ * - `'wasm'`: `@tensorflow/tfjs-backend-wasm` (a dependency of `@scikeras/wrappers`, imported on
+ *   demand), XNNPACK + SIMD; the fastest backend without native code (about 2.5-5x `'cpu'` on
+ *   dense nets in Node).
  * - `'tensorflow'`: the native TensorFlow binding, `@tensorflow/tfjs-node-gpu` then
  *   `@tensorflow/tfjs-node` (optional peer dependencies: their install downloads libtensorflow).
  * - `'webgl'` / `'webgpu'`: browser GPU backends (`'webgpu'` needs `@tensorflow/tfjs-backend-webgpu`).
