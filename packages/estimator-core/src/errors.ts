@@ -49,7 +49,7 @@ export class ScikerasError extends Error {
    * @remarks Python has one class per name per process; JavaScript may load a package twice
    * (ESM and CJS builds, two versions), so the classes are compared by registered symbol.
    */
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     if (Object.prototype.hasOwnProperty.call(this, BRAND)) {
       const key = (this as unknown as Record<symbol, symbol>)[BRAND]!;
       return (
