@@ -72,6 +72,7 @@ describe('pnpm demo:web (headless Chromium)', () => {
       executablePath: browser.executablePath,
       headless: true,
       args: [...browser.args, ...EXTRA_ARGS],
+      env: browser.env,
       viewport: { width: 1280, height: 900 },
     });
     page = context.pages()[0] ?? (await context.newPage());

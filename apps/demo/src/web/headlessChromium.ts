@@ -10,6 +10,12 @@ export interface HeadlessChromium {
    * `--disable-web-security`.
    */
   args: string[];
+  /**
+   * The environment to launch it with: `LD_LIBRARY_PATH` starts with the package's own NSS,
+   * NSPR and expat libraries (its `al2023.tar.br`), the only shared libraries the binary needs
+   * beyond glibc, so a machine without a browser's system packages runs it too.
+   */
+  env: Record<string, string>;
 }
 
 /**
@@ -18,22 +24,27 @@ export interface HeadlessChromium {
  */
 const DROPPED_ARGS = ['--disable-web-security'];
 
-const SCRIPT = `import chromium from '@sparticuz/chromium';
+const SCRIPT = `import chromium, { inflate } from '@sparticuz/chromium';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 const executablePath = await chromium.executablePath();
-process.stdout.write(JSON.stringify({ executablePath, args: chromium.args }));`;
+const bin = join(dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '..', 'bin');
+const libDir = join(await inflate(join(bin, 'al2023.tar.br')), 'lib');
+process.stdout.write(JSON.stringify({ executablePath, args: chromium.args, libDir }));`;
 
 /**
- * Unpacks @sparticuz/chromium's brotli-compressed Chromium into the temp folder (once; later
- * calls reuse it) and returns its path and flags. The package is an ES module with top-level
- * state, so it runs in a child Node process: jest's CommonJS runtime cannot import it.
+ * Unpacks @sparticuz/chromium's brotli-compressed Chromium and its libraries into the temp
+ * folder (once; later calls reuse them) and returns its path, flags and environment. The
+ * package is an ES module with top-level state, so it runs in a child Node process: jest's
+ * CommonJS runtime cannot import it.
  *
  * @param cwd - a folder from which `@sparticuz/chromium` resolves (the demo app)
- * @returns the binary's path and the flags to launch it with
+ * @returns the binary's path, and the flags and environment to launch it with
  * @throws Error when the package is missing or cannot unpack its browser
  * @example
  * ```ts
- * const { executablePath, args } = headlessChromium(APP);
- * await chromium.launchPersistentContext(dir, { executablePath, args, headless: true });
+ * const { executablePath, args, env } = headlessChromium(APP);
+ * await chromium.launchPersistentContext(dir, { executablePath, args, env, headless: true });
  * ```
  * @remarks The package declares Node >= 22.17 in `engines`, yet runs on Node 20.19+ (verified
  * on 20.20): pnpm-workspace.yaml sets `engineStrict: false` so pnpm installs it there.
@@ -44,6 +55,13 @@ export function headlessChromium(cwd: string): HeadlessChromium {
     encoding: 'utf8',
     timeout: 120_000,
   });
-  const found = JSON.parse(out) as HeadlessChromium;
-  return { ...found, args: found.args.filter((a) => !DROPPED_ARGS.includes(a)) };
+  const found = JSON.parse(out) as { executablePath: string; args: string[]; libDir: string };
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  env['LD_LIBRARY_PATH'] = [found.libDir, process.env['LD_LIBRARY_PATH']].filter(Boolean).join(':');
+  return {
+    executablePath: found.executablePath,
+    args: found.args.filter((a) => !DROPPED_ARGS.includes(a)),
+    env,
+  };
 }
