@@ -1,5 +1,6 @@
 export { typeOfTarget, type TargetType, type TypeOfTargetOptions } from './typeOfTarget';
 export { uniqueLabels } from './uniqueLabels';
+export { uniqueInverse, type UniqueInverse } from './uniqueInverse';
 export { isMultilabel } from './isMultilabel';
 export { checkClassificationTargets } from './checkClassificationTargets';
 export { LabelEncoder } from './LabelEncoder';

@@ -8,7 +8,7 @@ import {
 } from '@scikeras/estimator-core';
 import { LabelEncoder } from '@scikeras/target-utils';
 import { runCrossValTasks, type CrossValidateOptions } from './crossValidate';
-import { labelsOf } from '../internal/unique';
+import { labelsOf } from '../internal/labelsOf';
 
 /** Options of {@link crossValPredict}. */
 export interface CrossValPredictOptions extends Omit<

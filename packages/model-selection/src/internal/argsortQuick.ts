@@ -1,57 +1,10 @@
-// The parts of numpy's unique / argsort that scikit-learn's splitters rely on.
-import type { Label } from '@scikeras/estimator-core';
-
-/** Orders labels like numpy sorts an array of one kind: numbers numerically, strings by code point. */
-export function compareLabels(a: Label, b: Label): number {
-  if (typeof a === typeof b) {
-    if (typeof a === 'string') return a < (b as string) ? -1 : a > (b as string) ? 1 : 0;
-    return Number(a) - Number(b);
-  }
-  const rank = (v: Label) => (typeof v === 'string' ? 1 : 0);
-  return rank(a) - rank(b);
-}
-
-/** numpy's `np.unique(values, return_index=True, return_inverse=True)`. */
-export function uniqueInverse(values: ArrayLike<Label>): {
-  uniques: Label[];
-  firstIndex: number[];
-  inverse: Int32Array;
-} {
-  const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (i, j) => compareLabels(values[i]!, values[j]!) || i - j,
-  );
-  const uniques: Label[] = [];
-  const firstIndex: number[] = [];
-  const inverse = new Int32Array(n);
-  for (const i of order) {
-    const v = values[i]!;
-    const last = uniques.length - 1;
-    if (last < 0 || compareLabels(uniques[last]!, v) !== 0) {
-      uniques.push(v);
-      firstIndex.push(i);
-    }
-    inverse[i] = uniques.length - 1;
-  }
-  return { uniques, firstIndex, inverse };
-}
-
-/** numpy's `np.bincount(x, minlength)`. */
-export function bincount(x: ArrayLike<number>, minlength = 0): number[] {
-  let m = minlength;
-  for (let i = 0; i < x.length; i++) m = Math.max(m, x[i]! + 1);
-  const out = new Array<number>(m).fill(0);
-  for (let i = 0; i < x.length; i++) out[x[i]!]! += 1;
-  return out;
-}
-
+// Port of numpy's numpy/core/src/npysort/quicksort.cpp aquicksort_ (BSD-3-Clause).
 const SMALL_QUICKSORT = 16;
 
 /**
  * numpy 1.24's default `argsort` (`kind='quicksort'`, an introsort) for numbers, ported so that
  * ties come out in numpy's order (scikit-learn's GroupKFold depends on it).
  */
-// Port of numpy's numpy/core/src/npysort/quicksort.cpp aquicksort_ (BSD-3-Clause).
 export function argsortQuick(v: ArrayLike<number>): number[] {
   const num = v.length;
   const tosort = Array.from({ length: num }, (_, i) => i);
@@ -146,15 +99,4 @@ function aheapsort(v: ArrayLike<number>, tosort: number[], start: number, n: num
     }
     tosort[a(i)] = tmp;
   }
-}
-
-/** Labels as a plain 1-D array (typed arrays and tensors read out). */
-export function labelsOf(y: unknown): Label[] {
-  if (Array.isArray(y)) return y as Label[];
-  if (ArrayBuffer.isView(y)) return Array.from(y as unknown as ArrayLike<number>);
-  const t = y as { dataSync?: () => ArrayLike<number>; rank?: number };
-  if (t && typeof t.dataSync === 'function') return Array.from(t.dataSync());
-  const m = y as { to1DArray?: () => number[] };
-  if (m && typeof m.to1DArray === 'function') return m.to1DArray();
-  return Array.from(y as ArrayLike<Label>);
 }
