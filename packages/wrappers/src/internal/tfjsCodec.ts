@@ -15,6 +15,7 @@ import {
 import { useBackend, type BackendName } from '../useBackend';
 import { isLayersModel } from './isLayersModel';
 import { MODULE_URL } from './moduleUrl';
+import { installCallbackCodec } from './callbackCodec';
 import { checkTopology } from './topology/checkTopology';
 import { LIMITS, TopologyIssue } from './topology/topologyTypes';
 
@@ -369,6 +370,7 @@ export function installTfjsCodec(): void {
     encode: encodeOptimizer,
     decode: decodeOptimizer,
   });
+  installCallbackCodec();
   registerCodecType<tf.Tensor>({
     tag: 'tensor',
     module: MODULE_URL,

@@ -28,7 +28,7 @@ describe('checkTopology', () => {
   });
 
   it('covers every layer class tfjs-layers registers', () => {
-    const map = tf.serialization.SerializationMap.getMap().classNameMap as Record<
+    const map = tf.serialization.SerializationMap.getMap().classNameMap as unknown as Record<
       string,
       [unknown]
     >;
