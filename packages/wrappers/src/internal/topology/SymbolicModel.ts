@@ -5,7 +5,7 @@
 import { OPAQUE, SymbolicLayer, type SymShape } from './SymbolicLayer';
 import { checkShape } from './shapeMath';
 import { ConfigReader, isCfg, type Cfg } from './tsConfig';
-import { TopologyIssue, type Shape } from './topologyTypes';
+import { LIMITS, TopologyIssue, type Shape } from './topologyTypes';
 
 /** InputLayer: one output, its batchInputShape, from its construction on. */
 export class InputLayerSym extends SymbolicLayer {
@@ -163,7 +163,7 @@ export class FunctionalSym extends SymbolicModel {
     this.outputs.push(this.outputRefs.map((r) => this.tensor(r, this.where)));
   }
 
-  private createLayer(d: unknown): { layer: SymbolicLayer; nodes: unknown[] } {
+  private createLayer(d: unknown): { layer: SymbolicLayer; nodes: Ref[][] } {
     if (!isCfg(d) || typeof d.name !== 'string' || !Array.isArray(d.inboundNodes))
       throw new TopologyIssue(`${this.where} has a layer entry without a name or inboundNodes`);
     const cfg = isCfg(d.config) ? (d.config as Cfg) : undefined;
@@ -178,37 +178,53 @@ export class FunctionalSym extends SymbolicModel {
       this.depth + 1,
     );
     this.created.set(d.name, layer);
-    for (const node of d.inboundNodes)
+    const nodes = (d.inboundNodes as unknown[]).map((node) => {
       if (!Array.isArray(node))
         throw new TopologyIssue(`${layer.where} has an invalid inbound node`);
-    return { layer, nodes: d.inboundNodes as unknown[] };
+      return node.map((v) => ref(v, layer.where));
+    });
+    return { layer, nodes };
   }
 
-  /** The while loop of Container.fromConfig, which stops when a pass makes no progress. */
-  private resolve(datas: { layer: SymbolicLayer; nodes: unknown[] }[]): void {
-    const pending = new Map<SymbolicLayer, unknown[][]>();
-    for (const { layer, nodes } of datas)
-      if (nodes.length > 0) pending.set(layer, nodes as unknown[][]);
+  /**
+   * The while loop of Container.fromConfig: passes over the layers, each calling the layers whose
+   * inputs exist. Stops when a pass makes no progress (tfjs would loop forever) or when the
+   * passes would cost more than LIMITS.maxGraphSteps (a graph listed out of order on purpose).
+   */
+  private resolve(datas: { layer: SymbolicLayer; nodes: Ref[][] }[]): void {
+    const pending = new Map<SymbolicLayer, Ref[][]>();
+    for (const { layer, nodes } of datas) if (nodes.length > 0) pending.set(layer, nodes);
+    let steps = 0;
     while (pending.size > 0) {
       let progress = false;
+      steps += datas.length;
       for (const { layer } of datas) {
         const nodes = pending.get(layer);
         if (!nodes) continue;
-        pending.delete(layer);
-        for (const node of nodes) {
-          if (this.processNode(layer, node)) progress = true;
-          else pending.set(layer, [...(pending.get(layer) ?? []), node]);
-        }
+        steps += nodes.length;
+        // the nodes that wait keep their order (tfjs re-queues them); no copy when none is ready
+        let rest: Ref[][] | undefined;
+        nodes.forEach((node, i) => {
+          if (this.processNode(layer, node)) rest ??= nodes.slice(0, i);
+          else rest?.push(node);
+        });
+        if (rest === undefined) continue;
+        progress = true;
+        if (rest.length > 0) pending.set(layer, rest);
+        else pending.delete(layer);
       }
       if (!progress)
         throw new TopologyIssue(
           `${this.where}'s layer graph cannot be built: a call of ${[...pending.keys()][0]!.where} refers to a layer or call that never exists`,
         );
+      if (steps > LIMITS.maxGraphSteps)
+        throw new TopologyIssue(
+          `${this.where}'s layers are listed so far out of call order that building them would take more than ${LIMITS.maxGraphSteps} steps`,
+        );
     }
   }
 
-  private processNode(layer: SymbolicLayer, node: unknown[]): boolean {
-    const refs = node.map((v) => ref(v, layer.where));
+  private processNode(layer: SymbolicLayer, refs: Ref[]): boolean {
     for (const [name, nodeIndex] of refs) {
       const inbound = this.created.get(name);
       if (!inbound || inbound.outputs.length <= nodeIndex) return false;

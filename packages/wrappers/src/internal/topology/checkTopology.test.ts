@@ -184,6 +184,39 @@ describe('checkTopology', () => {
       );
     });
 
+    it('a functional graph listed out of call order on purpose, whose resolution would be quadratic', () => {
+      /** A chain of `n` Activation layers listed last to first. */
+      const reversedChain = (n: number) => {
+        const input = {
+          class_name: 'InputLayer',
+          name: 'in',
+          config: { name: 'in', batch_input_shape: [null, 3] },
+          inbound_nodes: [],
+        };
+        const chain = Array.from({ length: n }, (_, i) => ({
+          class_name: 'Activation',
+          name: `a${i}`,
+          config: { name: `a${i}`, activation: 'relu' },
+          inbound_nodes: [[[i === 0 ? 'in' : `a${i - 1}`, 0, 0, {}]]],
+        }));
+        return {
+          class_name: 'Model',
+          config: {
+            name: 'm',
+            layers: [input, ...chain.reverse()],
+            input_layers: [['in', 0, 0]],
+            output_layers: [[`a${n - 1}`, 0, 0]],
+          },
+        };
+      };
+      expect(checkTopology(reversedChain(500), [], noCustom).layers).toBe(502);
+      const t0 = performance.now();
+      expect(() => checkTopology(reversedChain(4990), [], noCustom)).toThrow(
+        "layer 'm' (Model)'s layers are listed so far out of call order that building them would take more than 1000000 steps",
+      );
+      expect(performance.now() - t0).toBeLessThan(3000);
+    });
+
     it('stateful RNN states past the limit', async () => {
       const model = MODEL_ZOO.stateful!.build();
       const a = await artifactsOf(model);
@@ -194,6 +227,19 @@ describe('checkTopology', () => {
         /its stateful layers would allocate more than 16777216 state values/,
       );
     });
+  });
+
+  it("reads Keras's BatchNormalization axis: [n] as tfjs does", async () => {
+    const model = MODEL_ZOO.conv2dGlobalMax!.build();
+    const a = await artifactsOf(model);
+    disposeFully(model);
+    const t = JSON.parse(JSON.stringify(a.modelTopology));
+    t.config.layers[1].config.axis = [1];
+    expect(checkTopology(t, a.weightSpecs as Spec[], noCustom).verified).toBe(5);
+    t.config.layers[1].config.axis = [3];
+    expect(() => checkTopology(t, a.weightSpecs as Spec[], noCustom)).toThrow(
+      /creates the weight '.*\/gamma' with the shape \[3\], but the weight manifest gives it the shape \[5\]/,
+    );
   });
 
   it('checks what it can of a model with a custom layer and leaves its weights to the manifest', async () => {

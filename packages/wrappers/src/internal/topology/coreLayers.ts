@@ -204,7 +204,11 @@ export class PReLULayer extends SymbolicLayer {
 
 /** BatchNormalization: gamma, beta, moving_mean, moving_variance of the axis' size. */
 export class BatchNormalizationLayer extends SymbolicLayer {
-  private axis = this.r.axis('axis', -1);
+  // Keras writes axis: [3]; tfjs reads it as JavaScript does ([3] >= 0, shape[[3]])
+  private axis =
+    Array.isArray(this.r.cfg.axis) && this.r.cfg.axis.length === 1
+      ? this.r.axis('axis', -1, this.r.cfg.axis[0])
+      : this.r.axis('axis', -1);
   private center = this.r.bool('center', true);
   private scale = this.r.bool('scale', true);
 

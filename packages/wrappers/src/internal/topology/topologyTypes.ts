@@ -20,6 +20,11 @@ export const LIMITS = {
   maxLayers: 5000,
   /** Calls of layers (inbound nodes) in the whole topology. */
   maxNodes: 10000,
+  /**
+   * Work to resolve a functional graph as tfjs does (passes over the layers x layers): a few
+   * passes for any graph tfjs wrote, quadratic for one listed out of order on purpose.
+   */
+  maxGraphSteps: 1_000_000,
   /** Models in models, wrappers in wrappers, cells in cells. */
   maxNesting: 32,
   /** Dimensions of a symbolic shape. */

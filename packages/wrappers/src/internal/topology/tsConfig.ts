@@ -21,7 +21,8 @@ function isNameAtFront(key: string | undefined, index: number, value: unknown): 
 
 /**
  * tfjs-layers' convertPythonicToTs: keys (and string values, but for names) to camelCase, as
- * tfjs does before it deserializes a topology. Own keys only; the result has no prototype keys.
+ * tfjs does before it deserializes a topology. Own keys only (the checker reads only keys that
+ * no object inherits).
  */
 export function pythonicToTs(v: unknown, key?: string, depth = 0): unknown {
   if (depth > 4 * LIMITS.maxNesting + 64)
@@ -32,13 +33,20 @@ export function pythonicToTs(v: unknown, key?: string, depth = 0): unknown {
   if (Array.isArray(v))
     return v.map((x, i) => (isNameAtFront(key, i, x) ? x : pythonicToTs(x, key, depth + 1)));
   if (typeof v !== 'object') throw new TopologyIssue(`its topology holds a ${typeof v}`);
-  const out: Cfg = Object.create(null) as Cfg;
+  const out: Cfg = {};
   for (const [k, x] of Object.entries(v as Cfg)) {
-    if (k === 'name' && typeof x === 'string') out[k] = x;
-    else {
-      const tk = toCamelCase(k);
-      out[tk] = pythonicToTs(x, tk, depth + 1);
-    }
+    const tk = k === 'name' && typeof x === 'string' ? k : toCamelCase(k);
+    const value =
+      tk === k && k === 'name' && typeof x === 'string' ? x : pythonicToTs(x, tk, depth + 1);
+    // an own '__proto__' key stays a key (plain assignment would set the prototype)
+    if (tk === '__proto__')
+      Object.defineProperty(out, tk, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[tk] = value;
   }
   return out;
 }
@@ -75,8 +83,8 @@ export class ConfigReader {
   }
 
   /** Any integer (axes may be negative). */
-  axis(key: string, fallback: number): number {
-    const v = this.has(key) ? this.cfg[key] : fallback;
+  axis(key: string, fallback: number, value: unknown = this.cfg[key]): number {
+    const v = value !== null && value !== undefined ? value : fallback;
     if (typeof v !== 'number' || !Number.isInteger(v) || Math.abs(v) > LIMITS.maxRank)
       throw this.bad(key, 'an axis');
     return v;
