@@ -35,6 +35,21 @@ export class CheckContext {
       throw new TopologyIssue(`it has more than ${LIMITS.maxLayers} layers (at ${where})`);
   }
 
+  private steps = 0;
+
+  /**
+   * Counts work that tfjs would repeat when it builds the model: passes over a functional
+   * model's layers, and the layers a nested model runs through each time it is called.
+   */
+  spend(steps: number, where: string): void {
+    this.steps += steps;
+    if (this.steps > LIMITS.maxGraphSteps)
+      throw new TopologyIssue(
+        `building it would take more than ${LIMITS.maxGraphSteps} steps (at ${where}): its layers are ` +
+          'listed far out of call order, or nested models are called many times',
+      );
+  }
+
   countNode(where: string): void {
     if (++this.nodes > LIMITS.maxNodes)
       throw new TopologyIssue(`it has more than ${LIMITS.maxNodes} layer calls (at ${where})`);

@@ -5,7 +5,7 @@
 import { OPAQUE, SymbolicLayer, type SymShape } from './SymbolicLayer';
 import { checkShape } from './shapeMath';
 import { ConfigReader, isCfg, type Cfg } from './tsConfig';
-import { LIMITS, TopologyIssue, type Shape } from './topologyTypes';
+import { TopologyIssue, type Shape } from './topologyTypes';
 
 /** InputLayer: one output, its batchInputShape, from its construction on. */
 export class InputLayerSym extends SymbolicLayer {
@@ -108,6 +108,7 @@ export class SequentialSym extends SymbolicModel {
   }
 
   protected replay(inputs: SymShape[]): SymShape[] {
+    this.ctx.spend(this.layers.length, this.where);
     let out = inputs[0]!;
     this.layers.forEach((layer, i) => {
       if (i === 0 && layer instanceof InputLayerSym) return;
@@ -194,14 +195,13 @@ export class FunctionalSym extends SymbolicModel {
   private resolve(datas: { layer: SymbolicLayer; nodes: Ref[][] }[]): void {
     const pending = new Map<SymbolicLayer, Ref[][]>();
     for (const { layer, nodes } of datas) if (nodes.length > 0) pending.set(layer, nodes);
-    let steps = 0;
     while (pending.size > 0) {
       let progress = false;
-      steps += datas.length;
+      this.ctx.spend(datas.length, this.where);
       for (const { layer } of datas) {
         const nodes = pending.get(layer);
         if (!nodes) continue;
-        steps += nodes.length;
+        this.ctx.spend(nodes.length, layer.where);
         // the nodes that wait keep their order (tfjs re-queues them); no copy when none is ready
         let rest: Ref[][] | undefined;
         nodes.forEach((node, i) => {
@@ -216,10 +216,6 @@ export class FunctionalSym extends SymbolicModel {
       if (!progress)
         throw new TopologyIssue(
           `${this.where}'s layer graph cannot be built: a call of ${[...pending.keys()][0]!.where} refers to a layer or call that never exists`,
-        );
-      if (steps > LIMITS.maxGraphSteps)
-        throw new TopologyIssue(
-          `${this.where}'s layers are listed so far out of call order that building them would take more than ${LIMITS.maxGraphSteps} steps`,
         );
     }
   }
@@ -255,6 +251,7 @@ export class FunctionalSym extends SymbolicModel {
   }
 
   protected replay(inputs: SymShape[]): SymShape[] {
+    this.ctx.spend(this.order.length, this.where);
     const shapes = new Map<string, SymShape>();
     const key = (n: string, i: number, t: number) => `${n}\u0000${i}\u0000${t}`;
     this.inputRefs.forEach(([n, i, t], k) => shapes.set(key(n, i, t), inputs[k]!));

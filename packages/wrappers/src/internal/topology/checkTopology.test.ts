@@ -212,7 +212,50 @@ describe('checkTopology', () => {
       expect(checkTopology(reversedChain(500), [], noCustom).layers).toBe(502);
       const t0 = performance.now();
       expect(() => checkTopology(reversedChain(4990), [], noCustom)).toThrow(
-        "layer 'm' (Model)'s layers are listed so far out of call order that building them would take more than 1000000 steps",
+        /^building it would take more than 1000000 steps \(at layer '.*' \(Activation\)\): its layers are listed far out of call order, or nested models are called many times$/,
+      );
+      expect(performance.now() - t0).toBeLessThan(3000);
+    });
+
+    it('nested models called repeatedly (tfjs would replay them exponentially often)', () => {
+      // each level calls the level below twice: 2^30 replays of the innermost model
+      let inner: any = {
+        class_name: 'Sequential',
+        config: {
+          name: 's0',
+          layers: [
+            {
+              class_name: 'Activation',
+              config: { name: 'act', activation: 'relu', batch_input_shape: [null, 3] },
+            },
+          ],
+        },
+      };
+      for (let i = 1; i <= 30; i++) {
+        const input = {
+          class_name: 'InputLayer',
+          name: `in${i}`,
+          config: { name: `in${i}`, batch_input_shape: [null, 3] },
+          inbound_nodes: [],
+        };
+        const call = (k: number) => ({
+          ...inner,
+          name: inner.config.name,
+          inbound_nodes: [[[`in${i}`, 0, 0, {}]], [[`in${i}`, 0, 0, {}]]].slice(0, k),
+        });
+        inner = {
+          class_name: 'Model',
+          config: {
+            name: `m${i}`,
+            layers: [input, call(2)],
+            input_layers: [[`in${i}`, 0, 0]],
+            output_layers: [[inner.config.name, 2, 0]],
+          },
+        };
+      }
+      const t0 = performance.now();
+      expect(() => checkTopology(inner, [], noCustom)).toThrow(
+        /^building it would take more than 1000000 steps/,
       );
       expect(performance.now() - t0).toBeLessThan(3000);
     });

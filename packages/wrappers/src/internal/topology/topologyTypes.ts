@@ -21,8 +21,9 @@ export const LIMITS = {
   /** Calls of layers (inbound nodes) in the whole topology. */
   maxNodes: 10000,
   /**
-   * Work to resolve a functional graph as tfjs does (passes over the layers x layers): a few
-   * passes for any graph tfjs wrote, quadratic for one listed out of order on purpose.
+   * Work tfjs repeats while it builds a model: passes over a functional model's layers (a few
+   * for any graph tfjs wrote, quadratic for one listed out of order on purpose), and the layers a
+   * nested model runs through at each call (exponential for models nested and called repeatedly).
    */
   maxGraphSteps: 1_000_000,
   /** Models in models, wrappers in wrappers, cells in cells. */
