@@ -16,8 +16,7 @@ import { useBackend, type BackendName } from '../useBackend';
 import { isLayersModel } from './isLayersModel';
 import { MODULE_URL } from './moduleUrl';
 import { installCallbackCodec } from './callbackCodec';
-import { checkTopology } from './topology/checkTopology';
-import { LIMITS, TopologyIssue } from './topology/topologyTypes';
+import { checkSavedModel } from './checkSavedModel';
 
 type Body = { [k: string]: Json };
 
@@ -104,77 +103,8 @@ async function encodeModel(model: tf.LayersModel, path: string, ctx: EncodeConte
   };
 }
 
-const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, complex64: 8 };
-
 function isObj(v: Json | undefined): v is Body {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** The bytes of one weight spec, or undefined when the spec is invalid or its size overflows. */
-function specBytes(s: Json): number | undefined {
-  const per = isObj(s) ? DTYPE_BYTES[String(s.dtype)] : undefined;
-  if (
-    !isObj(s) ||
-    typeof s.name !== 'string' ||
-    per === undefined ||
-    !Array.isArray(s.shape) ||
-    s.shape.length > LIMITS.maxRank ||
-    !s.shape.every(
-      (d) => Number.isInteger(d) && (d as number) >= 0 && (d as number) <= LIMITS.maxDim,
-    ) ||
-    s.quantization !== undefined ||
-    (s.group !== undefined && s.group !== 'model' && s.group !== 'optimizer')
-  )
-    return undefined;
-  let n = per;
-  for (const d of s.shape as number[]) n *= d;
-  return Number.isSafeInteger(n) ? n : undefined;
-}
-
-/** Checks the weight specs against the buffer's size before tfjs reads any of it. */
-function checkSpecs(specs: Json | undefined, bytes: number, path: string, ctx: DecodeContext) {
-  if (!Array.isArray(specs)) throw ctx.corrupt(`${describePath(path)} has no weight specs`);
-  let total = 0;
-  for (const s of specs) {
-    const n = specBytes(s);
-    if (n === undefined) throw ctx.corrupt(`${describePath(path)} has an invalid weight spec`);
-    total += n;
-  }
-  if (total !== bytes)
-    throw ctx.corrupt(
-      `the weight specs of ${describePath(path)} do not add up to its ${bytes} bytes`,
-    );
-  return specs as unknown as tf.io.WeightsManifestEntry[];
-}
-
-/** Whether a class name is a layer class the application registered with tfjs (a custom layer). */
-function isCustomLayer(className: string): boolean {
-  const map = tf.serialization.SerializationMap.getMap().classNameMap as Record<string, unknown>;
-  const entry = Object.prototype.hasOwnProperty.call(map, className) ? map[className] : undefined;
-  const cls = Array.isArray(entry) ? (entry[0] as { prototype?: unknown }) : undefined;
-  return typeof cls === 'function' && cls.prototype instanceof tf.layers.Layer;
-}
-
-/** The topology against the weights, before tfjs builds anything (see checkTopology). */
-function checkModelTopology(
-  topology: Body,
-  specs: tf.io.WeightsManifestEntry[],
-  path: string,
-  ctx: DecodeContext,
-): void {
-  try {
-    checkTopology(
-      topology,
-      specs as unknown as { name: string; shape: number[]; dtype: string }[],
-      {
-        isCustomLayer,
-      },
-    );
-  } catch (e) {
-    if (e instanceof TopologyIssue)
-      throw ctx.corrupt(`the model of ${describePath(path)} is invalid: ${e.message}`);
-    throw e;
-  }
 }
 
 /** A compile argument: functions from the registries, else by name (tfjs's built-in losses and metrics). */
@@ -255,8 +185,7 @@ async function decodeModel(body: Body, path: string, ctx: DecodeContext): Promis
   }
   if (!isObj(body.modelTopology)) throw ctx.corrupt(`${describePath(path)} has no model topology`);
   const bytes = ctx.buffer(body.buffer, path);
-  const specs = checkSpecs(body.weightSpecs, bytes.byteLength, path, ctx);
-  checkModelTopology(body.modelTopology, specs, path, ctx);
+  const specs = checkSavedModel(body.modelTopology, body.weightSpecs, bytes.byteLength, path, ctx);
   let model: tf.LayersModel;
   try {
     model = await tf.loadLayersModel(
