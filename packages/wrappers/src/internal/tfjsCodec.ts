@@ -315,7 +315,10 @@ export function installTfjsCodec(): void {
     name: 'tfjs.backend',
     capture: () => (tf.getBackend() as string | undefined) ?? undefined,
     restore: async (backend) => {
-      if (typeof backend !== 'string' || tf.getBackend() === backend) return;
+      if (typeof backend !== 'string') return;
+      // the name is set as soon as a switch starts (another task of this worker may be switching):
+      // wait until the backend is ready before anything is decoded
+      if (tf.getBackend() === backend) return void (await tf.ready());
       try {
         await useBackend(backend as BackendName);
       } catch (e) {
