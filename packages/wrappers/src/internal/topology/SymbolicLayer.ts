@@ -10,6 +10,9 @@ export const OPAQUE = Symbol('opaque shape');
 /** A symbolic tensor's shape, or OPAQUE. */
 export type SymShape = Shape | typeof OPAQUE;
 
+/** Thrown by computeOutputShape when an output depends on a custom layer (caught by apply). */
+export const OPAQUE_OUTPUT = new Error('opaque output');
+
 /** The weights one layer (or cell) creates, in creation order. */
 export interface WeightOwner {
   where: string;
@@ -157,12 +160,22 @@ export class SymbolicLayer {
         this.build(input, [this.name]);
         this.built = true;
       }
-      const out = this.computeOutputShape(input);
-      outs = isShapeList(out) ? out : [out];
-      outs.forEach((s, i) => checkShape(s, `the output ${i} of ${this.where}`));
+      let out: Shape | Shape[] | undefined;
+      try {
+        out = this.computeOutputShape(input);
+      } catch (e) {
+        if (e !== OPAQUE_OUTPUT) throw e;
+      }
+      outs = out === undefined ? this.opaqueOutputs() : isShapeList(out) ? out : [out];
+      outs.forEach((s, i) => s === OPAQUE || checkShape(s, `the output ${i} of ${this.where}`));
     }
     this.outputs.push(outs);
     return outs;
+  }
+
+  /** The outputs of a call whose shapes depend on a custom layer. */
+  protected opaqueOutputs(): SymShape[] {
+    return [OPAQUE];
   }
 
   /** The single input shape of a layer that takes one input. */

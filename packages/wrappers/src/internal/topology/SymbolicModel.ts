@@ -2,7 +2,7 @@
 // (engine/input_layer.ts, models.ts Sequential.fromConfig/add, engine/container.ts fromConfig):
 // layers are built in the order tfjs builds them, and a graph tfjs could not resolve (it would
 // loop forever) is reported instead.
-import { OPAQUE, SymbolicLayer, type SymShape } from './SymbolicLayer';
+import { OPAQUE, OPAQUE_OUTPUT, SymbolicLayer, type SymShape } from './SymbolicLayer';
 import { checkShape } from './shapeMath';
 import { ConfigReader, isCfg, type Cfg } from './tsConfig';
 import { TopologyIssue, type Shape } from './topologyTypes';
@@ -43,19 +43,10 @@ export abstract class SymbolicModel extends SymbolicLayer {
     return outs.length === 1 ? (outs[0] as Shape) : (outs as Shape[]);
   }
 
-  override apply(inputs: SymShape[]): SymShape[] {
-    try {
-      return super.apply(inputs);
-    } catch (e) {
-      if (e !== OPAQUE_OUTPUT) throw e;
-      const outs = this.outputs[0]!.map((): SymShape => OPAQUE);
-      this.outputs.push(outs);
-      return outs;
-    }
+  protected override opaqueOutputs(): SymShape[] {
+    return this.outputs[0]!.map((): SymShape => OPAQUE);
   }
 }
-
-const OPAQUE_OUTPUT = new Error('opaque output');
 
 function layerList(r: ConfigReader, where: string): unknown[] {
   const v = Array.isArray(r.cfg.layers) ? r.cfg.layers : undefined;

@@ -285,7 +285,7 @@ describe('checkTopology', () => {
     );
   });
 
-  it('checks what it can of a model with a custom layer and leaves its weights to the manifest', async () => {
+  describe('with a custom layer', () => {
     class Scale extends tf.layers.Layer {
       static className = 'ScaleForTopologyTest';
       private w: tf.LayerVariable | null = null;
@@ -301,24 +301,42 @@ describe('checkTopology', () => {
         return 'ScaleForTopologyTest';
       }
     }
-    tf.serialization.registerClass(Scale);
-    const model = tf.sequential({
-      layers: [
-        tf.layers.dense({ units: 3, inputShape: [2] }),
-        new Scale({}),
-        tf.layers.dense({ units: 1 }),
-      ],
-    });
-    const a = await artifactsOf(model);
-    disposeFully(model);
+    beforeAll(() => tf.serialization.registerClass(Scale));
     const info = { isCustomLayer: (n: string) => n === 'ScaleForTopologyTest' };
-    expect(checkTopology(a.modelTopology, a.weightSpecs as Spec[], info)).toEqual({
-      verified: 2,
-      unverified: 3,
-      layers: 4,
+
+    it('checks the layers before it and leaves its weights, and those after it, to the manifest', async () => {
+      const model = tf.sequential({
+        layers: [
+          tf.layers.dense({ units: 3, inputShape: [2] }),
+          new Scale({}),
+          tf.layers.dense({ units: 1 }),
+        ],
+      });
+      const a = await artifactsOf(model);
+      disposeFully(model);
+      expect(checkTopology(a.modelTopology, a.weightSpecs as Spec[], info)).toEqual({
+        verified: 2,
+        unverified: 3,
+        layers: 4,
+      });
+      expect(() => checkTopology(a.modelTopology, a.weightSpecs as Spec[], noCustom)).toThrow(
+        /'ScaleForTopologyTest'/,
+      );
     });
-    expect(() => checkTopology(a.modelTopology, a.weightSpecs as Spec[], noCustom)).toThrow(
-      /'ScaleForTopologyTest'/,
-    );
+
+    it('inside a nested model called by a functional model', async () => {
+      const inner = tf.sequential({
+        layers: [tf.layers.dense({ units: 3, inputShape: [2] }), new Scale({})],
+      });
+      const x = tf.input({ shape: [2] });
+      const y = tf.layers.dense({ units: 1 }).apply(inner.apply(x)) as tf.SymbolicTensor;
+      const model = tf.model({ inputs: x, outputs: y });
+      const a = await artifactsOf(model);
+      disposeFully(model);
+      expect(checkTopology(a.modelTopology, a.weightSpecs as Spec[], info)).toMatchObject({
+        verified: 2,
+        unverified: 3,
+      });
+    });
   });
 });
