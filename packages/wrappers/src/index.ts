@@ -69,6 +69,12 @@ export {
   type LoadEstimatorOptions,
 } from './loadEstimator';
 export {
+  registerCallback,
+  unregisterCallback,
+  type CallbackClass,
+  type RegisterCallbackOptions,
+} from './registerCallback';
+export {
   registerModel,
   unregisterModel,
   getRegisteredModel,
