@@ -65,7 +65,10 @@ export class SearchRun {
   readonly #pending = new Map<string, number>();
   #failure?: { error: unknown };
   #wake: () => void = () => undefined;
-  #busy = false;
+  /** Tasks whose result may be in Redis (an event said so, or a poll asks). */
+  readonly #dirty = new Set<number>();
+  #collecting = false;
+  #reconciling = false;
 
   constructor(
     deps: SearchRunDeps,
@@ -165,13 +168,28 @@ export class SearchRun {
     if (still.length > 0) await this.#enqueue(still);
   }
 
-  /** Runs `fn` unless a poll or check is already running (Redis may be away for a while). */
-  #tick(fn: () => Promise<void>): void {
-    if (this.#busy || this.#failure) return;
-    this.#busy = true;
-    fn()
-      .catch(() => undefined) // the connection's own retries bring it back; the next tick tries again
-      .finally(() => (this.#busy = false));
+  /** Reads the results of the dirty tasks, one read at a time (Redis may be away for a while). */
+  #flush(taskIndices: number[]): void {
+    for (const i of taskIndices) this.#dirty.add(i);
+    if (this.#collecting || this.#failure) return;
+    this.#collecting = true;
+    void (async () => {
+      while (this.#dirty.size > 0 && !this.#failure) {
+        const batch = [...this.#dirty];
+        this.#dirty.clear();
+        // on a connection error, the tasks stay dirty for the next poll (ioredis reconnects)
+        await this.#collect(batch).catch(() => batch.forEach((i) => this.#dirty.add(i)));
+        if (this.#dirty.size > 0) await new Promise((r) => setTimeout(r, 50));
+      }
+    })().finally(() => (this.#collecting = false));
+  }
+
+  #tickReconcile(): void {
+    if (this.#reconciling || this.#failure) return;
+    this.#reconciling = true;
+    this.#reconcile()
+      .catch(() => undefined) // the next check tries again
+      .finally(() => (this.#reconciling = false));
   }
 
   /**
@@ -186,7 +204,7 @@ export class SearchRun {
     const { events, ttl } = this.#d;
     const onCompleted = ({ jobId }: { jobId: string }) => {
       const i = this.#pending.get(jobId);
-      if (i !== undefined) this.#tick(() => this.#collect([i]));
+      if (i !== undefined) this.#flush([i]);
     };
     const onFailed = ({ jobId, failedReason }: { jobId: string; failedReason: string }) => {
       const i = this.#pending.get(jobId);
@@ -207,8 +225,8 @@ export class SearchRun {
     try {
       if (resumed) await this.#collect(this.#pendingTasks(), true);
       if (this.#pending.size > 0 && !this.#failure) await this.#enqueue(this.#pendingTasks());
-      timers.push(setInterval(() => this.#tick(() => this.#collect(this.#pendingTasks())), this.#d.pollMs));
-      timers.push(setInterval(() => this.#tick(() => this.#reconcile()), this.#d.reconcileMs));
+      timers.push(setInterval(() => this.#flush(this.#pendingTasks()), this.#d.pollMs));
+      timers.push(setInterval(() => this.#tickReconcile(), this.#d.reconcileMs));
       const refresh = () =>
         refreshSearch(this.#d.redis, this.#d.keys, this.#searchId, this.#p.dataHash, ttl);
       timers.push(setInterval(() => void refresh().catch(() => undefined), (ttl * 1000) / 3));

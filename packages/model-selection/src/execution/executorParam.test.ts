@@ -31,7 +31,7 @@ class OptionsRecorder extends BaseEstimator<{ c?: number }> {
   static estimatorName = 'OptionsRecorder';
   static override defaults = { c: 0 };
   static seen: unknown[] = [];
-  get estimatorType(): 'regressor' {
+  override get estimatorType(): 'regressor' {
     return 'regressor';
   }
   fit(_X: unknown, _y?: unknown, options?: Record<string, unknown>): this {
@@ -83,8 +83,11 @@ describe('the executor param', () => {
     });
     await rs.fit(X, yr, { searchId: 'r', sampleWeight: yr.map(() => 1) });
     expect(executor.calls[0]!.options).toEqual({ searchId: 'r' });
-    // 2 candidates x 2 folds, then the refit: sampleWeight only
-    expect(OptionsRecorder.seen).toHaveLength(5);
+    const signal = new AbortController().signal;
+    await rs.fit(X, yr, { signal, sampleWeight: yr.map(() => 1) });
+    expect(executor.calls[1]!.options).toEqual({ signal });
+    // (2 candidates x 2 folds, then the refit) twice: sampleWeight only
+    expect(OptionsRecorder.seen).toHaveLength(10);
     for (const o of OptionsRecorder.seen) expect(Object.keys(o as object)).toEqual(['sampleWeight']);
   });
 

@@ -1,6 +1,6 @@
 // Picks the executor for an `nJobs` param (or the `executor` param).
 import { InvalidParameterError, ValueError, pyRepr } from '@scikeras/estimator-core';
-import type { Executor } from './Executor';
+import type { Executor, ExecutorRunOptions } from './Executor';
 import { SequentialExecutor } from './SequentialExecutor';
 import { loadWorkerPool } from './loadWorkerPool';
 
@@ -58,4 +58,24 @@ export async function resolveExecutor(
         `Got nJobs=${typeof nJobs === 'object' ? 'an Executor' : pyRepr(nJobs)}; set nJobs to null (or 1), or executor to null.`,
     );
   return executor;
+}
+
+/**
+ * The options a search or cross-validation gives {@link Executor.run}: `undefined` when it has
+ * neither a searchId nor a signal.
+ *
+ * @param searchId - the run's id (from the search's fit options or crossValidate's options)
+ * @param signal - an AbortSignal
+ * @returns the options
+ * @example
+ * ```ts
+ * runOptions('grid-1', undefined); // { searchId: 'grid-1' }
+ * ```
+ */
+export function runOptions(searchId: unknown, signal: unknown): ExecutorRunOptions | undefined {
+  if (searchId === undefined && signal === undefined) return undefined;
+  const out: ExecutorRunOptions = {};
+  if (searchId !== undefined) out.searchId = searchId as string;
+  if (signal !== undefined) out.signal = signal as AbortSignal;
+  return out;
 }

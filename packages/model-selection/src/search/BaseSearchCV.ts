@@ -20,7 +20,7 @@ import { checkErrorScore, warnOrRaiseAboutFitFailures } from '../internal/fitFai
 import { formatResults } from './formatResults';
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type ResolvedScoring, type Scoring } from '../execution/scoring';
-import { resolveExecutor } from '../execution/makeExecutor';
+import { resolveExecutor, runOptions } from '../execution/makeExecutor';
 
 /** Params shared by the searches. */
 export interface BaseSearchCVParams {
@@ -139,7 +139,8 @@ export abstract class BaseSearchCV<
    * @param y - the target
    * @param fitOptions - passed to every `fit` (arrays with one entry per sample are sliced);
    *   `groups` is taken out and used for the splits; `searchId` is taken out and given to the
-   *   executor (a `QueueExecutor` resumes a search of the same id)
+   *   executor (a `QueueExecutor` resumes a search of the same id), and so is `signal` (an
+   *   AbortSignal that cancels the executor's run)
    * @returns this search, fitted
    * @throws ValueError for an invalid refit with several metrics, when every fit failed, or the first error with `errorScore: 'raise'`;
    *   InvalidParameterError for `executor` with `nJobs` other than null or 1
@@ -161,7 +162,7 @@ export abstract class BaseSearchCV<
       this.#checkRefitForMultimetric(scoring.scorers);
       refitMetric = this.refit as string;
     }
-    const { groups, searchId, ...fitOpts } = fitOptions;
+    const { groups, searchId, signal, ...fitOpts } = fitOptions;
     checkConsistentLength(X, y ?? undefined, groups ?? undefined);
     const hasY = y !== undefined && y !== null;
     const cv = checkCv(this.cv, y, isClassifier(estimator));
@@ -206,7 +207,7 @@ export abstract class BaseSearchCV<
         tasks,
       },
       (r) => reporter.done(r),
-      searchId === undefined ? undefined : { searchId: searchId as string },
+      runOptions(searchId, signal),
     );
     reporter.finish();
     if (out.length < 1)

@@ -7,7 +7,7 @@ import { checkCv, type CvLike } from '../splitters/checkCv';
 import { checkErrorScore, warnOrRaiseAboutFitFailures } from '../internal/fitFailures';
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type Scoring } from '../execution/scoring';
-import { resolveExecutor } from '../execution/makeExecutor';
+import { resolveExecutor, runOptions } from '../execution/makeExecutor';
 
 /** Options of {@link crossValidate}. */
 export interface CrossValidateOptions {
@@ -23,6 +23,8 @@ export interface CrossValidateOptions {
   executor?: Executor | null;
   /** The run's name for an executor that resumes runs (a `QueueExecutor`); others ignore it. */
   searchId?: string;
+  /** Cancels the executor's run (what an executor does with it is its own: see its docs). */
+  signal?: AbortSignal;
   /** 0 silent; > 0 progress bar on a terminal; > 1 one line per fit; > 2 with scores. @defaultValue 0 */
   verbose?: number;
   /** Options passed to every `fit` (arrays with one entry per sample are sliced to the fold). */
@@ -98,7 +100,7 @@ export async function runCrossValTasks(
       tasks,
     },
     (r) => reporter.done(r),
-    options.searchId === undefined ? undefined : { searchId: options.searchId },
+    runOptions(options.searchId, options.signal),
   );
   reporter.finish();
   return { results, tasks, multimetric: scoring?.multimetric ?? false };
