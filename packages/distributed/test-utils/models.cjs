@@ -76,7 +76,26 @@ Standardize.defaults = {};
 Standardize.estimatorName = 'Standardize';
 registerEstimator(Standardize, { module: __filename });
 
+/** Reports what its fit saw: an own '__proto__' key in options.meta (10), a polluted Object.prototype (1). */
+class ProtoProbe extends BaseEstimator {
+  get estimatorType() {
+    return 'regressor';
+  }
+  fit(X, y, options) {
+    const meta = options && options.meta;
+    this.sawOwnProto_ = !!meta && Object.prototype.hasOwnProperty.call(meta, '__proto__');
+    this.polluted_ = {}.polluted !== undefined;
+    return this;
+  }
+  score() {
+    return (this.sawOwnProto_ ? 10 : 0) + (this.polluted_ ? 1 : 0);
+  }
+}
+ProtoProbe.defaults = {};
+ProtoProbe.estimatorName = 'ProtoProbe';
+registerEstimator(ProtoProbe, { module: __filename });
+
 // Pipeline registers no module of its own (yet): this module does, for the workers
 registerEstimator(Pipeline, { module: __filename });
 
-module.exports = { mlp, SlowRegressor, Standardize };
+module.exports = { mlp, SlowRegressor, Standardize, ProtoProbe };

@@ -18,3 +18,8 @@ export declare class Standardize extends BaseEstimator {
   fit(X: unknown): this;
   transform(X: unknown): number[][];
 }
+export declare class ProtoProbe extends BaseEstimator {
+  get estimatorType(): 'regressor';
+  fit(X: unknown, y: unknown, options?: { meta?: unknown }): this;
+  score(): number;
+}

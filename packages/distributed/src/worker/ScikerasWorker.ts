@@ -201,12 +201,13 @@ export class ScikerasWorker {
     }
     const { searchId, generation, dataHash, task } = data;
     const meta = this.#keys.meta(searchId);
-    if ((await this.#redis.hget(meta, 'generation')) !== generation) {
-      this.#log(`${this.info.id} skipped task ${task.taskIndex} of search '${searchId}': the search ended or was restarted`);
-      throw new UnrecoverableError(`The search '${searchId}' ended or was restarted.`);
-    }
+    // known as running from now on: a cancel that comes while it starts aborts its signal
     this.#active.set(job.id!, data);
     try {
+      if ((await this.#redis.hget(meta, 'generation')) !== generation) {
+        this.#log(`${this.info.id} skipped task ${task.taskIndex} of search '${searchId}': the search ended or was restarted`);
+        throw new UnrecoverableError(`The search '${searchId}' ended or was restarted.`);
+      }
       const searchKey = `${searchId}/${generation}`;
       const context = await this.#cachedBytes(this.#contexts, searchKey, () => this.#redis.hgetBuffer(meta, 'context'), `The context of search '${searchId}'`);
       const blob = await this.#cachedBytes(this.#blobs, dataHash, () => this.#redis.getBuffer(this.#keys.data(dataHash)), `The data of search '${searchId}'`);
@@ -216,10 +217,12 @@ export class ScikerasWorker {
       this.#log(formatTaskLine(this.info.id, thread, searchId, result, kept));
       return { taskIndex: task.taskIndex };
     } catch (e) {
+      if (e instanceof UnrecoverableError) throw e;
       if (e instanceof TaskCancelledError) {
         this.#log(`${this.info.id} cancelled task ${task.taskIndex} (candidate ${task.candidateIndex}, fold ${task.splitIndex}) of search '${searchId}'`);
         throw new UnrecoverableError(`cancelled: ${e.message}`);
       }
+      this.#log(`${this.info.id} failed task ${task.taskIndex} of search '${searchId}': ${(e as Error)?.message ?? String(e)}`);
       throw e;
     } finally {
       this.#active.delete(job.id!);

@@ -128,6 +128,8 @@ export class TaskThreads {
     req: Omit<ThreadRequest, 'id'>,
     signal?: AbortSignal,
   ): Promise<{ result: TaskResult; thread: number }> {
+    const cancelled = () => new TaskCancelledError(String(signal?.reason ?? 'cancelled'));
+    if (signal?.aborted) throw cancelled();
     const slot = await this.#freeSlot();
     try {
       await slot.ready;
@@ -139,11 +141,14 @@ export class TaskThreads {
     const result = await new Promise<TaskResult>((resolve, reject) => {
       slot.pending = { id, resolve, reject };
       const onAbort = () => {
-        const reason = String(signal?.reason ?? 'cancelled');
-        this.#settle(slot, (p) => p.reject(new TaskCancelledError(reason)));
+        this.#settle(slot, (p) => p.reject(cancelled()));
         this.#retire(slot);
       };
-      if (signal?.aborted) return onAbort();
+      if (signal?.aborted) {
+        slot.busy = false;
+        this.#waiting.shift()?.();
+        return reject(cancelled());
+      }
       signal?.addEventListener('abort', onAbort, { once: true });
       slot.worker.postMessage({ ...req, id } satisfies ThreadRequest);
     });
