@@ -118,7 +118,7 @@ describe('scikeras-worker with hostile payloads', () => {
 
     /** Adds a job and waits for it: resolves with its return value, rejects with its failure. */
     async function runJob(data: unknown): Promise<unknown> {
-      const job = await queue.add('fit', data, { removeOnFail: true, removeOnComplete: true });
+      const job = await queue.add('fit', data);
       return job.waitUntilFinished(events, 30000);
     }
 
