@@ -1,6 +1,6 @@
 // The test models module: what users write for their workers (`scikeras-worker --import`).
 // Registers a tfjs build function, a slow deterministic regressor, a transformer and Pipeline.
-/* eslint-disable @typescript-eslint/no-require-imports */
+/* global __filename, setTimeout */
 const tf = require('@tensorflow/tfjs');
 const { BaseEstimator, registerEstimator } = require('@scikeras/estimator-core');
 const { registerModel } = require('@scikeras/wrappers');
@@ -58,9 +58,12 @@ class Standardize extends BaseEstimator {
   fit(X) {
     const rows = Array.from(X, (r) => Array.from(r));
     const d = rows[0].length;
-    this.mean_ = Array.from({ length: d }, (_, j) => rows.reduce((a, r) => a + r[j], 0) / rows.length);
-    this.scale_ = this.mean_.map((m, j) =>
-      Math.sqrt(rows.reduce((a, r) => a + (r[j] - m) ** 2, 0) / rows.length) || 1,
+    this.mean_ = Array.from(
+      { length: d },
+      (_, j) => rows.reduce((a, r) => a + r[j], 0) / rows.length,
+    );
+    this.scale_ = this.mean_.map(
+      (m, j) => Math.sqrt(rows.reduce((a, r) => a + (r[j] - m) ** 2, 0) / rows.length) || 1,
     );
     this.nFeaturesIn_ = d;
     return this;

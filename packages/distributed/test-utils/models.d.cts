@@ -1,7 +1,12 @@
 // Types of models.cjs for the TypeScript tests.
+import type { LayersModel } from '@tensorflow/tfjs';
 import { BaseEstimator } from '@scikeras/estimator-core';
 
-export declare function mlp(ctx: { nFeaturesIn_: number; nClasses_: number; hidden?: number }): unknown;
+export declare function mlp(ctx: {
+  nFeaturesIn_: number;
+  nClasses_: number;
+  hidden?: number;
+}): LayersModel;
 export declare class SlowRegressor extends BaseEstimator<{
   ms?: number;
   shrink?: number;

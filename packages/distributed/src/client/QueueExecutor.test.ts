@@ -7,7 +7,7 @@ import { KerasClassifier } from '@scikeras/wrappers';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { SlowRegressor, mlp } from '../../test-utils/models.cjs';
-import { startRedisServer, type RedisServer } from '../../test-utils/redisServer';
+import { startRedisServer, type RedisServer } from '../testing/redisServer';
 import { startWorkers, stopWorkers, taskLines, type WorkerProcess } from '../../test-utils/workers';
 import { QueueExecutor } from './QueueExecutor';
 import type { TaskPlacement } from './SearchRun';
@@ -118,7 +118,11 @@ describe('QueueExecutor', () => {
       returnEstimator: true,
       returnTrainScore: true,
     });
-    const b = await crossValidate(est, X, yr, { cv: 3, returnEstimator: true, returnTrainScore: true });
+    const b = await crossValidate(est, X, yr, {
+      cv: 3,
+      returnEstimator: true,
+      returnTrainScore: true,
+    });
     expect(a.testScore).toEqual(b.testScore);
     expect(a.trainScore).toEqual(b.trainScore);
     expect(a.estimator!.map((e) => (e as unknown as { mean_: number }).mean_)).toEqual(
@@ -163,7 +167,9 @@ describe('QueueExecutor', () => {
         errorScore: 'raise',
         executor: ex,
       });
-    await expect(make(null).fit(X, yr)).rejects.toThrow('SlowRegressor failed on purpose (shrink=2)');
+    await expect(make(null).fit(X, yr)).rejects.toThrow(
+      'SlowRegressor failed on purpose (shrink=2)',
+    );
     await expect(make(executor).fit(X, yr, { searchId: 'raises' })).rejects.toThrow(
       'SlowRegressor failed on purpose (shrink=2)',
     );
@@ -197,7 +203,9 @@ describe('QueueExecutor', () => {
       log.mockRestore();
     }
     expect(lines[0]).toBe('Fitting 2 folds for each of 2 candidates, totalling 4 fits');
-    expect(lines.filter((l) => /^\[CV \d\/2\] END \.+shrink=\d;, score=-?\d/.test(l))).toHaveLength(4);
+    expect(lines.filter((l) => /^\[CV \d\/2\] END \.+shrink=\d;, score=-?\d/.test(l))).toHaveLength(
+      4,
+    );
     expect(events).toEqual([1, 2, 3, 4]);
   });
 
@@ -206,7 +214,11 @@ describe('QueueExecutor', () => {
     const first = crossValidate(est, X, yr, { cv: 3, executor, searchId: 'taken' });
     await new Promise((r) => setTimeout(r, 100));
     await expect(
-      crossValidate(new SlowRegressor({ shrink: 2 }), X, yr, { cv: 3, executor, searchId: 'taken' }),
+      crossValidate(new SlowRegressor({ shrink: 2 }), X, yr, {
+        cv: 3,
+        executor,
+        searchId: 'taken',
+      }),
     ).rejects.toThrow(
       "The searchId 'taken' is in use by another search (other data, estimator, candidates or splits) on queue 'equality'. Use another searchId, or wait for that search to end.",
     );
@@ -226,8 +238,8 @@ describe('QueueExecutor', () => {
     expect(() => new QueueExecutor({ connection: redis.url, queue: 'q', ttl: 0 })).toThrow(
       "The 'ttl' option of QueueExecutor must be a positive integer. Got 0 instead.",
     );
-    expect(
-      String(new QueueExecutor({ connection: 'redis://u:secret@h:1/0', queue: 'q' })),
-    ).toBe("QueueExecutor(queue='q', connection='redis://u:***@h:1/0')");
+    expect(String(new QueueExecutor({ connection: 'redis://u:secret@h:1/0', queue: 'q' }))).toBe(
+      "QueueExecutor(queue='q', connection='redis://u:***@h:1/0')",
+    );
   });
 });

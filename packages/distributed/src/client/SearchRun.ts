@@ -2,12 +2,7 @@
 // the other tasks are queued as BullMQ jobs, and results are collected as BullMQ's queue events
 // announce them, with a periodic poll and a check that every unfinished task still has a job
 // (so nothing waits forever on an event that was missed or a job that was lost).
-import {
-  RuntimeError,
-  fromTravelSpec,
-  warn,
-  type EstimatorLike,
-} from '@scikeras/estimator-core';
+import { RuntimeError, fromTravelSpec, warn, type EstimatorLike } from '@scikeras/estimator-core';
 import type { TaskResult } from '@scikeras/model-selection';
 import type { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -241,7 +236,13 @@ export class SearchRun {
       await this.#cancel();
       throw this.#failure.error;
     }
-    await releaseSearch(this.#d.redis, this.#d.keys, this.#searchId, this.#generation, this.#p.dataHash);
+    await releaseSearch(
+      this.#d.redis,
+      this.#d.keys,
+      this.#searchId,
+      this.#generation,
+      this.#p.dataHash,
+    );
     return this.#results;
   }
 
@@ -249,9 +250,7 @@ export class SearchRun {
   async #cancel(): Promise<void> {
     const { redis, queue, keys } = this.#d;
     await releaseSearch(redis, keys, this.#searchId, this.#generation, this.#p.dataHash);
-    await Promise.all(
-      [...this.#pending.keys()].map((id) => queue.remove(id).catch(() => 0)),
-    );
+    await Promise.all([...this.#pending.keys()].map((id) => queue.remove(id).catch(() => 0)));
     await redis.publish(
       keys.cancelChannel,
       JSON.stringify({ searchId: this.#searchId, generation: this.#generation }),

@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { SlowRegressor } from '../../test-utils/models.cjs';
 import { X, yr } from '../../test-utils/data.cjs';
-import { startRedisServer, type RedisServer } from '../../test-utils/redisServer';
+import { startRedisServer, type RedisServer } from '../testing/redisServer';
 import { startWorkers, stopWorkers, taskLines, type WorkerProcess } from '../../test-utils/workers';
 import { QueueExecutor } from './QueueExecutor';
 import type { TaskPlacement } from './SearchRun';

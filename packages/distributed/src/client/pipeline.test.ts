@@ -5,7 +5,7 @@ import { Pipeline } from '@scikeras/pipeline';
 import { KerasClassifier } from '@scikeras/wrappers';
 import { Standardize, mlp } from '../../test-utils/models.cjs';
 import { X, yc } from '../../test-utils/data.cjs';
-import { startRedisServer, type RedisServer } from '../../test-utils/redisServer';
+import { startRedisServer, type RedisServer } from '../testing/redisServer';
 import { startWorkers, stopWorkers, type WorkerProcess } from '../../test-utils/workers';
 import { QueueExecutor } from './QueueExecutor';
 

@@ -31,14 +31,18 @@ describe('packBlob / unpackBlob', () => {
   });
 
   it('stores numbers as raw bytes: a 1000 x 20 X is 8 bytes a value, not text', () => {
-    const X = Array.from({ length: 1000 }, (_, i) => Array.from({ length: 20 }, (_, j) => i / (j + 1.5)));
+    const X = Array.from({ length: 1000 }, (_, i) =>
+      Array.from({ length: 20 }, (_, j) => i / (j + 1.5)),
+    );
     const blob = packBlob({ X });
     expect(blob.byteLength).toBeLessThan(1000 * 20 * 8 + 200);
     expect(unpackBlob(blob)).toEqual({ X });
   });
 
   it('keeps __proto__ and the tag as own keys', () => {
-    const value = JSON.parse('{"__proto__": {"polluted": 1}, "$blob": "typed", "a": [1]}') as object;
+    const value = JSON.parse(
+      '{"__proto__": {"polluted": 1}, "$blob": "typed", "a": [1]}',
+    ) as object;
     const back = unpackBlob(packBlob(value)) as Record<string, unknown>;
     expect(Object.prototype.hasOwnProperty.call(back, '__proto__')).toBe(true);
     expect(back.$blob).toBe('typed');
@@ -52,7 +56,11 @@ describe('packBlob / unpackBlob', () => {
 
   it.each([
     ['a function', () => 1, 'Cannot store the value in Redis: a function is not data'],
-    ['a class instance', { d: new Date(0) }, 'Cannot store .d in Redis: an instance of Date is not data'],
+    [
+      'a class instance',
+      { d: new Date(0) },
+      'Cannot store .d in Redis: an instance of Date is not data',
+    ],
     ['a bigint', [1n], 'Cannot store [0] in Redis: a bigint is not data'],
   ])('refuses %s', (_what, value, message) => {
     expect(() => packBlob(value)).toThrow(message);

@@ -174,7 +174,8 @@ function corrupt(what: string): ValueError {
 
 function view(u: Unpacking, buf: unknown, ctor: TypedName): Typed {
   const entry = typeof buf === 'number' ? u.buffers[buf] : undefined;
-  if (!Array.isArray(entry)) throw corrupt(`a reference to buffer ${String(buf)}, which is not there`);
+  if (!Array.isArray(entry))
+    throw corrupt(`a reference to buffer ${String(buf)}, which is not there`);
   const [offset, length] = entry;
   const C = TYPED[ctor];
   if (

@@ -1,6 +1,12 @@
 import { checkSearchContext, checkSearchData, parseTaskJobData } from './payload';
 
-const spec = { format: 'scikeras-ts-travel', modules: [], environment: {}, value: null, buffers: [] };
+const spec = {
+  format: 'scikeras-ts-travel',
+  modules: [],
+  environment: {},
+  value: null,
+  buffers: [],
+};
 const job = {
   v: 1,
   searchId: 'grid-1',
@@ -25,8 +31,14 @@ describe('parseTaskJobData', () => {
     [{ ...job, task: { ...job.task, taskIndex: -1 } }, 'taskIndex is not a non-negative integer'],
     [{ ...job, task: { ...job.task, split: 0.5 } }, 'split is not a non-negative integer'],
     [{ ...job, task: { ...job.task, run: 'x' } }, 'the task has an unexpected key "run"'],
-    [{ ...job, task: { ...job.task, params: { ...spec, code: 'x' } } }, 'the params has an unexpected key "code"'],
-    [{ ...job, task: { ...job.task, params: { ...spec, modules: [1] } } }, 'the params has bad modules'],
+    [
+      { ...job, task: { ...job.task, params: { ...spec, code: 'x' } } },
+      'the params has an unexpected key "code"',
+    ],
+    [
+      { ...job, task: { ...job.task, params: { ...spec, modules: [1] } } },
+      'the params has bad modules',
+    ],
   ])('refuses %j', (data, what) => {
     expect(() => parseTaskJobData(data)).toThrow(`Refused a task: ${what}.`);
   });

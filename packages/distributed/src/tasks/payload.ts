@@ -172,7 +172,14 @@ function checkScoring(v: unknown): SearchContext['scoring'] {
  */
 export function checkSearchContext(v: unknown): SearchContext {
   if (!isPlain(v)) throw refuse('the search context is not an object');
-  const keys = ['estimator', 'scoring', 'mode', 'returnTrainScore', 'returnEstimator', 'errorScore'];
+  const keys = [
+    'estimator',
+    'scoring',
+    'mode',
+    'returnTrainScore',
+    'returnEstimator',
+    'errorScore',
+  ];
   onlyKeys(v, keys, 'the search context');
   if (!MODES.includes(v.mode as never)) throw refuse(`the mode ${JSON.stringify(v.mode)}`);
   if (typeof v.returnTrainScore !== 'boolean' || typeof v.returnEstimator !== 'boolean')

@@ -11,7 +11,12 @@ import { packBlob } from '../data/dataBlob';
 import { createRedis, describeConnection, type RedisConnection } from '../redis/connection';
 import { searchKeys, type SearchKeys } from '../redis/keys';
 import { writeResult } from '../redis/searchStore';
-import { parseTaskJobData, type StoredResult, type TaskJobData, type WorkerInfo } from '../tasks/payload';
+import {
+  parseTaskJobData,
+  type StoredResult,
+  type TaskJobData,
+  type WorkerInfo,
+} from '../tasks/payload';
 import { TaskCancelledError, TaskThreads } from './TaskThreads';
 import { formatTaskLine } from './formatTaskLine';
 
@@ -102,7 +107,11 @@ export class ScikerasWorker {
 
   private constructor(o: ScikerasWorkerOptions, threads: TaskThreads) {
     const prefix = o.prefix ?? 'bull';
-    this.info = { id: o.name ?? `${hostname()}:${process.pid}`, host: hostname(), pid: process.pid };
+    this.info = {
+      id: o.name ?? `${hostname()}:${process.pid}`,
+      host: hostname(),
+      pid: process.pid,
+    };
     this.#log = o.log ?? ((l) => console.log(l));
     this.#keys = searchKeys(prefix, o.queue);
     this.#threads = threads;
@@ -138,9 +147,13 @@ export class ScikerasWorker {
   static async start(options: ScikerasWorkerOptions): Promise<ScikerasWorker> {
     const concurrency = options.concurrency ?? 1;
     if (!Number.isInteger(concurrency) || concurrency < 1)
-      throw new InvalidParameterError(`concurrency must be a positive integer, got ${concurrency}.`);
+      throw new InvalidParameterError(
+        `concurrency must be a positive integer, got ${concurrency}.`,
+      );
     if (typeof options.queue !== 'string' || !options.queue || options.queue.includes(':'))
-      throw new InvalidParameterError(`The queue must be a name without ':', got ${JSON.stringify(options.queue)}.`);
+      throw new InvalidParameterError(
+        `The queue must be a name without ':', got ${JSON.stringify(options.queue)}.`,
+      );
     const cwd = options.cwd ?? process.cwd();
     const imports = options.imports.map((s) => importUrl(s, cwd));
     const threads = new TaskThreads(concurrency, imports, options.backend ?? null);
@@ -172,14 +185,23 @@ export class ScikerasWorker {
     }
     if (typeof m?.searchId !== 'string' || typeof m.generation !== 'string') return;
     const prefix = `sk.${m.searchId}.${m.generation}.`;
-    for (const [jobId] of this.#active) if (jobId.startsWith(prefix)) this.#worker.cancelJob(jobId, 'search cancelled');
+    for (const [jobId] of this.#active)
+      if (jobId.startsWith(prefix)) this.#worker.cancelJob(jobId, 'search cancelled');
   }
 
-  #cachedBytes(map: Map<string, Promise<Uint8Array>>, key: string, fetch: () => Promise<Buffer | null>, what: string): Promise<Uint8Array> {
+  #cachedBytes(
+    map: Map<string, Promise<Uint8Array>>,
+    key: string,
+    fetch: () => Promise<Buffer | null>,
+    what: string,
+  ): Promise<Uint8Array> {
     let p = map.get(key);
     if (!p) {
       p = fetch().then((b) => {
-        if (!b) throw new UnrecoverableError(`${what} is not in Redis (the search ended, or its client died more than its ttl ago).`);
+        if (!b)
+          throw new UnrecoverableError(
+            `${what} is not in Redis (the search ended, or its client died more than its ttl ago).`,
+          );
         const shared = new Uint8Array(new SharedArrayBuffer(b.byteLength));
         shared.set(b);
         return shared;
@@ -205,24 +227,50 @@ export class ScikerasWorker {
     this.#active.set(job.id!, data);
     try {
       if ((await this.#redis.hget(meta, 'generation')) !== generation) {
-        this.#log(`${this.info.id} skipped task ${task.taskIndex} of search '${searchId}': the search ended or was restarted`);
+        this.#log(
+          `${this.info.id} skipped task ${task.taskIndex} of search '${searchId}': the search ended or was restarted`,
+        );
         throw new UnrecoverableError(`The search '${searchId}' ended or was restarted.`);
       }
       const searchKey = `${searchId}/${generation}`;
-      const context = await this.#cachedBytes(this.#contexts, searchKey, () => this.#redis.hgetBuffer(meta, 'context'), `The context of search '${searchId}'`);
-      const blob = await this.#cachedBytes(this.#blobs, dataHash, () => this.#redis.getBuffer(this.#keys.data(dataHash)), `The data of search '${searchId}'`);
-      const { result, thread } = await this.#threads.run({ searchKey, context, dataHash, blob, task }, signal);
+      const context = await this.#cachedBytes(
+        this.#contexts,
+        searchKey,
+        () => this.#redis.hgetBuffer(meta, 'context'),
+        `The context of search '${searchId}'`,
+      );
+      const blob = await this.#cachedBytes(
+        this.#blobs,
+        dataHash,
+        () => this.#redis.getBuffer(this.#keys.data(dataHash)),
+        `The data of search '${searchId}'`,
+      );
+      const { result, thread } = await this.#threads.run(
+        { searchKey, context, dataHash, blob, task },
+        signal,
+      );
       const stored: StoredResult = { result, worker: { ...this.info, thread } };
-      const kept = await writeResult(this.#redis, this.#keys, searchId, generation, task.taskIndex, packBlob(stored));
+      const kept = await writeResult(
+        this.#redis,
+        this.#keys,
+        searchId,
+        generation,
+        task.taskIndex,
+        packBlob(stored),
+      );
       this.#log(formatTaskLine(this.info.id, thread, searchId, result, kept));
       return { taskIndex: task.taskIndex };
     } catch (e) {
       if (e instanceof UnrecoverableError) throw e;
       if (e instanceof TaskCancelledError) {
-        this.#log(`${this.info.id} cancelled task ${task.taskIndex} (candidate ${task.candidateIndex}, fold ${task.splitIndex}) of search '${searchId}'`);
+        this.#log(
+          `${this.info.id} cancelled task ${task.taskIndex} (candidate ${task.candidateIndex}, fold ${task.splitIndex}) of search '${searchId}'`,
+        );
         throw new UnrecoverableError(`cancelled: ${e.message}`);
       }
-      this.#log(`${this.info.id} failed task ${task.taskIndex} of search '${searchId}': ${(e as Error)?.message ?? String(e)}`);
+      this.#log(
+        `${this.info.id} failed task ${task.taskIndex} of search '${searchId}': ${(e as Error)?.message ?? String(e)}`,
+      );
       throw e;
     } finally {
       this.#active.delete(job.id!);
@@ -242,6 +290,10 @@ export class ScikerasWorker {
   async close(force = false): Promise<void> {
     await this.#worker.close(force);
     await this.#threads.close();
-    await Promise.all([this.#redis.quit(), this.#subscriber.quit(), this.#bullRedis.quit()].map((p) => p.catch(() => undefined)));
+    await Promise.all(
+      [this.#redis.quit(), this.#subscriber.quit(), this.#bullRedis.quit()].map((p) =>
+        p.catch(() => undefined),
+      ),
+    );
   }
 }

@@ -10,8 +10,7 @@ import type { ThreadData, ThreadReply, ThreadRequest } from './threadProtocol';
 
 /** The built thread entry, beside this module in dist (both builds). */
 export function threadFilename(): string {
-  const here =
-    typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
   const file = join(dirname(here), 'taskThread.mjs');
   if (!existsSync(file))
     throw new RuntimeError(

@@ -26,7 +26,13 @@ describe('formatTaskLine', () => {
       'w/0 search s: candidate 3, fold 1: 0.84 s, score 0.0000 (fit failed) (dropped: the search had ended)',
     );
     expect(
-      formatTaskLine('w', 0, 's', { ...base, raised: { name: 'ValueError', message: 'bad\nmore' } }, true),
+      formatTaskLine(
+        'w',
+        0,
+        's',
+        { ...base, raised: { name: 'ValueError', message: 'bad\nmore' } },
+        true,
+      ),
     ).toBe('w/0 search s: candidate 3, fold 1: 0.84 s, raised ValueError: bad');
   });
 });

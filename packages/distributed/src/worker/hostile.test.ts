@@ -11,7 +11,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { ProtoProbe, SlowRegressor } from '../../test-utils/models.cjs';
 import { X, yr } from '../../test-utils/data.cjs';
-import { startRedisServer, type RedisServer } from '../../test-utils/redisServer';
+import { startRedisServer, type RedisServer } from '../testing/redisServer';
 import { startWorkers, stopWorkers, type WorkerProcess } from '../../test-utils/workers';
 import { QueueExecutor } from '../client/QueueExecutor';
 import { packBlob, unpackBlob } from '../data/dataBlob';
@@ -127,8 +127,19 @@ describe('scikeras-worker with hostile payloads', () => {
       const data = packBlob({
         X: [[0], [1], [2], [3]],
         y: [0, 1, 0, 1],
-        fitOptions: { format: 'scikeras-ts-travel', modules: [], environment: {}, value: {}, buffers: [] },
-        splits: [[[0, 1], [2, 3]]],
+        fitOptions: {
+          format: 'scikeras-ts-travel',
+          modules: [],
+          environment: {},
+          value: {},
+          buffers: [],
+        },
+        splits: [
+          [
+            [0, 1],
+            [2, 3],
+          ],
+        ],
       });
       const dataHash = 'a'.repeat(64);
       const generation = 'b'.repeat(32);
@@ -172,7 +183,13 @@ describe('scikeras-worker with hostile payloads', () => {
       ],
       [
         'a bad search id',
-        { v: 1, searchId: '../../x', generation: 'b'.repeat(32), dataHash: 'a'.repeat(64), task: {} },
+        {
+          v: 1,
+          searchId: '../../x',
+          generation: 'b'.repeat(32),
+          dataHash: 'a'.repeat(64),
+          task: {},
+        },
         'Refused a task: the search id is malformed.',
       ],
       [

@@ -27,7 +27,12 @@ const NUMERIC = {
   '--stalled-interval': 'stalledInterval',
   '--max-stalled': 'maxStalledCount',
 } as const;
-const TEXT = { '--queue': 'queue', '--backend': 'backend', '--name': 'name', '--prefix': 'prefix' } as const;
+const TEXT = {
+  '--queue': 'queue',
+  '--backend': 'backend',
+  '--name': 'name',
+  '--prefix': 'prefix',
+} as const;
 
 /**
  * Parses `scikeras-worker`'s arguments.

@@ -88,7 +88,8 @@ describe('the executor param', () => {
     expect(executor.calls[1]!.options).toEqual({ signal });
     // (2 candidates x 2 folds, then the refit) twice: sampleWeight only
     expect(OptionsRecorder.seen).toHaveLength(10);
-    for (const o of OptionsRecorder.seen) expect(Object.keys(o as object)).toEqual(['sampleWeight']);
+    for (const o of OptionsRecorder.seen)
+      expect(Object.keys(o as object)).toEqual(['sampleWeight']);
   });
 
   it.each([2, -1])('rejects executor with nJobs=%p in a search', async (nJobs) => {
@@ -138,7 +139,11 @@ describe('the executor param', () => {
     expect(await crossValPredict(est, X, yc, { cv: 3, executor })).toEqual(
       await crossValPredict(est, X, yc, { cv: 3 }),
     );
-    expect(executor.calls.map((c) => c.options)).toEqual([{ searchId: 'cv' }, undefined, undefined]);
+    expect(executor.calls.map((c) => c.options)).toEqual([
+      { searchId: 'cv' },
+      undefined,
+      undefined,
+    ]);
     await expect(crossValidate(est, X, yc, { executor, nJobs: 2 })).rejects.toThrow(
       "The 'executor' and 'nJobs' parameters of crossValidate cannot be used together",
     );

@@ -40,9 +40,7 @@ function missing(where: string): RedisServerMissingError {
 
 /** Whether this process may install Debian packages (root, apt-get present). */
 export function canAptInstall(): boolean {
-  return (
-    process.getuid?.() === 0 && existsSync('/etc/debian_version') && !!findOnPath('apt-get')
-  );
+  return process.getuid?.() === 0 && existsSync('/etc/debian_version') && !!findOnPath('apt-get');
 }
 
 function aptInstall(log: (line: string) => void): void {
@@ -136,7 +134,10 @@ function launch(binary: string, port: number, dir: string, aof: boolean): Promis
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`redis-server did not start in 15 s:\n${out}`)), 15000);
+    const timer = setTimeout(
+      () => fail(new Error(`redis-server did not start in 15 s:\n${out}`)),
+      15000,
+    );
     const fail = (e: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
@@ -180,7 +181,9 @@ function stopChild(child: ChildProcess | undefined): Promise<void> {
  * await redis.remove();
  * ```
  */
-export async function startRedisServer(options: StartRedisServerOptions = {}): Promise<RedisServer> {
+export async function startRedisServer(
+  options: StartRedisServerOptions = {},
+): Promise<RedisServer> {
   const binary = options.binary ?? process.env.SCIKERAS_REDIS_SERVER ?? resolveRedisServer();
   const dir = mkdtempSync(join(tmpdir(), 'scikeras-redis-'));
   const aof = options.appendOnly ?? false;
