@@ -99,8 +99,11 @@ export class SearchRun {
     const { result, worker } = unpackBlob(bytes) as StoredResult;
     for (const w of result.warnings ?? []) warn(w.message, w.category);
     if (result.raised) return this.#fail(rebuildError(result.raised));
-    if (this.#returnEstimator && result.estimator)
-      result.estimator = await fromTravelSpec<EstimatorLike>(result.estimator as never);
+    if (this.#returnEstimator && result.estimator) {
+      // rebuilt with this process's registries only: a result from Redis never makes it import a module
+      const spec = result.estimator as TravelSpec;
+      result.estimator = await fromTravelSpec<EstimatorLike>({ ...spec, modules: [] });
+    }
     delete result.warnings;
     this.#results[taskIndex] = result;
     this.#onResult?.(result);
