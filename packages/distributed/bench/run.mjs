@@ -48,7 +48,14 @@ async function overheadRows(url) {
   const X = Array.from({ length: 500 }, (_, i) => [i % 7, (i * 3) % 11, i / 500]);
   const y = X.map((r) => r[0] + r[1]);
   const grid = { shrink: Array.from({ length: 40 }, (_, i) => 0.5 + i / 40) };
-  const search = (opts) => new GridSearchCV({ estimator: new MeanRegressor(), paramGrid: grid, cv: 5, refit: false, ...opts });
+  const search = (opts) =>
+    new GridSearchCV({
+      estimator: new MeanRegressor(),
+      paramGrid: grid,
+      cv: 5,
+      refit: false,
+      ...opts,
+    });
   const workers = await startWorkers(2, { url, queue: 'bench-fast', imports: [FAST_MODELS] });
   const executor = new QueueExecutor({ connection: url, queue: 'bench-fast' });
   const client = new Redis(url);
@@ -63,14 +70,20 @@ async function overheadRows(url) {
     const usecPerTask = (after.usec - before.usec) / 200;
     const callsPerTask = (after.calls - before.calls) / 200;
     return [
-      row('distributed', '200 fast tasks: 2 local scikeras-workers vs nJobs 2 (worker threads)', dist.ms, pool.ms, {
-        ref: 'nJobs: 2 (this thread + 1 worker thread)',
-        unit: 'ms per search',
-        note:
-          `${(dist.ms / 200).toFixed(2)} ms/task through Redis vs ${(pool.ms / 200).toFixed(2)} ms/task nJobs 2, ${(seq.ms / 200).toFixed(3)} ms/task nJobs 1; ` +
-          `Redis: ${callsPerTask.toFixed(1)} commands and ${usecPerTask.toFixed(0)} µs of its CPU per task ` +
-          `(one Redis core: ~${Math.round(1e6 / usecPerTask)} tasks/s); ${cpus().length} cores`,
-      }),
+      row(
+        'distributed',
+        '200 fast tasks: 2 local scikeras-workers vs nJobs 2 (worker threads)',
+        dist.ms,
+        pool.ms,
+        {
+          ref: 'nJobs: 2 (this thread + 1 worker thread)',
+          unit: 'ms per search',
+          note:
+            `${(dist.ms / 200).toFixed(2)} ms/task through Redis vs ${(pool.ms / 200).toFixed(2)} ms/task nJobs 2, ${(seq.ms / 200).toFixed(3)} ms/task nJobs 1; ` +
+            `Redis: ${callsPerTask.toFixed(1)} commands and ${usecPerTask.toFixed(0)} µs of its CPU per task ` +
+            `(one Redis core: ~${Math.round(1e6 / usecPerTask)} tasks/s); ${cpus().length} cores`,
+        },
+      ),
     ];
   } finally {
     client.disconnect();
@@ -117,10 +130,16 @@ async function gridRows(url) {
     const dist = await search({ executor });
     const pool = await search({ nJobs: 2 });
     return [
-      row('distributed', 'reference GridSearchCV 4 x 3 folds + refit: 2 local scikeras-workers vs nJobs 2', dist.ms, pool.ms, {
-        ref: 'nJobs: 2 (worker threads), same machine',
-        note: `test accuracy ${dist.acc.toFixed(4)} (nJobs 2: ${pool.acc.toFixed(4)}); wasm; the refit runs in the client; ${cpus().length} cores`,
-      }),
+      row(
+        'distributed',
+        'reference GridSearchCV 4 x 3 folds + refit: 2 local scikeras-workers vs nJobs 2',
+        dist.ms,
+        pool.ms,
+        {
+          ref: 'nJobs: 2 (worker threads), same machine',
+          note: `test accuracy ${dist.acc.toFixed(4)} (nJobs 2: ${pool.acc.toFixed(4)}); wasm; the refit runs in the client; ${cpus().length} cores`,
+        },
+      ),
     ];
   } finally {
     await executor.close();

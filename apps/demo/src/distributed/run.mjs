@@ -24,7 +24,9 @@ const MODELS = join(here, 'models.mjs');
 
 /** scikit-learn's iris.csv: a header line, then 4 features and the class code per row. */
 function loadIris() {
-  const lines = readFileSync(join(here, '..', '..', 'data', 'iris.csv'), 'utf8').trim().split('\n');
+  const lines = readFileSync(join(here, '..', '..', 'data', 'iris.csv'), 'utf8')
+    .trim()
+    .split('\n');
   const rows = lines.slice(1).map((l) => l.split(',').map(Number));
   return { X: rows.map((r) => r.slice(0, 4)), y: rows.map((r) => r[4]) };
 }
@@ -55,7 +57,11 @@ const fixed = process.env.SCIKERAS_REDIS_URL;
 const local = fixed ? null : await localRedisAndWorkers();
 const url = fixed ?? local.url;
 const placements = [];
-const executor = new QueueExecutor({ connection: url, queue: 'demo', onTask: (p) => placements.push(p) });
+const executor = new QueueExecutor({
+  connection: url,
+  queue: 'demo',
+  onTask: (p) => placements.push(p),
+});
 try {
   const { X, y } = loadIris();
   const search = new GridSearchCV({
@@ -75,8 +81,12 @@ try {
   });
   const t0 = performance.now();
   await search.fit(X, y, { searchId: 'demo-iris' });
-  console.log(`\nsearch done in ${((performance.now() - t0) / 1000).toFixed(1)} s; where each fit ran:\n`);
-  console.log('candidate  fold  worker            host                 pid      thread  seconds  score');
+  console.log(
+    `\nsearch done in ${((performance.now() - t0) / 1000).toFixed(1)} s; where each fit ran:\n`,
+  );
+  console.log(
+    'candidate  fold  worker            host                 pid      thread  seconds  score',
+  );
   placements.sort((a, b) => a.candidateIndex - b.candidateIndex || a.splitIndex - b.splitIndex);
   const scores = search.cvResults_;
   for (const p of placements) {
@@ -87,8 +97,12 @@ try {
         `${p.seconds.toFixed(2).padEnd(9)}${score.toFixed(4)}`,
     );
   }
-  console.log(`\nbestParams_ ${JSON.stringify(search.bestParams_)}, bestScore_ ${search.bestScore_.toFixed(4)}`);
-  console.log(`refitted here; accuracy on the whole of iris: ${(await search.score(X, y)).toFixed(4)}`);
+  console.log(
+    `\nbestParams_ ${JSON.stringify(search.bestParams_)}, bestScore_ ${search.bestScore_.toFixed(4)}`,
+  );
+  console.log(
+    `refitted here; accuracy on the whole of iris: ${(await search.score(X, y)).toFixed(4)}`,
+  );
   search.dispose();
 } finally {
   await executor.close();

@@ -20,7 +20,9 @@ export function workerCli(): string {
   // dist/testing/ (built), or src/testing/ (the sources under ts-jest)
   for (const c of [join(here, '..', 'cli.mjs'), join(here, '..', '..', 'dist', 'cli.mjs')])
     if (existsSync(c)) return c;
-  throw new Error(`The scikeras-worker command (dist/cli.mjs) is missing: build @scikeras/distributed first.`);
+  throw new Error(
+    `The scikeras-worker command (dist/cli.mjs) is missing: build @scikeras/distributed first.`,
+  );
 }
 
 /** A running scikeras-worker. */
