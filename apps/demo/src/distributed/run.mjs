@@ -4,6 +4,7 @@
 //   scikeras-worker --redis $SCIKERAS_REDIS_URL --queue demo --import apps/demo/src/distributed/models.mjs).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { GridSearchCV } from '@scikeras/model-selection';

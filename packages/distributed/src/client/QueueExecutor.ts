@@ -85,9 +85,15 @@ export class QueueExecutor implements Executor {
   #connected?: Promise<Connected>;
 
   /**
+   * Stores the options; connects on the first `run`.
+   *
    * @param options - `connection`, `queue`, and optional `prefix`, `ttl`, `pollInterval`,
    *   `reconcileInterval`, `onTask`
    * @throws InvalidParameterError for a missing queue name or a bad connection or option
+   * @example
+   * ```ts
+   * new QueueExecutor({ connection: { host: 'redis', port: 6380, password, tls: {} }, queue: 'grid' });
+   * ```
    */
   constructor(options: QueueExecutorOptions) {
     const { connection, queue } = options ?? ({} as QueueExecutorOptions);
@@ -138,6 +144,11 @@ export class QueueExecutor implements Executor {
    * @throws ValueError when something cannot travel or the search id is used by another
    *   search; the first task error with `errorScore: 'raise'`; RuntimeError when a job failed on
    *   a worker; the signal's reason (an `AbortError`) when aborted
+   * @example
+   * ```ts
+   * // what GridSearchCV does with its executor param; users pass the executor to the search
+   * const results = await executor.run(job, (r) => reporter.done(r), { searchId: 'grid-1', signal });
+   * ```
    */
   async run(
     job: Job,
@@ -207,7 +218,15 @@ export class QueueExecutor implements Executor {
     await Promise.all([redis.quit(), eventsRedis.quit()]);
   }
 
-  /** @returns e.g. `QueueExecutor(queue='grid', connection='redis://:***@host:6379')` */
+  /**
+   * The executor as text (in a search's repr), its password hidden.
+   *
+   * @returns e.g. `QueueExecutor(queue='grid', connection='redis://:***@host:6379')`
+   * @example
+   * ```ts
+   * String(executor); // "QueueExecutor(queue='grid', connection='redis://:***@cache:6379')"
+   * ```
+   */
   toString(): string {
     return `QueueExecutor(queue='${this.queue}', connection='${describeConnection(this.connection)}')`;
   }

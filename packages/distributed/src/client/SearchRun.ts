@@ -2,7 +2,13 @@
 // the other tasks are queued as BullMQ jobs, and results are collected as BullMQ's queue events
 // announce them, with a periodic poll and a check that every unfinished task still has a job
 // (so nothing waits forever on an event that was missed or a job that was lost).
-import { RuntimeError, fromTravelSpec, warn, type EstimatorLike } from '@scikeras/estimator-core';
+import {
+  RuntimeError,
+  fromTravelSpec,
+  warn,
+  type EstimatorLike,
+  type TravelSpec,
+} from '@scikeras/estimator-core';
 import type { TaskResult } from '@scikeras/model-selection';
 import type { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -12,7 +18,14 @@ import { refreshSearch, releaseSearch, storeData } from '../redis/searchStore';
 import type { StoredResult, TaskJobData, WorkerInfo } from '../tasks/payload';
 import type { PreparedSearch } from './prepareSearch';
 
-/** Where and how a task of a distributed run finished (QueueExecutor's `onTask`). */
+/**
+ * Where and how a task of a distributed run finished (QueueExecutor's `onTask`).
+ *
+ * @example
+ * ```ts
+ * new QueueExecutor({ connection, queue, onTask: (p) => console.log(p.candidateIndex, p.splitIndex, p.worker.host, p.worker.pid) });
+ * ```
+ */
 export interface TaskPlacement {
   searchId: string;
   taskIndex: number;

@@ -6,6 +6,12 @@ import { Redis, type RedisOptions } from 'ioredis';
 /**
  * Where Redis (or Valkey) is: a URL (`redis://user:pass@host:6379/0`, `rediss://` for TLS) or
  * ioredis options (`{ host, port, password, tls, ... }`).
+ *
+ * @example
+ * ```ts
+ * const a: RedisConnection = 'rediss://worker:secret@redis.internal:6380/0';
+ * const b: RedisConnection = { host: 'redis.internal', port: 6380, password: 'secret', tls: {} };
+ * ```
  */
 export type RedisConnection = string | RedisOptions;
 

@@ -1,7 +1,14 @@
 // The Redis keys of the searches on one queue, beside BullMQ's own keys of that queue.
 import { ValueError } from '@scikeras/estimator-core';
 
-/** The keys and channel of one queue's searches. */
+/**
+ * The keys and channel of one queue's searches ({@link searchKeys} makes them).
+ *
+ * @example
+ * ```ts
+ * const keys: SearchKeys = searchKeys('bull', 'grid');
+ * ```
+ */
 export interface SearchKeys {
   /** A search's meta hash: fingerprint, generation, data hash, context, number of tasks. */
   meta(searchId: string): string;

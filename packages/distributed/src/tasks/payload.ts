@@ -47,7 +47,14 @@ export interface SearchData {
   splits: [number[], number[]][];
 }
 
-/** Where a task ran. */
+/**
+ * Where a task ran (in {@link StoredResult} and QueueExecutor's `onTask`).
+ *
+ * @example
+ * ```ts
+ * const where = `${info.id} (${info.host}, pid ${info.pid}, thread ${info.thread})`;
+ * ```
+ */
 export interface WorkerInfo {
   /** The worker's name (`--name`, else host:pid). */
   id: string;

@@ -6,10 +6,24 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
-/** The exact command that installs Redis on Debian (what the tests print when it is missing). */
+/**
+ * The exact command that installs Redis on Debian (what the tests print when it is missing).
+ *
+ * @example
+ * ```ts
+ * console.error(`install it with: ${INSTALL_LINE}`);
+ * ```
+ */
 export const INSTALL_LINE = 'apt-get update && apt-get install -y redis-server';
 
-/** redis-server is not there and could not be installed. */
+/**
+ * redis-server is not there and could not be installed; the message holds {@link INSTALL_LINE}.
+ *
+ * @example
+ * ```ts
+ * try { resolveRedisServer(); } catch (e) { if (e instanceof RedisServerMissingError) console.error(e.message); }
+ * ```
+ */
 export class RedisServerMissingError extends Error {
   override name = 'RedisServerMissingError';
 }
@@ -23,7 +37,16 @@ function isExecutable(file: string): boolean {
   }
 }
 
-/** `name` on PATH (or in /usr/bin, /usr/sbin), or undefined. */
+/**
+ * An executable on PATH (or in /usr/bin, /usr/sbin).
+ *
+ * @param name - the program
+ * @returns its path, or undefined
+ * @example
+ * ```ts
+ * findOnPath('redis-server'); // '/usr/bin/redis-server'
+ * ```
+ */
 export function findOnPath(name: string): string | undefined {
   const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/sbin'];
   for (const d of dirs) if (d && isExecutable(join(d, name))) return join(d, name);
@@ -38,7 +61,15 @@ function missing(where: string): RedisServerMissingError {
   );
 }
 
-/** Whether this process may install Debian packages (root, apt-get present). */
+/**
+ * Whether this process may install Debian packages (root, on Debian, with apt-get).
+ *
+ * @returns true when `apt-get install` can run here
+ * @example
+ * ```ts
+ * if (!canAptInstall()) console.error(INSTALL_LINE);
+ * ```
+ */
 export function canAptInstall(): boolean {
   return process.getuid?.() === 0 && existsSync('/etc/debian_version') && !!findOnPath('apt-get');
 }
@@ -95,7 +126,15 @@ export function resolveRedisServer(options: ResolveRedisServerOptions = {}): str
   throw missing('not on PATH');
 }
 
-/** A free TCP port on 127.0.0.1. */
+/**
+ * A free TCP port on 127.0.0.1 (free when asked: start the server on it at once).
+ *
+ * @returns the port
+ * @example
+ * ```ts
+ * const port = await freePort();
+ * ```
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();

@@ -2,7 +2,14 @@
 import { InvalidParameterError } from '@scikeras/estimator-core';
 import type { ScikerasWorkerOptions } from './ScikerasWorker';
 
-/** The usage text of `scikeras-worker`. */
+/**
+ * The usage text of `scikeras-worker` (`--help`).
+ *
+ * @example
+ * ```ts
+ * console.log(WORKER_USAGE);
+ * ```
+ */
 export const WORKER_USAGE = `Usage: scikeras-worker --redis URL --queue NAME --import MODULE [--import MODULE ...] [options]
 
 Runs the fit-and-score tasks of scikeras-ts searches (QueueExecutor) from a BullMQ queue on Redis.
