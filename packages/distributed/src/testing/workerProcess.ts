@@ -2,8 +2,7 @@
 // output kept line by line.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 /**
  * The built `scikeras-worker` command (dist/cli.mjs) of this package.
@@ -16,7 +15,8 @@ import { fileURLToPath } from 'node:url';
  * ```
  */
 export function workerCli(): string {
-  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  // __dirname: tsup's shim in the ESM build
+  const here = __dirname;
   // dist/testing/ (built), or src/testing/ (the sources under ts-jest)
   for (const c of [join(here, '..', 'cli.mjs'), join(here, '..', '..', 'dist', 'cli.mjs')])
     if (existsSync(c)) return c;

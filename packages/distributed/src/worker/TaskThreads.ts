@@ -1,8 +1,7 @@
 // A scikeras-worker's task threads: one per concurrent job (BullMQ's `concurrency`), so that a
 // fit never blocks the main thread, which keeps renewing BullMQ's locks and hearing cancels.
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { RuntimeError } from '@scikeras/estimator-core';
 import type { TaskResult } from '@scikeras/model-selection';
@@ -10,8 +9,8 @@ import type { ThreadData, ThreadReply, ThreadRequest } from './threadProtocol';
 
 /** The built thread entry, beside this module in dist (both builds). */
 export function threadFilename(): string {
-  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
-  const file = join(dirname(here), 'taskThread.mjs');
+  // __dirname: tsup's shim in the ESM build
+  const file = join(__dirname, 'taskThread.mjs');
   if (!existsSync(file))
     throw new RuntimeError(
       `The task thread of @scikeras/distributed was not found at ${file}. Build the package first.`,
