@@ -93,6 +93,10 @@ describe('nothing is lost', () => {
           (p) => p.candidateIndex === victim!.candidateIndex && p.splitIndex === victim!.splitIndex,
         )!;
         expect(redone.worker.id).not.toBe('w0');
+        if (process.env.DIST_TEST_REPORT)
+          console.log(
+            `sigkill: w0 killed during candidate ${victim!.candidateIndex} fold ${victim!.splitIndex}; redone by ${redone.worker.id}`,
+          );
         // the killed fit never printed its line; every other fit ran once
         const lines = taskLines(workers, 'sigkill');
         expect(lines).toHaveLength(24);
@@ -131,6 +135,10 @@ describe('nothing is lost', () => {
         expect(placements.filter((p) => p.resumed).length).toBeGreaterThanOrEqual(ranBeforeResume);
         // fits actually run: every task once, at most the fits in flight at the kill (3 workers) again
         const ran = taskLines(workers, 'resume-1').length;
+        if (process.env.DIST_TEST_REPORT)
+          console.log(
+            `resume: ${ranBeforeResume} fits done when the client was killed, ${placements.filter((p) => p.resumed).length} results taken from Redis, ${ran} fits run in all for 24 tasks`,
+          );
         expect(ran).toBeGreaterThanOrEqual(24);
         expect(ran).toBeLessThanOrEqual(24 + 3);
         expect(await client.keys(`bull:${QUEUE}:scikeras:*`)).toEqual([]);
