@@ -7,8 +7,6 @@ import { ValueError } from '@scikeras/estimator-core';
 import type { BuildContext } from './BaseWrapper';
 import { KerasClassifier } from './KerasClassifier';
 import { KerasRegressor } from './KerasRegressor';
-import { fastKernelsEnabled, fastKernelsInstalled, setFastKernels } from './kernels';
-import { leanFitEnabled, setLeanFit } from './training';
 import { getRegisteredModel, registerModel, unregisterModel } from './ModelRegistry';
 import {
   fromWrapperTravelSpec,
@@ -63,8 +61,6 @@ describe('toWrapperTravelSpec', () => {
     });
     expect(spec.state).toEqual({
       backend: 'wasm',
-      fastKernels: true, // on by default (setFastKernels)
-      leanFit: true, // on by default (setLeanFit)
       setupModules: [],
     } satisfies WrapperTravelState);
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
@@ -130,41 +126,21 @@ describe('fromWrapperTravelSpec', () => {
     expect(tf.memory().numTensors).toBe(n0);
   });
 
-  it("follows the sender's lean-loop switch", async () => {
-    const on = toWrapperTravelSpec(classifier()) as TravelSpec;
-    expect((on.state as WrapperTravelState).leanFit).toBe(true);
-    setLeanFit(false);
-    const off = toWrapperTravelSpec(classifier()) as TravelSpec;
-    expect((off.state as WrapperTravelState).leanFit).toBe(false);
-    try {
-      setLeanFit(true);
-      await fromWrapperTravelSpec(off, KerasClassifier);
-      expect(leanFitEnabled()).toBe(false);
-      await fromWrapperTravelSpec(on, KerasClassifier);
-      expect(leanFitEnabled()).toBe(true);
-    } finally {
-      setLeanFit(true);
-    }
+  it('carries the trainer param with the other params', async () => {
+    const spec = toWrapperTravelSpec(classifier({ trainer: 'modelFit' })) as TravelSpec;
+    expect(spec.params).toMatchObject({ trainer: 'modelFit' });
+    const back = await fromWrapperTravelSpec<KerasClassifier>(
+      JSON.parse(JSON.stringify(spec)),
+      KerasClassifier,
+    );
+    expect(back.trainer).toBe('modelFit');
   });
 
-  it('switches this thread to the sender backend and kernel switch', async () => {
-    const on = toWrapperTravelSpec(classifier()) as TravelSpec;
-    expect((on.state as WrapperTravelState).fastKernels).toBe(true);
-    setFastKernels(false);
-    const off = toWrapperTravelSpec(classifier()) as TravelSpec;
-    expect((off.state as WrapperTravelState).fastKernels).toBe(false);
+  it('switches this thread to the sender backend', async () => {
+    const spec = toWrapperTravelSpec(classifier()) as TravelSpec;
     await tf.setBackend('cpu');
-    try {
-      await fromWrapperTravelSpec(on, KerasClassifier);
-      expect(tf.getBackend()).toBe('wasm');
-      expect(fastKernelsEnabled()).toBe(true);
-      expect(fastKernelsInstalled('wasm')).toBe(true);
-      await fromWrapperTravelSpec(off, KerasClassifier);
-      expect(fastKernelsEnabled()).toBe(false);
-      expect(fastKernelsInstalled('wasm')).toBe(false);
-    } finally {
-      setFastKernels(true);
-    }
+    await fromWrapperTravelSpec(spec, KerasClassifier);
+    expect(tf.getBackend()).toBe('wasm');
   });
 
   it("keeps this thread's backend for a spec sent before the sender started one", async () => {

@@ -17,8 +17,6 @@ import { estimatorToArtifact } from './saveEstimator';
 import { registeredModelModule, registeredModelName } from './ModelRegistry';
 import { useBackend, type BackendName } from './useBackend';
 import { dynamicImport } from './internal/dynamicImport';
-import { fastKernelsEnabled, setFastKernels } from './kernels';
-import { leanFitEnabled, setLeanFit } from './training';
 
 /** model-selection's TravelSpec (INTERFACES.md): what a worker needs to rebuild an estimator. */
 export interface TravelSpec {
@@ -40,10 +38,6 @@ export interface WrapperTravelState {
    * then keeps tfjs's default, as the sender would.
    */
   backend?: string;
-  /** Whether the sender had the fast matMul kernels installed (`installFastKernels`); mirrored. */
-  fastKernels?: boolean;
-  /** Whether the sender had the lean training loop switched on (`setLeanFit`); mirrored. */
-  leanFit?: boolean;
   /** Modules that register the functions used (`registerModel(name, fn, { module })`); imported first. */
   setupModules: string[];
   /** A fitted estimator's saved artifact, weights in base64 (JSON- and structured-clone-safe). */
@@ -125,8 +119,6 @@ export function toWrapperTravelSpec(
   const backend = tf.getBackend() as string | undefined;
   const base: WrapperTravelState = {
     ...(backend ? { backend } : {}),
-    fastKernels: fastKernelsEnabled(),
-    leanFit: leanFitEnabled(),
     setupModules: [...new Set(setupModules)],
   };
   if (!isFitted(est) && ctx.models.length === 0) return { module, exportName, params, state: base };
@@ -170,9 +162,8 @@ function isState(v: unknown): v is WrapperTravelState {
 
 /**
  * Rebuilds a wrapper estimator from {@link toWrapperTravelSpec}'s spec in this thread: imports the
- * setup modules that register its functions, switches to the sender's backend (and installs the
- * fast matMul kernels if the sender had them), then creates the
- * estimator from its params, or loads the fitted artifact.
+ * setup modules that register its functions, switches to the sender's backend, then creates the
+ * estimator from its params (its `trainer` among them), or loads the fitted artifact.
  *
  * @param spec - the TravelSpec
  * @param Klass - the class to rebuild (the one `spec.exportName` names)
@@ -210,12 +201,6 @@ export async function fromWrapperTravelSpec<T>(
         );
       }
     }
-    // the worker follows the sender's switch (setFastKernels), on by default
-    if (state.fastKernels !== undefined && state.fastKernels !== fastKernelsEnabled())
-      setFastKernels(state.fastKernels);
-    // and its lean-loop switch (setLeanFit), on by default
-    if (state.leanFit !== undefined && state.leanFit !== leanFitEnabled())
-      setLeanFit(state.leanFit);
   }
   const classes = { ...defaultEstimatorClasses(), [spec.exportName]: Klass, [Klass.name]: Klass };
   if (state?.artifact) {

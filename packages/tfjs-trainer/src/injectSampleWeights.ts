@@ -19,7 +19,7 @@ import * as tf from '@tensorflow/tfjs';
  */
 export function injectSampleWeights(
   model: tf.LayersModel,
-  sampleWeight: number[],
+  sampleWeight: readonly number[],
   restore: (() => void)[],
 ): void {
   // a Sequential trains through its inner functional model
@@ -37,7 +37,7 @@ export function injectSampleWeights(
     if (!pending) return original.apply(this, a);
     pending = false;
     const [xs, ys] = m.standardizeUserDataXY.call(this, a[0], a[1], a[4], a[5]);
-    const weights = ys.map(() => tf.tensor1d(sampleWeight, 'float32'));
+    const weights = ys.map(() => tf.tensor1d([...sampleWeight], 'float32'));
     return [xs, ys, weights];
   };
   restore.push(() => {

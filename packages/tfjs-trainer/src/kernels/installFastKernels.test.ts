@@ -1,10 +1,29 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import {
+  fastKernel,
   fastKernelsInstalled,
-  installFastKernels,
-  uninstallFastKernels,
+  installFastKernels as installHandle,
+  withFastKernels,
+  type FastKernelOptions,
+  type FastKernelsHandle,
 } from './installFastKernels';
+
+tf.enableProdMode();
+
+/** Handles installed by the running test, released after it. */
+const held: FastKernelsHandle[] = [];
+
+function installFastKernels(options?: FastKernelOptions): FastKernelsHandle {
+  const handle = installHandle(options);
+  held.push(handle);
+  return handle;
+}
+
+/** Releases every handle the test installed: the stock kernels are back. */
+function uninstallFastKernels(): void {
+  for (const handle of held.splice(0)) handle.uninstall();
+}
 
 type Values = number[];
 
@@ -49,9 +68,8 @@ async function stockAndFast(
 /** Runs `fn` on the cpu backend with its stock kernels, then returns to the current backend. */
 async function onCpuStock(fn: () => tf.Tensor): Promise<Values[]> {
   const current = tf.getBackend();
-  const patched = fastKernelsInstalled('cpu');
   await tf.setBackend('cpu');
-  if (patched) uninstallFastKernels();
+  expect(fastKernelsInstalled('cpu')).toBe(false);
   const out = fn();
   const values = [Array.from(out.dataSync())];
   out.dispose();
@@ -474,32 +492,72 @@ describe('installFastKernels', () => {
     expect(tf.getKernel('BatchMatMul', 'cpu')).toBe(stock.cpu);
   });
 
-  it('is idempotent, and uninstall restores the stock kernel configs', () => {
+  it('is reference-counted: the stock kernel configs come back with the last uninstall', () => {
     const stock = {
       batch: tf.getKernel('BatchMatMul', 'wasm'),
       fused: tf.getKernel('_FusedMatMul', 'wasm'),
     };
-    installFastKernels();
+    const first = installHandle();
+    expect(first.backends).toEqual(['wasm', 'cpu']);
     const ours = tf.getKernel('BatchMatMul', 'wasm');
-    installFastKernels();
-    installFastKernels({ backends: ['wasm'] });
+    const second = installHandle();
+    const third = installHandle({ backends: ['wasm'] });
+    expect(third.backends).toEqual(['wasm']);
     expect(tf.getKernel('BatchMatMul', 'wasm')).toBe(ours);
     // The wrapper keeps the stock setup so a re-initialised backend still works.
     expect(ours.setupFunc).toBe(stock.batch.setupFunc);
-    uninstallFastKernels();
+    first.uninstall();
+    first.uninstall(); // a second call releases nothing more
+    third.uninstall();
+    expect(tf.getKernel('BatchMatMul', 'wasm')).toBe(ours);
+    expect(fastKernelsInstalled('cpu')).toBe(true);
+    second.uninstall();
     expect(tf.getKernel('BatchMatMul', 'wasm')).toBe(stock.batch);
     expect(tf.getKernel('_FusedMatMul', 'wasm')).toBe(stock.fused);
     expect(fastKernelsInstalled()).toBe(false);
-    uninstallFastKernels();
-    expect(tf.getKernel('BatchMatMul', 'wasm')).toBe(stock.batch);
   });
+
+  it('withFastKernels installs for the call only, also when it throws', async () => {
+    const stock = tf.getKernel('BatchMatMul', 'cpu');
+    const inside = await withFastKernels(() => fastKernelsInstalled('cpu'), { backends: ['cpu'] });
+    expect(inside).toBe(true);
+    expect(tf.getKernel('BatchMatMul', 'cpu')).toBe(stock);
+    await expect(
+      withFastKernels(async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(fastKernelsInstalled()).toBe(false);
+  });
+
+  it.each(['wasm', 'cpu'])(
+    'fastKernel gives the %s fast product without registering anything',
+    (backend) => {
+      const stock = tf.getKernel('BatchMatMul', backend);
+      const direct = fastKernel('BatchMatMul', backend);
+      expect(direct).toBeDefined();
+      expect(direct).not.toBe(stock.kernelFunc);
+      expect(tf.getKernel('BatchMatMul', backend)).toBe(stock);
+      // the same function the install registers
+      installFastKernels({ backends: [backend] });
+      expect(tf.getKernel('BatchMatMul', backend).kernelFunc).toBe(direct);
+      expect(fastKernel('BatchMatMul', backend)).toBe(direct);
+      uninstallFastKernels();
+      // cpu's _FusedMatMul has no fast version: the registered one
+      if (backend === 'cpu') {
+        expect(fastKernel('_FusedMatMul', 'cpu')).toBe(tf.getKernel('_FusedMatMul', 'cpu').kernelFunc);
+      }
+      expect(fastKernel('BatchMatMul', 'not-registered')).toBeUndefined();
+    },
+  );
 
   it('ignores backends it does not handle or that are not registered', () => {
     tf.registerBackend('no-such-backend', () => tf.engine().findBackend('cpu') as tf.KernelBackend);
     tf.copyRegisteredKernels('cpu', 'no-such-backend');
     try {
       const stock = tf.getKernel('BatchMatMul', 'no-such-backend');
-      installFastKernels({ backends: ['no-such-backend', 'not-registered'] });
+      const handle = installFastKernels({ backends: ['no-such-backend', 'not-registered'] });
+      expect(handle.backends).toEqual([]);
       expect(tf.getKernel('BatchMatMul', 'no-such-backend')).toBe(stock);
       expect(fastKernelsInstalled('no-such-backend')).toBe(false);
       expect(fastKernelsInstalled()).toBe(false);
