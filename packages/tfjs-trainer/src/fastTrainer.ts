@@ -59,7 +59,8 @@ function leanPlan(
 /** {@link leanFit}'s arguments from `model.fit`'s. */
 function leanArgs(
   args: Omit<tf.ModelFitArgs, 'sampleWeight'>,
-  sampleWeight: readonly number[] | null): LeanFitArgs {
+  sampleWeight: readonly number[] | null,
+): LeanFitArgs {
   return {
     ...(args.batchSize !== undefined ? { batchSize: args.batchSize } : {}),
     ...(args.epochs !== undefined ? { epochs: args.epochs } : {}),

@@ -32,6 +32,7 @@ export function injectSampleWeights(
     standardizeUserDataXY: (...a: unknown[]) => [tf.Tensor[], tf.Tensor[]];
   };
   const original = m.standardizeUserData;
+  const own = Object.hasOwn(m, 'standardizeUserData');
   let pending = true;
   m.standardizeUserData = async function (this: unknown, ...a: unknown[]) {
     if (!pending) return original.apply(this, a);
@@ -41,6 +42,7 @@ export function injectSampleWeights(
     return [xs, ys, weights];
   };
   restore.push(() => {
-    m.standardizeUserData = original;
+    if (own) m.standardizeUserData = original;
+    else delete (m as { standardizeUserData?: unknown }).standardizeUserData;
   });
 }

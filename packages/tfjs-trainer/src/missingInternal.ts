@@ -24,7 +24,8 @@ const has =
 
 /** The first probe `o` fails, as `Owner.field`, or null. */
 function firstMissing(o: unknown, owner: string, probes: readonly Probe[]): string | null {
-  for (const [field, ok] of probes) if (!ok(o)) return `${owner}${owner.endsWith("'s") ? ' ' : '.'}${field}`;
+  for (const [field, ok] of probes)
+    if (!ok(o)) return `${owner}${owner.endsWith("'s") ? ' ' : '.'}${field}`;
   return null;
 }
 
@@ -73,7 +74,8 @@ const MODEL_PROBES: readonly Probe[] = [
 const LAYER_PROBES: readonly Probe[] = [
   [
     'inboundNodes',
-    (l) => Array.isArray(l?.inboundNodes) && l.inboundNodes.every((n: any) => arr('inboundLayers')(n)),
+    (l) =>
+      Array.isArray(l?.inboundNodes) && l.inboundNodes.every((n: any) => arr('inboundLayers')(n)),
   ],
 ];
 

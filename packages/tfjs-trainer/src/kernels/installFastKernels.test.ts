@@ -545,7 +545,9 @@ describe('installFastKernels', () => {
       uninstallFastKernels();
       // cpu's _FusedMatMul has no fast version: the registered one
       if (backend === 'cpu') {
-        expect(fastKernel('_FusedMatMul', 'cpu')).toBe(tf.getKernel('_FusedMatMul', 'cpu').kernelFunc);
+        expect(fastKernel('_FusedMatMul', 'cpu')).toBe(
+          tf.getKernel('_FusedMatMul', 'cpu').kernelFunc,
+        );
       }
       expect(fastKernel('BatchMatMul', 'not-registered')).toBeUndefined();
     },

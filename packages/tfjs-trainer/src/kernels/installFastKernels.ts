@@ -206,7 +206,9 @@ export function fastKernel(kernelName: string, backendName: string): KernelFunc 
   const stock =
     patches.get(backendName)?.get(kernelName)?.stock ?? tf.getKernel(kernelName, backendName);
   if (stock === undefined) return undefined;
-  const replace = Object.hasOwn(KERNELS, backendName) ? KERNELS[backendName]![kernelName] : undefined;
+  const replace = Object.hasOwn(KERNELS, backendName)
+    ? KERNELS[backendName]![kernelName]
+    : undefined;
   return replace === undefined ? stock.kernelFunc : fastFunc(stock, replace);
 }
 
