@@ -64,7 +64,9 @@ describe('@scikeras/tfjs-trainer package', () => {
           e.isDirectory() ? sources(path.join(dir, e.name)) : [path.join(dir, e.name)],
         );
     const importing = sources(__dirname).filter(
-      (f) => f !== __filename && /from '@scikeras\//.test(fs.readFileSync(f, 'utf8')),
+      (f) =>
+        f !== __filename &&
+        /^\s*(import|export)\b[^\n]*from '@scikeras\//m.test(fs.readFileSync(f, 'utf8')),
     );
     expect(importing).toEqual([]);
     expect(pkg.peerDependencies).toEqual({
