@@ -21,7 +21,7 @@ function installFastKernels(options?: FastKernelOptions): FastKernelsHandle {
 }
 
 /** Releases every handle the test installed: the stock kernels are back. */
-function uninstallFastKernels(): void {
+function releaseFastKernels(): void {
   for (const handle of held.splice(0)) handle.uninstall();
 }
 
@@ -42,7 +42,7 @@ async function stockAndFast(
     tf.dispose(list);
     return values;
   };
-  uninstallFastKernels();
+  releaseFastKernels();
   const stock = await read();
   installFastKernels({ backends: [backend] });
   const transpose = tf.getKernel('Transpose', backend);
@@ -61,7 +61,7 @@ async function stockAndFast(
   } finally {
     tf.unregisterKernel('Transpose', backend);
     tf.registerKernel(transpose);
-    uninstallFastKernels();
+    releaseFastKernels();
   }
 }
 
@@ -103,7 +103,7 @@ const COMBOS: Array<[boolean, boolean]> = [
 ];
 
 describe('installFastKernels', () => {
-  afterEach(() => uninstallFastKernels());
+  afterEach(() => releaseFastKernels());
   afterAll(async () => {
     await tf.setBackend('cpu');
   });
@@ -367,7 +367,7 @@ describe('installFastKernels', () => {
     it('keeps the stock errors for mismatched shapes and non-float32 operands', () => {
       const a = tf.ones([3, 4]);
       const b = tf.ones([5, 4]);
-      uninstallFastKernels();
+      releaseFastKernels();
       const stockError = ((): unknown => {
         try {
           tf.matMul(a, b, true, false);
@@ -413,7 +413,7 @@ describe('installFastKernels', () => {
         const second = tf.matMul(a, b);
         const third = tf.matMul(a, b);
         expect(transposes).toBe(3);
-        uninstallFastKernels();
+        releaseFastKernels();
         const stock = tf.matMul(a, b);
         const values = (t: tf.Tensor): Values[] => [Array.from(t.dataSync())];
         expectClose(values(first), values(stock));
@@ -485,7 +485,7 @@ describe('installFastKernels', () => {
     expect(tf.getKernel('BatchMatMul', 'cpu').kernelFunc).not.toBe(stock.cpu.kernelFunc);
     // cpu's _FusedMatMul calls its product directly, not through the registry: left alone.
     expect(tf.getKernel('_FusedMatMul', 'cpu')).toBe(stock.cpuFused);
-    uninstallFastKernels();
+    releaseFastKernels();
     installFastKernels({ backends: ['wasm'] });
     expect(fastKernelsInstalled('wasm')).toBe(true);
     expect(fastKernelsInstalled('cpu')).toBe(false);
@@ -542,7 +542,7 @@ describe('installFastKernels', () => {
       installFastKernels({ backends: [backend] });
       expect(tf.getKernel('BatchMatMul', backend).kernelFunc).toBe(direct);
       expect(fastKernel('BatchMatMul', backend)).toBe(direct);
-      uninstallFastKernels();
+      releaseFastKernels();
       // cpu's _FusedMatMul has no fast version: the registered one
       if (backend === 'cpu') {
         expect(fastKernel('_FusedMatMul', 'cpu')).toBe(
@@ -577,7 +577,7 @@ describe('installFastKernels', () => {
     const other = { ...stock };
     tf.unregisterKernel('BatchMatMul', 'wasm');
     tf.registerKernel(other);
-    uninstallFastKernels();
+    releaseFastKernels();
     expect(tf.getKernel('BatchMatMul', 'wasm')).toBe(other);
     tf.unregisterKernel('BatchMatMul', 'wasm');
     tf.registerKernel(stock);
