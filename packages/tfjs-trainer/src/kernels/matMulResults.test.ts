@@ -1,10 +1,28 @@
+// The fast kernels' results against tfjs's stock kernels (wasm and cpu); the install itself: installFastKernels.test.ts.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import {
   fastKernelsInstalled,
-  installFastKernels,
-  uninstallFastKernels,
+  installFastKernels as installHandle,
+  type FastKernelOptions,
+  type FastKernelsHandle,
 } from './installFastKernels';
+
+tf.enableProdMode();
+
+/** Handles installed by the running test, released after it. */
+const held: FastKernelsHandle[] = [];
+
+function installFastKernels(options?: FastKernelOptions): FastKernelsHandle {
+  const handle = installHandle(options);
+  held.push(handle);
+  return handle;
+}
+
+/** Releases every handle the test installed: the stock kernels are back. */
+function releaseFastKernels(): void {
+  for (const handle of held.splice(0)) handle.uninstall();
+}
 
 type Values = number[];
 
@@ -23,7 +41,7 @@ async function stockAndFast(
     tf.dispose(list);
     return values;
   };
-  uninstallFastKernels();
+  releaseFastKernels();
   const stock = await read();
   installFastKernels({ backends: [backend] });
   const transpose = tf.getKernel('Transpose', backend);
@@ -42,16 +60,15 @@ async function stockAndFast(
   } finally {
     tf.unregisterKernel('Transpose', backend);
     tf.registerKernel(transpose);
-    uninstallFastKernels();
+    releaseFastKernels();
   }
 }
 
 /** Runs `fn` on the cpu backend with its stock kernels, then returns to the current backend. */
 async function onCpuStock(fn: () => tf.Tensor): Promise<Values[]> {
   const current = tf.getBackend();
-  const patched = fastKernelsInstalled('cpu');
   await tf.setBackend('cpu');
-  if (patched) uninstallFastKernels();
+  expect(fastKernelsInstalled('cpu')).toBe(false);
   const out = fn();
   const values = [Array.from(out.dataSync())];
   out.dispose();
@@ -84,8 +101,8 @@ const COMBOS: Array<[boolean, boolean]> = [
   [true, true],
 ];
 
-describe('installFastKernels', () => {
-  afterEach(() => uninstallFastKernels());
+describe('the fast matMul kernels: results equal the stock kernels', () => {
+  afterEach(() => releaseFastKernels());
   afterAll(async () => {
     await tf.setBackend('cpu');
   });
@@ -349,7 +366,7 @@ describe('installFastKernels', () => {
     it('keeps the stock errors for mismatched shapes and non-float32 operands', () => {
       const a = tf.ones([3, 4]);
       const b = tf.ones([5, 4]);
-      uninstallFastKernels();
+      releaseFastKernels();
       const stockError = ((): unknown => {
         try {
           tf.matMul(a, b, true, false);
@@ -395,7 +412,7 @@ describe('installFastKernels', () => {
         const second = tf.matMul(a, b);
         const third = tf.matMul(a, b);
         expect(transposes).toBe(3);
-        uninstallFastKernels();
+        releaseFastKernels();
         const stock = tf.matMul(a, b);
         const values = (t: tf.Tensor): Values[] => [Array.from(t.dataSync())];
         expectClose(values(first), values(stock));
@@ -448,78 +465,5 @@ describe('installFastKernels', () => {
       expect(fast).toEqual([[5, 11, 14, 23]]);
       expect(tf.memory().numTensors).toBe(n0);
     });
-  });
-
-  it('patches wasm and cpu by default, and only the kernels that gain', () => {
-    const stock = {
-      wasm: tf.getKernel('BatchMatMul', 'wasm'),
-      wasmFused: tf.getKernel('_FusedMatMul', 'wasm'),
-      cpu: tf.getKernel('BatchMatMul', 'cpu'),
-      cpuFused: tf.getKernel('_FusedMatMul', 'cpu'),
-    };
-    expect(fastKernelsInstalled()).toBe(false);
-    installFastKernels();
-    expect(fastKernelsInstalled()).toBe(true);
-    expect(fastKernelsInstalled('wasm')).toBe(true);
-    expect(fastKernelsInstalled('cpu')).toBe(true);
-    expect(tf.getKernel('BatchMatMul', 'wasm').kernelFunc).not.toBe(stock.wasm.kernelFunc);
-    expect(tf.getKernel('_FusedMatMul', 'wasm').kernelFunc).not.toBe(stock.wasmFused.kernelFunc);
-    expect(tf.getKernel('BatchMatMul', 'cpu').kernelFunc).not.toBe(stock.cpu.kernelFunc);
-    // cpu's _FusedMatMul calls its product directly, not through the registry: left alone.
-    expect(tf.getKernel('_FusedMatMul', 'cpu')).toBe(stock.cpuFused);
-    uninstallFastKernels();
-    installFastKernels({ backends: ['wasm'] });
-    expect(fastKernelsInstalled('wasm')).toBe(true);
-    expect(fastKernelsInstalled('cpu')).toBe(false);
-    expect(tf.getKernel('BatchMatMul', 'cpu')).toBe(stock.cpu);
-  });
-
-  it('is idempotent, and uninstall restores the stock kernel configs', () => {
-    const stock = {
-      batch: tf.getKernel('BatchMatMul', 'wasm'),
-      fused: tf.getKernel('_FusedMatMul', 'wasm'),
-    };
-    installFastKernels();
-    const ours = tf.getKernel('BatchMatMul', 'wasm');
-    installFastKernels();
-    installFastKernels({ backends: ['wasm'] });
-    expect(tf.getKernel('BatchMatMul', 'wasm')).toBe(ours);
-    // The wrapper keeps the stock setup so a re-initialised backend still works.
-    expect(ours.setupFunc).toBe(stock.batch.setupFunc);
-    uninstallFastKernels();
-    expect(tf.getKernel('BatchMatMul', 'wasm')).toBe(stock.batch);
-    expect(tf.getKernel('_FusedMatMul', 'wasm')).toBe(stock.fused);
-    expect(fastKernelsInstalled()).toBe(false);
-    uninstallFastKernels();
-    expect(tf.getKernel('BatchMatMul', 'wasm')).toBe(stock.batch);
-  });
-
-  it('ignores backends it does not handle or that are not registered', () => {
-    tf.registerBackend('no-such-backend', () => tf.engine().findBackend('cpu') as tf.KernelBackend);
-    tf.copyRegisteredKernels('cpu', 'no-such-backend');
-    try {
-      const stock = tf.getKernel('BatchMatMul', 'no-such-backend');
-      installFastKernels({ backends: ['no-such-backend', 'not-registered'] });
-      expect(tf.getKernel('BatchMatMul', 'no-such-backend')).toBe(stock);
-      expect(fastKernelsInstalled('no-such-backend')).toBe(false);
-      expect(fastKernelsInstalled()).toBe(false);
-    } finally {
-      for (const config of tf.getKernelsForBackend('no-such-backend')) {
-        tf.unregisterKernel(config.kernelName, 'no-such-backend');
-      }
-      tf.removeBackend('no-such-backend');
-    }
-  });
-
-  it('leaves a kernel that someone re-registered after us in place on uninstall', () => {
-    const stock = tf.getKernel('BatchMatMul', 'wasm');
-    installFastKernels();
-    const other = { ...stock };
-    tf.unregisterKernel('BatchMatMul', 'wasm');
-    tf.registerKernel(other);
-    uninstallFastKernels();
-    expect(tf.getKernel('BatchMatMul', 'wasm')).toBe(other);
-    tf.unregisterKernel('BatchMatMul', 'wasm');
-    tf.registerKernel(stock);
   });
 });

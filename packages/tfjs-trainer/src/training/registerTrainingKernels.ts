@@ -2,6 +2,7 @@
 // training step, and its pieces (loss head, activation gradient, optimizer update).
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import { fastKernel } from '../kernels/installFastKernels';
 import { activationBackward, type LeanActivation } from './activations';
 import { lossHead, type LeanAccuracy, type LeanLoss } from './lossHead';
 import { adamUpdate, rmspropUpdate, sgdUpdate } from './optimizerMath';
@@ -290,9 +291,9 @@ const view = (t: TensorInfo, shape: number[]): TensorInfo => ({
 const FUSED_FORWARD = new Set<string>(['linear', 'relu', 'elu']);
 
 /**
- * A whole training step of a Dense chain in one dispatch: the forward products (the registered
- * `_FusedMatMul`), the loss head, the backward products (the registered `BatchMatMul`: the fast
- * kernels when installed), the activation gradients and the optimizer update, run kernel by
+ * A whole training step of a Dense chain in one dispatch: the forward products (`_FusedMatMul`),
+ * the loss head, the backward products (`BatchMatMul`; both products the fast kernels, called
+ * directly), the activation gradients and the optimizer update, run kernel by
  * kernel at the backend level. Intermediate buffers are released here; the outputs are the
  * batch stats `[loss, accuracy]`, the output activations when asked, then per trainable
  * variable its new value and slots (or its gradient when the spec has no optimizer kernel).
@@ -306,12 +307,19 @@ function denseStepKernel(backendName: string): KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const spec = (attrs as unknown as { spec: DenseStepSpec }).spec;
     const dispose = (backend as { disposeData(id: object): void }).disposeData.bind(backend);
+    // the products: the fast kernels, called directly (nothing replaced in tfjs's registry)
+    const products: Record<string, KernelFunc | undefined> = {
+      BatchMatMul: fastKernel('BatchMatMul', backendName),
+      _FusedMatMul: fastKernel('_FusedMatMul', backendName),
+    };
     const run = (name: string, ins: Record<string, TensorInfo>, at: NamedAttrMap): TensorInfo[] => {
-      const kernel = tf.getKernel(name, backendName);
-      if (kernel === undefined) {
+      const kernelFunc = Object.hasOwn(products, name)
+        ? products[name]
+        : tf.getKernel(name, backendName)?.kernelFunc;
+      if (kernelFunc === undefined) {
         throw new Error(`Cannot find registered kernel '${name}' for backend '${backendName}'`);
       }
-      const out = kernel.kernelFunc({ inputs: ins, backend, attrs: at });
+      const out = kernelFunc({ inputs: ins, backend, attrs: at });
       return Array.isArray(out) ? out : [out];
     };
     const temps: TensorInfo[] = [];

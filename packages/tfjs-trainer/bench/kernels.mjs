@@ -1,23 +1,38 @@
 // Benchmarks of the fast matMul kernels (src/kernels): transposed vs plain matMul on wasm,
 // and one fit of a 100-256-256-3 MLP: stock tfjs (kernels and model.fit), our kernels with
-// model.fit, and our kernels with the lean training loop (src/training), next to PyTorch.
-// Run alone: `node packages/wrappers/bench/kernels.mjs` (after building the package).
+// model.fit, and the lean training loop (src/training, calling our kernels directly), next to
+// PyTorch. Run alone: `node packages/tfjs-trainer/bench/kernels.mjs` (after building the package).
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { makeRng } from '@scikeras/estimator-core/testing';
 import { row, printTable } from '../../../scripts/benchUtil.mjs';
-import {
-  fastKernelsInstalled,
-  installFastKernels,
-  leanFit,
-  planLeanFit,
-  uninstallFastKernels,
-} from '../dist/index.mjs';
-import { torchReference } from './torchReference.mjs';
+import { fastKernelsInstalled, installFastKernels, leanFit, planLeanFit } from '../dist/index.mjs';
+import { torchMlp } from './torchMlp.mjs';
 
 const SUITE = 'kernels';
+
+/** A seeded uniform [0, 1) generator (mulberry32, as estimator-core's makeRng). */
+function makeRng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs `fn` with the fast kernels installed on `backend`, released after. */
+function withFast(backend, fn) {
+  const fast = installFastKernels({ backends: [backend] });
+  try {
+    return fn();
+  } finally {
+    fast.uninstall();
+  }
+}
 
 /** Median time in ms of `fn` over `repeat` calls after `warmup` calls. */
 function median(fn, repeat, warmup = 5) {
@@ -118,16 +133,16 @@ async function timeMlpFit({ nSamples = 10000, epochs = 5, batchSize = 64, lean =
 }
 
 /**
- * One MLP fit three ways (stock tfjs; our kernels with model.fit; our kernels with the lean
- * loop), as rows against stock tfjs, and the lean fit against PyTorch when it is installed.
+ * One MLP fit three ways (stock tfjs; our kernels with model.fit; the lean loop, which calls our
+ * kernels directly), as rows against stock tfjs, and the lean fit against PyTorch when it is
+ * installed.
  */
 async function fitRows(backend, epochs, withTorch) {
-  uninstallFastKernels();
   const stock = await timeMlpFit({ epochs });
-  installFastKernels({ backends: [backend] });
+  const fast = installFastKernels({ backends: [backend] });
   const kernels = await timeMlpFit({ epochs });
+  fast.uninstall();
   const lean = await timeMlpFit({ epochs, lean: true });
-  uninstallFastKernels();
   const name = `${backend} fit MLP 100-256-256-3 10000x100 ${epochs}ep b64`;
   const extra = (ours) => ({
     ref: `stock model.fit, tfjs-backend-${backend} 4.22`,
@@ -154,7 +169,7 @@ async function fitRows(backend, epochs, withTorch) {
     ),
   ];
   if (withTorch && backend === 'wasm') {
-    const torch = torchReference('mlp');
+    const torch = torchMlp();
     if (torch.mlp) {
       const ms = torch.mlp.ms_threads1;
       rows.push(
@@ -185,9 +200,10 @@ async function fitRows(backend, epochs, withTorch) {
  */
 export async function run({ fit = true, cpuFit = false, torch = true } = {}) {
   tf.enableProdMode();
+  if (fastKernelsInstalled()) {
+    throw new Error('the kernels benchmark needs the stock kernels: uninstall the fast ones first');
+  }
   const previous = tf.getBackend();
-  // Restored at the end: a caller may have the fast kernels on.
-  const wasOn = ['wasm', 'cpu'].filter((b) => fastKernelsInstalled(b));
   const rows = [];
   try {
     // (1) matMul. Shapes: 64x256x256 from the issue, then the Dense products of one
@@ -207,11 +223,8 @@ export async function run({ fit = true, cpuFit = false, torch = true } = {}) {
       await tf.setBackend(backend);
       const repeat = backend === 'wasm' ? 40 : 10;
       for (const [name, m, k, n, tA, tB] of shapes) {
-        uninstallFastKernels();
         const stockMs = timeMatMul(m, k, n, tA, tB, repeat);
-        installFastKernels({ backends: [backend] });
-        const oursMs = timeMatMul(m, k, n, tA, tB, repeat);
-        uninstallFastKernels();
+        const oursMs = withFast(backend, () => timeMatMul(m, k, n, tA, tB, repeat));
         rows.push(
           row(SUITE, `${backend} matMul ${name}`, oursMs * 1000, stockMs * 1000, {
             unit: 'us',
@@ -224,11 +237,11 @@ export async function run({ fit = true, cpuFit = false, torch = true } = {}) {
     }
     // Transposed vs plain with our kernels on wasm (goal: within 1.5x of plain).
     await tf.setBackend('wasm');
-    installFastKernels({ backends: ['wasm'] });
-    const plainMs = timeMatMul(64, 256, 256, false, false, 40);
-    const tAms = timeMatMul(64, 256, 256, true, false, 40);
-    const tBms = timeMatMul(64, 256, 256, false, true, 40);
-    uninstallFastKernels();
+    const [plainMs, tAms, tBms] = withFast('wasm', () => [
+      timeMatMul(64, 256, 256, false, false, 40),
+      timeMatMul(64, 256, 256, true, false, 40),
+      timeMatMul(64, 256, 256, false, true, 40),
+    ]);
     rows.push(
       row(SUITE, 'wasm ours: plain vs transposeA 64x256x256', tAms * 1000, plainMs * 1000, {
         unit: 'us',
@@ -247,8 +260,6 @@ export async function run({ fit = true, cpuFit = false, torch = true } = {}) {
       rows.push(...(await fitRows('cpu', 1, false)));
     }
   } finally {
-    uninstallFastKernels();
-    if (wasOn.length > 0) installFastKernels({ backends: wasOn });
     if (previous) await tf.setBackend(previous);
   }
   return rows;

@@ -35,6 +35,17 @@ export interface FastKernelOptions {
   backends?: readonly string[];
 }
 
+/** What {@link installFastKernels} returns: the install, until `uninstall` is called. */
+export interface FastKernelsHandle {
+  /** The backends this install holds (those of the options that are handled and registered). */
+  readonly backends: readonly string[];
+  /**
+   * Releases this install: a backend gets its stock kernels back when no other handle holds it.
+   * Calling it again does nothing.
+   */
+  uninstall(): void;
+}
+
 interface Patch {
   stock: KernelConfig;
   ours: KernelConfig;
@@ -42,6 +53,12 @@ interface Patch {
 
 /** backend name -> kernel name -> the stock config and the wrapper put in its place. */
 const patches = new Map<string, Map<string, Patch>>();
+
+/** backend name -> how many live handles hold its patch. */
+const holders = new Map<string, number>();
+
+/** stock kernel config -> our kernelFunc over it (one per config, shared by every caller). */
+const wrapped = new WeakMap<KernelConfig, KernelFunc>();
 
 interface Backend {
   disposeData(dataId: object, force?: boolean): boolean;
@@ -160,8 +177,77 @@ function wrapMatMul(stock: KernelConfig, allowSwap: boolean): KernelFunc {
   return wrapped;
 }
 
+/** Our kernelFunc over `stock`, made once per stock config. */
+function fastFunc(stock: KernelConfig, replace: (stock: KernelConfig) => KernelFunc): KernelFunc {
+  let func = wrapped.get(stock);
+  if (func === undefined) {
+    func = replace(stock);
+    wrapped.set(stock, func);
+  }
+  return func;
+}
+
 /**
- * Replaces the matrix-product kernels of the wasm and cpu backends by faster ones.
+ * The fast kernelFunc of a matMul kernel of a backend, to call directly (the lean training step
+ * does) without replacing anything in tfjs's registry: built over the stock kernel (the one our
+ * install replaced, else the one registered). For a kernel that has no fast version (cpu's
+ * `_FusedMatMul`, other backends) the registered kernelFunc.
+ *
+ * @param kernelName - `'BatchMatMul'` or `'_FusedMatMul'`
+ * @param backendName - the backend the inputs live on
+ * @returns the kernelFunc, or undefined when the backend has no such kernel
+ * @example
+ * ```ts
+ * const matMul = fastKernel('BatchMatMul', 'wasm');
+ * const out = matMul!({ inputs: { a, b }, backend: tf.backend(), attrs: { transposeA: true, transposeB: false } });
+ * ```
+ */
+export function fastKernel(kernelName: string, backendName: string): KernelFunc | undefined {
+  const stock =
+    patches.get(backendName)?.get(kernelName)?.stock ?? tf.getKernel(kernelName, backendName);
+  if (stock === undefined) return undefined;
+  const replace = Object.hasOwn(KERNELS, backendName)
+    ? KERNELS[backendName]![kernelName]
+    : undefined;
+  return replace === undefined ? stock.kernelFunc : fastFunc(stock, replace);
+}
+
+/** Registers our kernels for one backend (those not registered by us yet); false if none apply. */
+function patch(backendName: string): boolean {
+  const replacements = Object.hasOwn(KERNELS, backendName) ? KERNELS[backendName] : undefined;
+  if (replacements === undefined) return false;
+  let byKernel = patches.get(backendName);
+  for (const [kernelName, replace] of Object.entries(replacements)) {
+    if (byKernel?.has(kernelName) === true) continue;
+    const stock = tf.getKernel(kernelName, backendName);
+    if (stock === undefined) continue;
+    const ours: KernelConfig = { ...stock, kernelFunc: fastFunc(stock, replace) };
+    tf.unregisterKernel(kernelName, backendName);
+    tf.registerKernel(ours);
+    if (byKernel === undefined) {
+      byKernel = new Map();
+      patches.set(backendName, byKernel);
+    }
+    byKernel.set(kernelName, { stock, ours });
+  }
+  return byKernel !== undefined;
+}
+
+/** Registers the stock kernels of one backend again (where ours are still in place). */
+function unpatch(backendName: string): void {
+  for (const [kernelName, { stock, ours }] of patches.get(backendName) ?? []) {
+    if (tf.getKernel(kernelName, backendName) === ours) {
+      tf.unregisterKernel(kernelName, backendName);
+      tf.registerKernel(stock);
+    }
+  }
+  patches.delete(backendName);
+}
+
+/**
+ * Replaces the matrix-product kernels of the wasm and cpu backends by faster ones, until the
+ * returned handle's `uninstall` (the fast trainer does not need this: its lean loop calls the
+ * fast products directly, and its `model.fit` fallback installs them for that fit only).
  *
  * - wasm (`BatchMatMul`, `_FusedMatMul`): stock tfjs-backend-wasm sends a product to
  *   XNNPACK only when no transpose flag is set, and otherwise runs a scalar loop 8-15x
@@ -176,71 +262,72 @@ function wrapMatMul(stock: KernelConfig, allowSwap: boolean): KernelFunc {
  * another order); gradients, shapes, dtypes and errors are unchanged, and every
  * intermediate buffer is freed (`tf.memory()` is unaffected).
  *
- * Idempotent: calling it again patches only backends that are not patched yet (for
- * example a backend registered since the last call).
+ * Reference-counted: each call returns its own handle, and a backend keeps our kernels until
+ * every handle that holds it is uninstalled.
  *
  * @param options - Which backends to patch; defaults to `['wasm', 'cpu']`.
- * @returns Nothing.
+ * @returns The handle; `handle.uninstall()` releases this install.
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import '@tensorflow/tfjs-backend-wasm';
- * import { installFastKernels, uninstallFastKernels } from '@scikeras/wrappers';
+ * import { installFastKernels } from '@scikeras/tfjs-trainer';
  * await tf.setBackend('wasm');
- * installFastKernels();   // Dense models now train about 4x faster on wasm
- * uninstallFastKernels(); // back to the stock kernels
+ * const fast = installFastKernels(); // model.fit of Dense models now runs about 4x faster on wasm
+ * fast.uninstall();                  // back to the stock kernels
  * ```
- * @remarks Not part of scikit-learn or scikeras: a TensorFlow.js-specific speed fix. It
- * also corrects stock wasm's `_FusedMatMul` with a transpose flag and a bias, which adds
- * `bias[n-1]` to every row after the first. Measurements: docs/PERFORMANCE.md.
+ * @remarks A TensorFlow.js-specific speed fix. It also corrects stock wasm's `_FusedMatMul`
+ * with a transpose flag and a bias, which adds `bias[n-1]` to every row after the first.
+ * Measurements: docs/PERFORMANCE.md.
  * @see https://github.com/tensorflow/tfjs/blob/tfjs-v4.22.0/tfjs-backend-wasm/src/cc/batch_mat_mul_impl.cc
  */
-export function installFastKernels(options: FastKernelOptions = {}): void {
-  const backends = options.backends ?? DEFAULT_BACKENDS;
-  for (const backendName of backends) {
-    const replacements = Object.hasOwn(KERNELS, backendName) ? KERNELS[backendName] : undefined;
-    if (replacements === undefined) continue;
-    let byKernel = patches.get(backendName);
-    for (const [kernelName, replace] of Object.entries(replacements)) {
-      if (byKernel?.has(kernelName) === true) continue;
-      const stock = tf.getKernel(kernelName, backendName);
-      if (stock === undefined) continue;
-      const ours: KernelConfig = { ...stock, kernelFunc: replace(stock) };
-      tf.unregisterKernel(kernelName, backendName);
-      tf.registerKernel(ours);
-      if (byKernel === undefined) {
-        byKernel = new Map();
-        patches.set(backendName, byKernel);
-      }
-      byKernel.set(kernelName, { stock, ours });
-    }
+export function installFastKernels(options: FastKernelOptions = {}): FastKernelsHandle {
+  const held: string[] = [];
+  for (const backendName of options.backends ?? DEFAULT_BACKENDS) {
+    if (held.includes(backendName) || !patch(backendName)) continue;
+    held.push(backendName);
+    holders.set(backendName, (holders.get(backendName) ?? 0) + 1);
   }
+  let live = true;
+  return {
+    backends: held,
+    uninstall(): void {
+      if (!live) return;
+      live = false;
+      for (const backendName of held) {
+        const left = (holders.get(backendName) ?? 1) - 1;
+        if (left > 0) holders.set(backendName, left);
+        else {
+          holders.delete(backendName);
+          unpatch(backendName);
+        }
+      }
+    },
+  };
 }
 
 /**
- * Restores the stock matMul kernels that {@link installFastKernels} replaced.
+ * Runs `fn` with the fast kernels installed, and releases them when it settles (a scoped
+ * {@link installFastKernels}).
  *
- * A kernel that someone else re-registered since our install is left as it is.
- *
- * @returns Nothing.
+ * @param fn - the work to run, e.g. a `model.fit`
+ * @param options - which backends to patch
+ * @returns what `fn` returns
  * @example
  * ```ts
- * uninstallFastKernels();
- * fastKernelsInstalled(); // false
+ * const history = await withFastKernels(() => model.fit(x, y, { epochs: 5 }), { backends: ['wasm'] });
  * ```
- * @remarks Not part of scikit-learn or scikeras.
- * @see {@link installFastKernels}
  */
-export function uninstallFastKernels(): void {
-  for (const [backendName, byKernel] of patches) {
-    for (const [kernelName, { stock, ours }] of byKernel) {
-      if (tf.getKernel(kernelName, backendName) === ours) {
-        tf.unregisterKernel(kernelName, backendName);
-        tf.registerKernel(stock);
-      }
-    }
+export async function withFastKernels<T>(
+  fn: () => T | Promise<T>,
+  options: FastKernelOptions = {},
+): Promise<T> {
+  const handle = installFastKernels(options);
+  try {
+    return await fn();
+  } finally {
+    handle.uninstall();
   }
-  patches.clear();
 }
 
 /**
@@ -250,11 +337,10 @@ export function uninstallFastKernels(): void {
  * @returns `true` when {@link installFastKernels} patched that backend (or any backend).
  * @example
  * ```ts
- * installFastKernels();
+ * const fast = installFastKernels();
  * fastKernelsInstalled('wasm'); // true once tfjs-backend-wasm is imported
  * fastKernelsInstalled('webgl'); // false: only 'wasm' and 'cpu' are handled
  * ```
- * @remarks Not part of scikit-learn or scikeras.
  * @see {@link installFastKernels}
  */
 export function fastKernelsInstalled(backendName?: string): boolean {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { withRandomState } from '../internal/withRandomState';
-import { BACKENDS, useTestBackend } from '../test-utils/backends';
+import { BACKENDS, useTestBackend, withSeededRandom } from '../test-utils/backends';
+import { injectSampleWeights } from '../injectSampleWeights';
 import { leanFit, type LeanFitArgs } from './leanFit';
 import { planLeanFit } from './planLeanFit';
 
@@ -29,8 +29,8 @@ function dense(
 
 /** Two models built from the same seed (equal weights), compiled alike. */
 async function twins(build: Build, compile: () => tf.ModelCompileArgs): Promise<tf.LayersModel[]> {
-  const a = await withRandomState(11, build);
-  const b = await withRandomState(11, build);
+  const a = await withSeededRandom(11, build);
+  const b = await withSeededRandom(11, build);
   a.compile(compile());
   b.compile(compile());
   return [a, b];
@@ -68,12 +68,11 @@ async function trainBoth(
     let history: tf.History;
     if (i === 0) {
       // tfjs's fit takes per-row weights only through its classWeight path: feed them as the
-      // wrapper does (internal/injectSampleWeights)
-      const { injectSampleWeights } = await import('../internal/injectSampleWeights');
+      // modelFitTrainer does (injectSampleWeights)
       const restore: (() => void)[] = [];
       if (sampleWeight) injectSampleWeights(m, [...sampleWeight], restore);
       try {
-        history = await withRandomState(5, () =>
+        history = await withSeededRandom(5, () =>
           m.fit(x, y, { ...fitArgs, callbacks, verbose: 0 }),
         );
       } finally {
@@ -82,7 +81,7 @@ async function trainBoth(
     } else {
       const plan = planLeanFit(m, fitArgs);
       if (typeof plan === 'string') throw new Error(`not lean: ${plan}`);
-      history = await withRandomState(5, () =>
+      history = await withSeededRandom(5, () =>
         leanFit(plan, x, y, { ...fitArgs, callbacks, sampleWeight }),
       );
     }

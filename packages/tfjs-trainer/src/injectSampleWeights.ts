@@ -19,7 +19,7 @@ import * as tf from '@tensorflow/tfjs';
  */
 export function injectSampleWeights(
   model: tf.LayersModel,
-  sampleWeight: number[],
+  sampleWeight: readonly number[],
   restore: (() => void)[],
 ): void {
   // a Sequential trains through its inner functional model
@@ -32,15 +32,17 @@ export function injectSampleWeights(
     standardizeUserDataXY: (...a: unknown[]) => [tf.Tensor[], tf.Tensor[]];
   };
   const original = m.standardizeUserData;
+  const own = Object.hasOwn(m, 'standardizeUserData');
   let pending = true;
   m.standardizeUserData = async function (this: unknown, ...a: unknown[]) {
     if (!pending) return original.apply(this, a);
     pending = false;
     const [xs, ys] = m.standardizeUserDataXY.call(this, a[0], a[1], a[4], a[5]);
-    const weights = ys.map(() => tf.tensor1d(sampleWeight, 'float32'));
+    const weights = ys.map(() => tf.tensor1d([...sampleWeight], 'float32'));
     return [xs, ys, weights];
   };
   restore.push(() => {
-    m.standardizeUserData = original;
+    if (own) m.standardizeUserData = original;
+    else delete (m as { standardizeUserData?: unknown }).standardizeUserData;
   });
 }
