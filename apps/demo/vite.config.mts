@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger, defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wasmDir = join(
@@ -37,15 +37,6 @@ function tfjsWasm(): Plugin {
   };
 }
 
-// @scikeras/model-selection's worker-thread executor imports Node built-ins; the page never runs
-// it (nJobs is null in the browser), so Vite's notes about stubbing them are noise here.
-const logger = createLogger();
-const warn = logger.warn.bind(logger);
-logger.warn = (msg, options) => {
-  if (!/externalized for browser compatibility|INEFFECTIVE_DYNAMIC_IMPORT/.test(msg))
-    warn(msg, options);
-};
-
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -56,24 +47,17 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [tfjsWasm()],
-  resolve: {
-    alias: [
-      { find: /^(node:)?url$/, replacement: join(here, 'src/web/shims/url.ts') },
-      { find: /^(node:)?path$/, replacement: join(here, 'src/web/shims/path.ts') },
-    ],
-  },
   build: {
     outDir: join(here, 'dist', 'web'),
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     assetsInlineLimit: 0,
-    // Not minified: scikeras-ts saves and names estimators by their class names (a minifier
-    // renames KerasClassifier), and tfjs-backend-wasm builds its thread workers from function
-    // source text, which a minifier breaks. Served locally, the size does not matter.
+    // Not minified: tfjs-backend-wasm builds its thread workers from function source text, which
+    // a minifier breaks. (Estimators are named by their registered names, which minifying keeps.)
+    // Served locally, the size does not matter.
     minify: false,
   },
   server: { host: '127.0.0.1', headers: isolation },
   preview: { host: '127.0.0.1', headers: isolation },
-  customLogger: logger,
 });

@@ -8,4 +8,9 @@ export default defineConfig({
   sourcemap: true,
   target: 'node20',
   tsconfig: 'tsconfig.build.json',
+  // The ESM build gets its own URL for src/internal/moduleUrl.ts (registered classes' module).
+  esbuildOptions(options, context) {
+    if (context.format === 'esm')
+      options.inject = [...(options.inject ?? []), 'src/internal/esmModuleUrl.mjs'];
+  },
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import cliProgress from 'cli-progress';
-import { KerasClassifier, loadEstimator, saveEstimator, useBackend } from '@scikeras/wrappers';
+import { loadEstimator, saveEstimator, useBackend } from '@scikeras/wrappers';
 import { loadDatasets } from './data/loadDatasets';
 import { nodeReadText } from './data/nodeReadText';
 import { formatTable } from './format';
@@ -76,24 +76,15 @@ async function main(): Promise<number> {
     process.stderr.write(`--backend ${opts.backend}: ${(e as Error).message}\n`);
     return 1;
   }
-  // Worker threads (nJobs) import '@scikeras/wrappers' by name, resolved from the process's
-  // working directory: run from this app's folder, where pnpm links it, whatever the user's cwd.
-  process.chdir(join(__dirname, '..'));
+  // Worker threads (nJobs) import the modules the classes and build functions were registered
+  // from, by resolved URL (whatever the current directory): the wrappers' package and this file.
   const modelsModule = join(__dirname, 'models.js');
   registerDemoModels(existsSync(modelsModule) ? modelsModule : undefined);
   const backend = tf.getBackend();
-  // Estimators reach worker threads through toTravelSpec (@scikeras/wrappers); without it the
-  // searches run in this thread and say why.
-  const canTravel =
-    typeof (KerasClassifier.prototype as { toTravelSpec?: unknown }).toTravelSpec === 'function';
   const nJobsUnavailable =
-    opts.jobs <= 1
+    opts.jobs <= 1 || existsSync(modelsModule)
       ? undefined
-      : !existsSync(modelsModule)
-        ? 'not available: dist/models.js is missing (run the built CLI)'
-        : !canTravel
-          ? 'not available: KerasClassifier has no toTravelSpec() in this build of @scikeras/wrappers, so it cannot be sent to worker threads'
-          : undefined;
+      : 'not available: dist/models.js is missing (run the built CLI)';
   const nJobs = opts.jobs > 1 && nJobsUnavailable === undefined ? opts.jobs : null;
   out(
     `scikeras-ts tour: backend ${backend}${opts.backend === 'auto' ? ' (auto)' : ''}, ${opts.quick ? '--quick' : 'full tour'}, ${sections.length} section(s), nJobs ${nJobs ?? 1}`,

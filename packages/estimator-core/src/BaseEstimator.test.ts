@@ -178,7 +178,7 @@ describe('BaseEstimator subclass chain', () => {
     }
     expect(String(new Opts())).toBe('Opts()');
     expect(String(new Opts({ o: { a: [2] }, t: Float32Array.of(1) }))).toBe(
-      'Opts({ o: {"a":[2]} })',
+      "Opts({ o: {'a': [2]} })",
     );
     expect(String(new Opts({ t: Float64Array.of(1) }))).toBe('Opts({ t: [1] })');
   });
@@ -197,6 +197,14 @@ describe('BaseEstimator subclass chain', () => {
     expect(new Ridge().getTags()).toEqual(DEFAULT_TAGS);
     expect(Object.isFrozen(DEFAULT_TAGS.XTypes)).toBe(true);
     expect(Object.isFrozen(DEFAULT_TAGS.xfailChecks)).toBe(true);
+  });
+
+  it("accepts 'records' in the XTypes tag (estimators that take arrays of records)", () => {
+    class RecordsEncoder extends Ridge {
+      static override tags: Partial<EstimatorTags> = { XTypes: ['2darray', 'records'] };
+    }
+    expect(new RecordsEncoder().getTags().XTypes).toEqual(['2darray', 'records']);
+    expect(new Ridge().getTags().XTypes).toEqual(['2darray']);
   });
 });
 
@@ -359,5 +367,61 @@ describe('BaseEstimator properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('BaseEstimator reserved param names', () => {
+  class Predictor extends Child {
+    predict(): number[] {
+      return [];
+    }
+    get kind(): string {
+      return 'predictor';
+    }
+  }
+  const message = (name: string, owner = 'Predictor') =>
+    new InvalidParameterError(
+      `Invalid parameter '${name}' for estimator ${owner}: every ${owner} already has a property '${name}' ` +
+        '(a method, an accessor, or one every JavaScript object has), so it cannot be a parameter.',
+    );
+
+  it.each([
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    'predict',
+    'kind',
+    'getParams',
+  ])('refuses %p from the constructor, even with extra params allowed', (name) => {
+    const params = JSON.parse(`{${JSON.stringify(name)}: {}}`);
+    expect(() => new Predictor(params)).toThrow(message(name));
+  });
+
+  it('keeps the prototype when JSON brings a __proto__ key (it is refused, never applied)', () => {
+    expect(() => new Ridge(JSON.parse('{"__proto__": {"polluted": true}}'))).toThrow(
+      message('__proto__', 'Ridge'),
+    );
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', 'predict'])(
+    'refuses %p from setParams, and setParams through a nested estimator',
+    (name) => {
+      const est = new Predictor();
+      expect(() => est.setParams(JSON.parse(`{${JSON.stringify(name)}: 1}`))).toThrow(
+        message(name),
+      );
+      expect(typeof est.predict).toBe('function');
+      const outer = new Ridge({ sub: new Predictor() });
+      expect(() => outer.setParams(JSON.parse(`{"sub__${name}": 1}`))).toThrow(message(name));
+    },
+  );
+
+  it("reads params from the instance's own properties only", () => {
+    const est = new Ridge();
+    delete (est as unknown as Record<string, unknown>).alpha;
+    expect(est.getParams(false).alpha).toBeUndefined();
   });
 });

@@ -1,9 +1,11 @@
 // The params contract of scikit-learn's sklearn/base.py BaseEstimator (BSD-3-Clause), in TypeScript.
 import { InvalidParameterError } from './errors';
 import { closestMatch } from './internal/closestMatch';
-import { formatValue } from './internal/format';
+import { checkParamName, hasOwn, setOwn } from './internal/paramNames';
 import { isEstimator } from './isEstimator';
 import { splitParamKey } from './prefixedParams';
+import { classOf, estimatorNameOf } from './registry/estimatorNameOf';
+import { pyRepr } from './repr';
 
 /** A params object: every param by name. */
 export type Params = Record<string, unknown>;
@@ -19,12 +21,29 @@ export interface EstimatorTags {
   deterministic: boolean;
   /** `fit` accepts NaN in X. @defaultValue false */
   allowNan: boolean;
-  /** Accepted X kinds: `'2darray'` for feature matrices, `'1dlabels'` for label transformers. */
-  XTypes: readonly ('2darray' | '1dlabels')[];
+  /**
+   * Accepted X kinds: `'2darray'` for feature matrices, `'1dlabels'` for label transformers,
+   * `'records'` for estimators that also take an array of records (`[{ age: 31, city: 'Oslo' }]`)
+   * and use the column names (a `ColumnTransformer` hands such an estimator its columns as
+   * records instead of a matrix; scikit-learn's counterpart is a transformer that takes a
+   * DataFrame).
+   */
+  XTypes: readonly ('2darray' | '1dlabels' | 'records')[];
   /** Supports targets with several columns. @defaultValue false */
   multioutput: boolean;
   /** Not expected to score well on easy data (skip score checks). @defaultValue false */
   poorScore: boolean;
+  /**
+   * The estimator needs no data to be fitted: `transform` works before `fit` (scikit-learn's
+   * `stateless`, e.g. `Normalizer`, `FunctionTransformer`). @defaultValue false
+   */
+  stateless: boolean;
+  /**
+   * The estimator does not validate X (scikit-learn's `no_validation`, e.g. a
+   * `FunctionTransformer` with `validate: false`): the input-validation checks are skipped.
+   * @defaultValue false
+   */
+  noValidation: boolean;
   /** Checks by name that are known to fail for this estimator, with the reason. */
   xfailChecks: Readonly<Record<string, string>>;
 }
@@ -37,6 +56,8 @@ export const DEFAULT_TAGS: EstimatorTags = Object.freeze({
   XTypes: Object.freeze(['2darray'] as const),
   multioutput: false,
   poorScore: false,
+  stateless: false,
+  noValidation: false,
   xfailChecks: Object.freeze({}),
 });
 
@@ -44,6 +65,11 @@ export const DEFAULT_TAGS: EstimatorTags = Object.freeze({
 export interface EstimatorClass<T extends BaseEstimator = BaseEstimator> {
   new (params?: any): T;
   readonly name: string;
+  /**
+   * The name the class is shown, saved and sent by (an own static field: a subclass declares
+   * its own). See {@link estimatorNameOf} and `registerEstimator`.
+   */
+  estimatorName?: string;
   defaults: Readonly<Params>;
   acceptsExtraParams?: boolean;
   routingPrefixes?: readonly string[];
@@ -69,7 +95,9 @@ function copyDefault(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(copyDefault);
   if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return (v as any).slice();
   if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copyDefault(x)]));
+    const out = {};
+    for (const [k, x] of Object.entries(v)) setOwn(out, k, copyDefault(x));
+    return out;
   }
   return v;
 }
@@ -107,23 +135,24 @@ export abstract class BaseEstimator<P extends object = Params> {
   static tags: Partial<EstimatorTags> = {};
 
   constructor(params?: P) {
-    const ctor = this.constructor as EstimatorClass;
+    const ctor = classOf(this) as EstimatorClass;
     const defaults = collectDefaults(ctor);
-    const self = this as unknown as Params;
-    for (const [k, v] of Object.entries(defaults)) self[k] = copyDefault(v);
+    for (const [k, v] of Object.entries(defaults)) setOwn(this, k, copyDefault(v));
     const extras = new Set<string>();
     if (params !== undefined && params !== null) {
+      const name = estimatorNameOf(ctor);
       if (typeof params !== 'object' || Array.isArray(params)) {
         throw new TypeError(
-          `${ctor.name} takes one params object, e.g. new ${ctor.name}({ ... }); got ${formatValue(params)}.`,
+          `${name} takes one params object, e.g. new ${name}({ ... }); got ${pyRepr(params)}.`,
         );
       }
       for (const [k, v] of Object.entries(params)) {
-        if (!(k in defaults)) {
-          if (!this.acceptsParam(k)) throw this.invalidParam(k, Object.keys(defaults));
+        checkParamName(this, k, name);
+        if (!hasOwn(defaults, k)) {
+          if (!this.acceptsParam(k)) throw this.#invalidParam(k, Object.keys(defaults));
           extras.add(k);
         }
-        self[k] = v;
+        setOwn(this, k, v);
       }
     }
     extraKeys.set(this, extras);
@@ -131,17 +160,17 @@ export abstract class BaseEstimator<P extends object = Params> {
 
   /** Whether a key outside `defaults` is kept as a param (extra params or a routing prefix). */
   protected acceptsParam(key: string): boolean {
-    const ctor = this.constructor as EstimatorClass;
+    const ctor = classOf(this) as EstimatorClass;
     if (ctor.acceptsExtraParams) return true;
     const split = splitParamKey(key);
     return split !== null && (ctor.routingPrefixes ?? []).includes(split[0]);
   }
 
-  private invalidParam(key: string, valid: string[]): InvalidParameterError {
+  #invalidParam(key: string, valid: string[]): InvalidParameterError {
     const sorted = [...valid].sort();
     const match = closestMatch(key, sorted);
     return new InvalidParameterError(
-      `Invalid parameter '${key}' for estimator ${this.constructor.name}. ` +
+      `Invalid parameter '${key}' for estimator ${estimatorNameOf(this)}. ` +
         `Valid parameters are: [${sorted.map((s) => `'${s}'`).join(', ')}].` +
         (match ? ` Did you mean '${match}'?` : ''),
     );
@@ -149,7 +178,7 @@ export abstract class BaseEstimator<P extends object = Params> {
 
   /** The names of this instance's params: the class chain's defaults plus kept extra keys. */
   paramNames(): string[] {
-    const names = Object.keys(collectDefaults(this.constructor));
+    const names = Object.keys(collectDefaults(classOf(this)!));
     for (const k of extraKeys.get(this) ?? []) if (!names.includes(k)) names.push(k);
     return names;
   }
@@ -168,11 +197,12 @@ export abstract class BaseEstimator<P extends object = Params> {
     const out: Params = {};
     const self = this as unknown as Params;
     for (const k of this.paramNames()) {
-      const v = self[k];
+      // own properties only: a name on the prototype chain is never a param's value
+      const v = hasOwn(this, k) ? self[k] : undefined;
       if (deep && isEstimator(v)) {
-        for (const [sk, sv] of Object.entries(v.getParams(true))) out[`${k}__${sk}`] = sv;
+        for (const [sk, sv] of Object.entries(v.getParams(true))) setOwn(out, `${k}__${sk}`, sv);
       }
-      out[k] = v;
+      setOwn(out, k, v);
     }
     return out;
   }
@@ -191,11 +221,14 @@ export abstract class BaseEstimator<P extends object = Params> {
   setParams(params: Params & Partial<P>): this {
     if (!params || Object.keys(params).length === 0) return this;
     const self = this as unknown as Params;
+    const name = estimatorNameOf(this);
     const valid = this.paramNames();
     const nested = new Map<string, Params>();
+    const given = (k: string) => (hasOwn(params, k) ? params[k] : undefined);
     for (const [key, value] of Object.entries(params)) {
+      checkParamName(this, key, name);
       if (valid.includes(key)) {
-        self[key] = value;
+        setOwn(this, key, value);
         continue;
       }
       const split = splitParamKey(key);
@@ -203,20 +236,21 @@ export abstract class BaseEstimator<P extends object = Params> {
       if (
         split !== null &&
         valid.includes(split[0]) &&
-        (isEstimator(self[split[0]]) || isEstimator(params[split[0]]))
+        (isEstimator(hasOwn(this, split[0]) ? self[split[0]] : undefined) ||
+          isEstimator(given(split[0])))
       ) {
         const [head, rest] = split;
         const sub = nested.get(head) ?? {};
-        sub[rest] = value;
+        setOwn(sub, rest, value);
         nested.set(head, sub);
         continue;
       }
       if (this.acceptsParam(key)) {
-        self[key] = value;
+        setOwn(this, key, value);
         extraKeys.get(this)?.add(key);
         continue;
       }
-      throw this.invalidParam(key, valid);
+      throw this.#invalidParam(key, valid);
     }
     for (const [head, sub] of nested) (self[head] as BaseEstimator).setParams(sub);
     return this;
@@ -225,7 +259,7 @@ export abstract class BaseEstimator<P extends object = Params> {
   /** The merged tags of this estimator's class chain. */
   getTags(): EstimatorTags {
     const chain: any[] = [];
-    for (let c: any = this.constructor; c && c !== Function.prototype; c = Object.getPrototypeOf(c))
+    for (let c: any = classOf(this); c && c !== Function.prototype; c = Object.getPrototypeOf(c))
       chain.unshift(c);
     const tags: EstimatorTags = { ...DEFAULT_TAGS };
     for (const c of chain)
@@ -247,13 +281,14 @@ export abstract class BaseEstimator<P extends object = Params> {
    * ```
    */
   toString(): string {
-    const defaults = collectDefaults(this.constructor);
+    const defaults = collectDefaults(classOf(this)!);
     const params = this.getParams(false);
     const shown = Object.entries(params).filter(
-      ([k, v]) => !(k in defaults) || !sameDefault(v, defaults[k]),
+      ([k, v]) => !hasOwn(defaults, k) || !sameDefault(v, defaults[k]),
     );
-    if (shown.length === 0) return `${this.constructor.name}()`;
-    return `${this.constructor.name}({ ${shown.map(([k, v]) => `${k}: ${formatValue(v)}`).join(', ')} })`;
+    const name = estimatorNameOf(this);
+    if (shown.length === 0) return `${name}()`;
+    return `${name}({ ${shown.map(([k, v]) => `${k}: ${pyRepr(v)}`).join(', ')} })`;
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): string {
@@ -280,7 +315,8 @@ function sameDefault(a: unknown, b: unknown): boolean {
   if (isPlainObject(a) && isPlainObject(b)) {
     const ka = Object.keys(a);
     return (
-      ka.length === Object.keys(b).length && ka.every((k) => k in b && sameDefault(a[k], b[k]))
+      ka.length === Object.keys(b).length &&
+      ka.every((k) => hasOwn(b, k) && sameDefault(a[k], b[k]))
     );
   }
   return false;

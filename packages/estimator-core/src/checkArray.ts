@@ -1,7 +1,9 @@
 // Port of scikit-learn's sklearn/utils/validation.py check_array (BSD-3-Clause), for dense 2-D input.
 import { ValueError } from './errors';
 import { isArray2D, isMatrix, isTensorLike, isTypedArray } from './internal/guards';
-import { formatValue } from './internal/format';
+import { estimatorNameOf } from './registry/estimatorNameOf';
+import { pyRepr, pyShape, typeName } from './repr';
+import { isRecordArray, recordsToRows } from './records';
 import type { Array2D } from './types';
 
 /** Options of {@link checkArray}. */
@@ -26,11 +28,7 @@ export interface CheckArrayOptions {
 /** The estimator's name for messages (scikit-learn's `_check_estimator_name`). */
 export function estimatorName(estimator: string | object | undefined): string | undefined {
   if (estimator === undefined) return undefined;
-  return typeof estimator === 'string' ? estimator : estimator.constructor.name;
-}
-
-function shapeRepr(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+  return typeof estimator === 'string' ? estimator : estimatorNameOf(estimator);
 }
 
 function reshapeMessage(kind: '1D' | 'scalar', shown: string, name: string): string {
@@ -53,7 +51,7 @@ function toNumber(v: unknown, name: string, i: number, j: number): number {
     );
   }
   throw new ValueError(
-    `${name}[${i}][${j}] is ${formatValue(v)} (${typeof v}), which is not numeric. Convert your data to numeric values explicitly instead.`,
+    `${name}[${i}][${j}] is ${pyRepr(v)} (${typeof v}), which is not numeric. Convert your data to numeric values explicitly instead.`,
   );
 }
 
@@ -66,7 +64,7 @@ function fromRows(rows: readonly unknown[], name: string): Array2D {
     if (len < 0) {
       if (d >= 0 || i > 0) {
         throw new ValueError(
-          `setting an array element with a sequence. ${name} mixes rows and scalars: ${name}[${i}] is ${formatValue(r)}. Every sample must be an array of the same length.`,
+          `setting an array element with a sequence. ${name} mixes rows and scalars: ${name}[${i}] is ${pyRepr(r)}. Every sample must be an array of the same length.`,
         );
       }
       // a flat list of scalars: 1-D input
@@ -103,7 +101,7 @@ function fromRows(rows: readonly unknown[], name: string): Array2D {
 }
 
 function reshapeError(flat: ArrayLike<unknown>, name: string): never {
-  throw new ValueError(reshapeMessage('1D', formatValue(flat), name));
+  throw new ValueError(reshapeMessage('1D', pyRepr(flat), name));
 }
 
 /** Converts any accepted X form to `{ data, shape }` without validating values. */
@@ -112,7 +110,7 @@ export function toArray2D(X: unknown, name = 'X'): Array2D {
     const [r, c] = X.shape;
     if (X.data.length !== r * c) {
       throw new ValueError(
-        `${name}.data has ${X.data.length} values, but shape ${shapeRepr(X.shape)} needs ${r * c}.`,
+        `${name}.data has ${X.data.length} values, but shape ${pyShape(X.shape)} needs ${r * c}.`,
       );
     }
     if (X.data instanceof Float64Array || X.data instanceof Float32Array) return X;
@@ -126,29 +124,32 @@ export function toArray2D(X: unknown, name = 'X'): Array2D {
   }
   if (isTensorLike(X)) {
     if (X.rank === 0) throw new ValueError(reshapeMessage('scalar', String(X.dataSync()[0]), name));
-    if (X.rank === 1) throw new ValueError(reshapeMessage('1D', formatValue(X.dataSync()), name));
+    if (X.rank === 1) throw new ValueError(reshapeMessage('1D', pyRepr(X.dataSync()), name));
     if (X.rank > 2) throw new ValueError(`Found array with dim ${X.rank}. Expected <= 2.`);
     const raw = X.dataSync();
     const data = raw instanceof Float32Array ? raw.slice() : Float64Array.from(raw);
     return { data, shape: [X.shape[0]!, X.shape[1]!] };
   }
-  if (isTypedArray(X)) throw new ValueError(reshapeMessage('1D', formatValue(X), name));
+  if (isTypedArray(X)) throw new ValueError(reshapeMessage('1D', pyRepr(X), name));
+  if (isRecordArray(X)) return fromRows(recordsToRows(X), name);
   if (Array.isArray(X)) return fromRows(X, name);
   if (typeof X === 'number' || typeof X === 'boolean')
     throw new ValueError(reshapeMessage('scalar', String(X), name));
   throw new TypeError(
-    `Expected a 2-D array-like for ${name} (number[][], typed-array rows, { data, shape }, Matrix or Tensor2D), got ${
-      X === null ? 'null' : typeof X === 'object' ? (X as object).constructor?.name : typeof X
-    }.`,
+    `Expected a 2-D array-like for ${name} (number[][], typed-array rows, { data, shape }, Matrix or Tensor2D), got ${typeName(
+      X,
+    )}.`,
   );
 }
 
 /**
  * Validates a feature matrix and returns it in the canonical row-major `{ data, shape }` form.
  *
- * Accepts `number[][]`, arrays of typed arrays, `{ data, shape }`, ml-matrix `Matrix` and
- * tfjs `Tensor2D`. Rejects 1-D and scalar input, ragged rows, non-numeric values, NaN and
- * Infinity (unless allowed) and empty input, in scikit-learn's words.
+ * Accepts `number[][]`, arrays of typed arrays, `{ data, shape }`, ml-matrix `Matrix`, tfjs
+ * `Tensor2D` and arrays of records (`[{ age: 31, height: 1.8 }]`, one column per key, in
+ * order of first appearance; `null` and absent keys are NaN). Rejects 1-D and scalar input,
+ * ragged rows, non-numeric values, NaN and Infinity (unless allowed) and empty input, in
+ * scikit-learn's words.
  *
  * @param X - the feature matrix
  * @param options - finiteness, minimum sizes, the estimator named in messages
@@ -181,13 +182,13 @@ export function checkArray(X: unknown, options: CheckArrayOptions = {}): Array2D
   const minSamples = options.ensureMinSamples ?? 1;
   if (minSamples > 0 && arr.shape[0] < minSamples) {
     throw new ValueError(
-      `Found array with ${arr.shape[0]} sample(s) (shape=${shapeRepr(arr.shape)}) while a minimum of ${minSamples} is required${context}.`,
+      `Found array with ${arr.shape[0]} sample(s) (shape=${pyShape(arr.shape)}) while a minimum of ${minSamples} is required${context}.`,
     );
   }
   const minFeatures = options.ensureMinFeatures ?? 1;
   if (minFeatures > 0 && arr.shape[1] < minFeatures) {
     throw new ValueError(
-      `Found array with ${arr.shape[1]} feature(s) (shape=${shapeRepr(arr.shape)}) while a minimum of ${minFeatures} is required${context}.`,
+      `Found array with ${arr.shape[1]} feature(s) (shape=${pyShape(arr.shape)}) while a minimum of ${minFeatures} is required${context}.`,
     );
   }
   return arr;

@@ -1,5 +1,6 @@
 // Port of scikit-learn's sklearn/utils/validation.py check_is_fitted (BSD-3-Clause).
 import { NotFittedError } from './errors';
+import { estimatorNameOf } from './registry/estimatorNameOf';
 
 /** Options of {@link checkIsFitted}. */
 export interface CheckIsFittedOptions {
@@ -76,7 +77,7 @@ export function checkIsFitted(
     throw new TypeError(`${String(estimator)} is not an estimator instance.`);
   }
   if (!isFitted(estimator, attributes, options.allOrAny ?? 'all')) {
-    const msg = (options.msg ?? DEFAULT_MSG).replace('%(name)s', estimator.constructor.name);
+    const msg = (options.msg ?? DEFAULT_MSG).replace('%(name)s', estimatorNameOf(estimator));
     throw new NotFittedError(msg);
   }
 }

@@ -1,5 +1,6 @@
 // Port of scikit-learn's sklearn/base.py BaseEstimator._check_n_features (BSD-3-Clause).
 import { ValueError } from './errors';
+import { estimatorNameOf } from './registry/estimatorNameOf';
 
 /**
  * Records (`reset`) or checks the number of features an estimator was fitted on
@@ -24,7 +25,7 @@ export function checkNFeatures(estimator: object, nFeatures: number, reset: bool
   if (est.nFeaturesIn_ === undefined) return;
   if (nFeatures !== est.nFeaturesIn_) {
     throw new ValueError(
-      `X has ${nFeatures} features, but ${estimator.constructor.name} is expecting ${est.nFeaturesIn_} features as input.`,
+      `X has ${nFeatures} features, but ${estimatorNameOf(estimator)} is expecting ${est.nFeaturesIn_} features as input.`,
     );
   }
 }

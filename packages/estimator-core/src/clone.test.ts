@@ -86,6 +86,31 @@ describe('clone', () => {
     expect(cs[0]).not.toBe(ests[0]);
   });
 
+  it('clones estimators inside arrays of [name, estimator] pairs in params (Pipeline steps), like scikit-learn', () => {
+    const a = new Net({ alpha: 1 }).fit();
+    const b = new Net({ alpha: 2 });
+    const steps = [
+      ['a', a],
+      ['skip', 'passthrough'],
+      ['none', null],
+      ['b', b],
+    ] as const;
+    const outer = new Net({ layers: steps });
+    const c = clone(outer);
+    const cs = c.layers as unknown as [string, unknown][];
+    expect(cs).not.toBe(steps);
+    expect(cs.map(([name]) => name)).toEqual(['a', 'skip', 'none', 'b']);
+    expect(cs[0]).not.toBe(steps[0]);
+    expect(cs[0]![1]).toBeInstanceOf(Net);
+    expect(cs[0]![1]).not.toBe(a);
+    expect((cs[0]![1] as Net).alpha).toBe(1);
+    expect('coef_' in (cs[0]![1] as Net)).toBe(false);
+    expect(cs[1]![1]).toBe('passthrough');
+    expect(cs[2]![1]).toBeNull();
+    expect((cs[3]![1] as Net).alpha).toBe(2);
+    expect(cs[3]![1]).not.toBe(b);
+  });
+
   it('fails naming the param a constructor modifies (scikit-learn sanity check)', () => {
     class Bad extends Net {
       constructor(p?: NetParams) {
@@ -118,7 +143,7 @@ describe('clone', () => {
   it('rejects non-estimators unless safe is false', () => {
     expect(() => clone({ a: 1 })).toThrow(
       new TypeError(
-        `Cannot clone object '{"a":1}' (type Object): it does not seem to be a scikit-learn estimator as it does not implement a 'getParams' method.`,
+        `Cannot clone object '{'a': 1}' (type Object): it does not seem to be a scikit-learn estimator as it does not implement a 'getParams' method.`,
       ),
     );
     expect(() => clone(3)).toThrow("Cannot clone object '3' (type number)");
@@ -200,5 +225,29 @@ describe('clone', () => {
         }),
       );
     });
+  });
+});
+
+describe('clone with hostile param names', () => {
+  class Loose extends BaseEstimator {
+    static override acceptsExtraParams = true;
+  }
+
+  it('never calls an own `constructor` property, and refuses it as a param', () => {
+    const est = new Loose();
+    Object.defineProperty(est, 'constructor', { value: 1, enumerable: true });
+    const copy = clone(est);
+    expect(copy).toBeInstanceOf(Loose);
+    expect(Object.prototype.hasOwnProperty.call(copy, 'constructor')).toBe(false);
+    expect(() => new Loose(JSON.parse('{"constructor": 1}'))).toThrow(
+      "Invalid parameter 'constructor' for estimator Loose",
+    );
+  });
+
+  it('copies a plain object param with a __proto__ key as an own key', () => {
+    const est = new Loose({ opts: JSON.parse('{"__proto__": {"x": 1}}') });
+    const copy = clone(est) as unknown as { opts: Record<string, unknown> };
+    expect(Object.getPrototypeOf(copy.opts)).toBe(Object.prototype);
+    expect(Object.keys(copy.opts)).toEqual(['__proto__']);
   });
 });

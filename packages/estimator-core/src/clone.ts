@@ -1,7 +1,9 @@
 // Port of scikit-learn's sklearn/base.py clone (BSD-3-Clause).
 import { RuntimeError } from './errors';
-import { formatValue } from './internal/format';
+import { checkParamName, setOwn } from './internal/paramNames';
 import { isEstimator, type EstimatorLike } from './isEstimator';
+import { classOf, estimatorNameOf } from './registry/estimatorNameOf';
+import { pyRepr, typeName } from './repr';
 
 /** Options of {@link clone}. */
 export interface CloneOptions {
@@ -23,7 +25,7 @@ function copyParam(value: unknown): unknown {
     const proto = Object.getPrototypeOf(value);
     if (proto === Object.prototype || proto === null) {
       const out: Record<string, unknown> = proto === null ? Object.create(null) : {};
-      for (const [k, v] of Object.entries(value)) out[k] = copyParam(v);
+      for (const [k, v] of Object.entries(value)) setOwn(out, k, copyParam(v));
       return out;
     }
   }
@@ -57,16 +59,21 @@ export function clone<T>(estimator: T, options: CloneOptions = {}): T {
   if (!isEstimator(estimator)) {
     if (!safe) return copyParam(estimator) as T;
     throw new TypeError(
-      `Cannot clone object '${formatValue(estimator)}' (type ${typeof estimator === 'object' && estimator ? (estimator as object).constructor?.name : typeof estimator}): ` +
+      `Cannot clone object '${pyRepr(estimator)}' (type ${typeName(estimator)}): ` +
         "it does not seem to be a scikit-learn estimator as it does not implement a 'getParams' method.",
     );
   }
   const custom = (estimator as { sklearnClone?: () => T }).sklearnClone;
   if (typeof custom === 'function') return custom.call(estimator);
-  const Klass = (estimator as object).constructor as new (p: Record<string, unknown>) => T;
+  // the prototype's constructor: an own `constructor` property is never called
+  const Klass = classOf(estimator as object) as new (p: Record<string, unknown>) => T;
   const params = estimator.getParams(false);
   const newParams: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(params)) newParams[k] = copyParam(v);
+  const owner = estimatorNameOf(estimator as object);
+  for (const [k, v] of Object.entries(params)) {
+    checkParamName(estimator as object, k, owner);
+    setOwn(newParams, k, copyParam(v));
+  }
   const fresh = new Klass(newParams);
   const setParams = (fresh as unknown as EstimatorLike).getParams(false);
   for (const name of Object.keys(newParams)) {

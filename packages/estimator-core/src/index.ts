@@ -34,10 +34,16 @@ export {
 export { columnOr1d, type ColumnOr1dOptions } from './columnOr1d';
 export { checkXY, checkConsistentLength, type CheckXYOptions, type CheckedY } from './checkXY';
 export { takeRows } from './takeRows';
+export { isRecordArray, recordKeys, recordsToRows, type DataRecord } from './records';
+export {
+  getFeatureNames,
+  featureNamesToRead,
+  checkFeatureNames,
+  checkFeatureNamesIn,
+} from './featureNames';
 export { checkNFeatures } from './checkNFeatures';
 export { isTypedArray, isArray2D, isMatrix, isTensorLike } from './internal/guards';
 export { closestMatch, editDistance } from './internal/closestMatch';
-export { formatValue } from './internal/format';
 export { splitParamKey, paramsWithPrefix, unprefixedParams } from './prefixedParams';
 export {
   ParamConstraint,
@@ -56,3 +62,54 @@ export {
   validateParameterConstraints,
   type ParameterConstraints,
 } from './validateParameterConstraints';
+export { RandomState, checkRandomState, type RandomStateLike } from './RandomState';
+export { pyRepr, pyStr, pyNumStr, pyList, npArrayStr, pyShape, typeName } from './repr';
+export { estimatorNameOf } from './registry/estimatorNameOf';
+export {
+  registerEstimator,
+  getEstimatorClass,
+  registeredEstimatorName,
+  registeredEstimatorModule,
+  registeredEstimatorNames,
+  type RegisterEstimatorOptions,
+} from './registry/registerEstimator';
+export {
+  registerFunction,
+  unregisterFunction,
+  registerFunctionNamespace,
+  getRegisteredFunction,
+  registeredFunctionName,
+  registeredFunctionModule,
+  registeredFunctionNames,
+  missingFunction,
+  type RegisteredFunction,
+  type RegisterFunctionOptions,
+} from './registry/registerFunction';
+export { moduleUrl, packageModuleUrl } from './registry/moduleUrl';
+export {
+  registerCodecType,
+  type CodecType,
+  type CodecMode,
+  type EncodeContext,
+  type DecodeContext,
+  type Json,
+} from './codec/CodecType';
+export { corruptedError, describePath } from './codec/codecMessages';
+export {
+  encodeValue,
+  fittedKeys,
+  type EncodeOptions,
+  type EncodedValue,
+} from './codec/encodeValue';
+export { decodeValue, type DecodeOptions } from './codec/decodeValue';
+export {
+  toTravelSpec,
+  fromTravelSpec,
+  type TravelSpec,
+  type ToTravelSpecOptions,
+} from './codec/TravelSpec';
+export {
+  registerTravelEnvironment,
+  type TravelEnvironment,
+} from './codec/registerTravelEnvironment';
+export { toBase64, fromBase64 } from './codec/base64';

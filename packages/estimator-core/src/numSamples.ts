@@ -1,4 +1,5 @@
 // Port of scikit-learn's sklearn/utils/validation.py _num_samples (BSD-3-Clause).
+import { typeName } from './repr';
 import { isArray2D, isMatrix, isTensorLike, isTypedArray } from './internal/guards';
 
 /**
@@ -21,7 +22,5 @@ export function numSamples(x: unknown): number {
       throw new TypeError(`Singleton array ${String(x)} cannot be considered a valid collection.`);
     return x.shape[0]!;
   }
-  const typeName =
-    x === null ? 'null' : typeof x === 'object' ? (x as object).constructor?.name : typeof x;
-  throw new TypeError(`Expected sequence or array-like, got ${typeName}`);
+  throw new TypeError(`Expected sequence or array-like, got ${typeName(x)}`);
 }

@@ -1,6 +1,6 @@
 // Port of scikit-learn's sklearn/utils/_param_validation.py constraints (BSD-3-Clause).
 import { ValueError } from './errors';
-import { formatValue } from './internal/format';
+import { pyRepr } from './repr';
 import { isArray2D, isMatrix, isTensorLike, isTypedArray } from './internal/guards';
 
 /**
@@ -110,7 +110,7 @@ export class Options extends ParamConstraint {
     return isKind(value, this.type) && this.options.includes(value);
   }
   override toString(): string {
-    return `${article(this.type)} among {${this.options.map((o) => formatValue(o)).join(', ')}}`;
+    return `${article(this.type)} among {${this.options.map((o) => pyRepr(o)).join(', ')}}`;
   }
 }
 
@@ -134,7 +134,7 @@ export class StrOptions extends ParamConstraint {
   }
   override toString(): string {
     const shown = this.options.map(
-      (o) => `${formatValue(o)}${this.deprecated.includes(o) ? ' (deprecated)' : ''}`,
+      (o) => `${pyRepr(o)}${this.deprecated.includes(o) ? ' (deprecated)' : ''}`,
     );
     return `a str among {${shown.join(', ')}}`;
   }
@@ -269,7 +269,7 @@ export function makeConstraint(spec: ConstraintSpec): ParamConstraint {
   }
   if (spec === 'array-like') return new Predicate('an array-like', isArrayLike);
   if (spec === 'callable') return new Predicate('a callable', (v) => typeof v === 'function');
-  throw new ValueError(`Unknown constraint type: ${formatValue(spec)}`);
+  throw new ValueError(`Unknown constraint type: ${pyRepr(spec)}`);
 }
 
 /** scikit-learn's "a, b or c" list of constraints. */

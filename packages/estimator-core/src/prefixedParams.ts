@@ -1,6 +1,7 @@
 // The `prefix__name` keys of scikit-learn's nested params (sklearn/base.py set_params, BSD-3-Clause)
 // and of scikeras's routed params (scikeras/_utils.py route_params, MIT): the one place that splits them.
 import type { Params } from './BaseEstimator';
+import { setOwn } from './internal/paramNames';
 
 /**
  * Splits a param key at its first `__` (scikit-learn's `key.partition("__")`): the head names
@@ -43,7 +44,7 @@ export function paramsWithPrefix(params: Params, prefix: string): Params {
       const split: [string, string] | null = rest === undefined ? null : splitParamKey(rest);
       rest = split && split[0] === head ? split[1] : undefined;
     }
-    if (rest !== undefined) out[rest] = value;
+    if (rest !== undefined) setOwn(out, rest, value);
   }
   return out;
 }
@@ -62,7 +63,7 @@ export function paramsWithPrefix(params: Params, prefix: string): Params {
 export function unprefixedParams(params: Params, names: ReadonlySet<string> | null = null): Params {
   const out: Params = {};
   for (const [key, value] of Object.entries(params)) {
-    if (splitParamKey(key) === null && (names === null || names.has(key))) out[key] = value;
+    if (splitParamKey(key) === null && (names === null || names.has(key))) setOwn(out, key, value);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Port of scikit-learn's sklearn/utils/_param_validation.py validate_parameter_constraints (BSD-3-Clause).
 import type { Params } from './BaseEstimator';
 import { InvalidParameterError } from './errors';
-import { formatValue } from './internal/format';
+import { pyRepr } from './repr';
 import { joinConstraints, makeConstraint, type ConstraintSpec } from './paramConstraints';
 
 /**
@@ -45,7 +45,7 @@ export function validateParameterConstraints(
     if (list.some((c) => c.isSatisfiedBy(value))) continue;
     const shown = list.filter((c) => !c.hidden);
     throw new InvalidParameterError(
-      `The '${name}' parameter of ${callerName} must be ${joinConstraints(shown)}. Got ${formatValue(value)} instead.`,
+      `The '${name}' parameter of ${callerName} must be ${joinConstraints(shown)}. Got ${pyRepr(value)} instead.`,
     );
   }
 }

@@ -1,7 +1,7 @@
 // Port of scikit-learn's sklearn/metrics/_scorer.py _BaseScorer / make_scorer (BSD-3-Clause).
-import { ValueError, type Label } from '@scikeras/estimator-core';
+import { ValueError, pyList, pyRepr, typeName, type Label } from '@scikeras/estimator-core';
 import { typeOfTarget } from '@scikeras/target-utils';
-import { labelKey, labelRepr, listRepr } from './internal/labels';
+import { labelKey } from './internal/labels';
 import { toNum2D } from './internal/numeric';
 
 /** What a scorer needs of an estimator; methods may return values or Promises. */
@@ -48,12 +48,6 @@ export interface MakeScorerOptions {
   [metricOption: string]: unknown;
 }
 
-function estimatorRepr(est: unknown): string {
-  return typeof est === 'object' && est !== null
-    ? `${est.constructor?.name ?? 'Object'}()`
-    : String(est);
-}
-
 async function call(
   est: ScorableEstimator,
   method: 'predict' | 'predictProba',
@@ -62,7 +56,7 @@ async function call(
   const fn = (est as Record<string, unknown>)[method];
   if (typeof fn !== 'function') {
     throw new TypeError(
-      `'${estimatorRepr(est).slice(0, -2)}' object has no method '${method}', which this scorer needs.`,
+      `'${typeName(est)}' object has no method '${method}', which this scorer needs.`,
     );
   }
   return await (fn as (X: unknown) => unknown).call(est, X);
@@ -90,9 +84,7 @@ function selectProbaBinary(
       const pos = posLabel === undefined || posLabel === null ? classes[1] : (posLabel as Label);
       const idx = classes.findIndex((c) => labelKey(c) === labelKey(pos as Label));
       if (idx < 0)
-        throw new ValueError(
-          `posLabel=${labelRepr(pos)} is not a valid label: ${listRepr(classes)}`,
-        );
+        throw new ValueError(`posLabel=${pyRepr(pos)} is not a valid label: ${pyList(classes)}`);
       col = idx;
     } else if (posLabel === 0) col = 0;
     return Float64Array.from({ length: m.rows }, (_, i) => m.data[i * 2 + col]!);
@@ -133,7 +125,7 @@ export function makeScorer(scoreFunc: ScoreFunction, options: MakeScorerOptions 
   } = options;
   if (responseMethod !== 'predict' && responseMethod !== 'predictProba') {
     throw new ValueError(
-      `responseMethod must be 'predict' or 'predictProba', got ${labelRepr(responseMethod)}.`,
+      `responseMethod must be 'predict' or 'predictProba', got ${pyRepr(responseMethod)}.`,
     );
   }
   if (responseMethod === 'predictProba' && needsThreshold) {

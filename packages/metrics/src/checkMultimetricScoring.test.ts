@@ -31,7 +31,7 @@ describe('checkMultimetricScoring', () => {
       return 1;
     }
     expect(() => checkMultimetricScoring(clf, [myScorer as never])).toThrow(
-      `${head} One or more of the elements were callables. Use a dict of score name mapped to the scorer callable. Got [myScorer]`,
+      `${head} One or more of the elements were callables. Use a dict of score name mapped to the scorer callable. Got [<function myScorer>]`,
     );
     expect(() => checkMultimetricScoring(clf, {})).toThrow('An empty dict was passed. {}');
     expect(() => checkMultimetricScoring(clf, 'accuracy' as never)).toThrow(

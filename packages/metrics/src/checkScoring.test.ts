@@ -43,14 +43,14 @@ describe('checkScoring', () => {
   it('rejects a missing score method in scikit-learn words', () => {
     expect(() => checkScoring(clf)).toThrow(
       new TypeError(
-        "If no scoring is specified, the estimator passed should have a 'score' method. The estimator FixedClassifier() does not.",
+        "If no scoring is specified, the estimator passed should have a 'score' method. The estimator <FixedClassifier object> does not.",
       ),
     );
   });
 
   it('rejects an object without fit', () => {
     expect(() => checkScoring({ predict: () => [] } as never, 'accuracy')).toThrow(
-      "estimator should be an estimator implementing 'fit' method, Object() was passed",
+      "estimator should be an estimator implementing 'fit' method, {'predict': <function predict>} was passed",
     );
   });
 

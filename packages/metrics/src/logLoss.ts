@@ -1,8 +1,13 @@
 // Port of scikit-learn's sklearn/metrics/_classification.py log_loss (BSD-3-Clause).
-import { ValueError, checkConsistentLength, type Label } from '@scikeras/estimator-core';
+import {
+  ValueError,
+  checkConsistentLength,
+  npArrayStr,
+  type Label,
+} from '@scikeras/estimator-core';
 import { typeOfTarget, uniqueLabels } from '@scikeras/target-utils';
 import { weightedSum } from './accuracyScore';
-import { encodeLabels, npRepr } from './internal/labels';
+import { encodeLabels } from './internal/labels';
 import { toNum2D, toWeights, weightSum, type Num2D } from './internal/numeric';
 
 /** Options of {@link logLoss}. */
@@ -79,18 +84,18 @@ export function logLoss(yTrue: unknown, yPred: unknown, options: LogLossOptions 
       );
     }
     throw new ValueError(
-      `The labels array needs to contain at least two labels for log_loss, got ${npRepr(lb.classes)}.`,
+      `The labels array needs to contain at least two labels for log_loss, got ${npArrayStr(lb.classes)}.`,
     );
   }
   const pCols = p.cols === 1 ? 2 : p.cols;
   if (k !== pCols) {
     if (options.labels === undefined || options.labels === null) {
       throw new ValueError(
-        `y_true and y_pred contain different number of classes ${k}, ${pCols}. Please provide the true labels explicitly through the labels argument. Classes found in y_true: ${npRepr(lb.classes)}`,
+        `y_true and y_pred contain different number of classes ${k}, ${pCols}. Please provide the true labels explicitly through the labels argument. Classes found in y_true: ${npArrayStr(lb.classes)}`,
       );
     }
     throw new ValueError(
-      `The number of classes in labels is different from that in y_pred. Classes found in labels: ${npRepr(lb.classes)}`,
+      `The number of classes in labels is different from that in y_pred. Classes found in labels: ${npArrayStr(lb.classes)}`,
     );
   }
   const n = p.rows;
@@ -105,7 +110,7 @@ export function logLoss(yTrue: unknown, yPred: unknown, options: LogLossOptions 
     const T = lb.multilabel ?? toNum2D(yTrue);
     if (T.cols !== k) {
       throw new ValueError(
-        `classes ${npRepr(lb.classes)} mismatch with the labels ${npRepr(Array.from({ length: T.cols }, (_, j) => j))} found in the data`,
+        `classes ${npArrayStr(lb.classes)} mismatch with the labels ${npArrayStr(Array.from({ length: T.cols }, (_, j) => j))} found in the data`,
       );
     }
     const loss = new Float64Array(n);

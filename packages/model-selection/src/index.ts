@@ -40,20 +40,18 @@ export { crossValPredict, type CrossValPredictOptions } from './validation/cross
 export { BaseSearchCV, type BaseSearchCVParams } from './search/BaseSearchCV';
 export { GridSearchCV, type GridSearchCVParams } from './search/GridSearchCV';
 export { RandomizedSearchCV, type RandomizedSearchCVParams } from './search/RandomizedSearchCV';
-export type { FitTask, TaskContextSpec, TaskResult } from './execution/FitTask';
-export type { Executor, Job } from './execution/Executor';
+export type { FitTask, TaskSpec, TaskContextSpec, TaskResult } from './execution/FitTask';
+export type { Executor, ExecutorRunOptions, Job } from './execution/Executor';
 export { SequentialExecutor } from './execution/SequentialExecutor';
-export { WorkerPoolExecutor, type WorkerPoolExecutorOptions } from './execution/WorkerPoolExecutor';
 export { makeExecutor } from './execution/makeExecutor';
 export { runTask, type LiveTaskContext } from './execution/runTask';
 export {
-  toTravelSpec,
-  fromTravelSpec,
-  encodeTravelValue,
-  decodeTravelValue,
-  type TravelSpec,
-  type TravelAddress,
-} from './execution/travel';
+  toTaskContextSpec,
+  toTaskSpec,
+  fromTaskContextSpec,
+  fromTaskSpec,
+  toTransferable,
+} from './execution/jobSpec';
 export {
   ProgressReporter,
   type ProgressEvent,

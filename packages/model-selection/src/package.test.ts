@@ -6,7 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ESTIMATOR = `
-const { BaseEstimator } = require('@scikeras/estimator-core');
+const { BaseEstimator, registerEstimator } = require('@scikeras/estimator-core');
 class MeanDiff extends BaseEstimator {
   get estimatorType() { return 'regressor'; }
   fit(X, y) { this.m_ = y.reduce((a, b) => a + b, 0) / y.length + this.shift; return this; }
@@ -14,7 +14,8 @@ class MeanDiff extends BaseEstimator {
   score(X, y) { return -y.reduce((a, v) => a + Math.abs(v - this.m_), 0) / y.length; }
 }
 MeanDiff.defaults = { shift: 0 };
-MeanDiff.travel = { module: __filename, exportName: 'MeanDiff' };
+MeanDiff.estimatorName = 'MeanDiff';
+registerEstimator(MeanDiff, { module: __filename });
 module.exports = { MeanDiff };
 `;
 

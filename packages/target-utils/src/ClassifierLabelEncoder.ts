@@ -1,5 +1,6 @@
 // Port of scikeras's scikeras/utils/transformers.py ClassifierLabelEncoder (MIT), with scikit-learn's
 // OrdinalEncoder/OneHotEncoder messages from sklearn/preprocessing/_encoders.py (BSD-3-Clause).
+import { MODULE_URL } from './internal/moduleUrl';
 import {
   BaseEstimator,
   checkIsFitted,
@@ -7,6 +8,7 @@ import {
   type EstimatorTags,
   type EstimatorType,
   type Label,
+  registerEstimator,
 } from '@scikeras/estimator-core';
 import { columnCategories, toColumns } from './internal/columns';
 import { isArrayLike, toLabelArray, type LabelArray } from './internal/labelArray';
@@ -18,7 +20,7 @@ import {
   toNumericMatrix,
   toRows,
 } from './internal/numericMatrix';
-import { pyList, pyRepr } from './internal/pyRepr';
+import { pyList, pyRepr } from '@scikeras/estimator-core';
 import { typeOfLabelArray } from './internal/targetType';
 import { encodeLabels, sortedLabels } from './internal/unique';
 import { isCategoricalCrossentropy } from './isCategoricalCrossentropy';
@@ -116,6 +118,7 @@ export interface ClassifierLabelEncoder extends Required<ClassifierLabelEncoderP
  * @see https://www.adriangb.com/scikeras/stable/generated/scikeras.utils.transformers.ClassifierLabelEncoder.html
  */
 export class ClassifierLabelEncoder extends BaseEstimator<ClassifierLabelEncoderParams> {
+  static estimatorName = 'ClassifierLabelEncoder';
   static override defaults = {
     loss: null,
     categories: 'auto',
@@ -439,3 +442,4 @@ export class ClassifierLabelEncoder extends BaseEstimator<ClassifierLabelEncoder
     };
   }
 }
+registerEstimator(ClassifierLabelEncoder, { module: MODULE_URL });

@@ -1,4 +1,5 @@
 // Port of scikit-learn's sklearn/preprocessing/_label.py LabelBinarizer (BSD-3-Clause)
+import { MODULE_URL } from './internal/moduleUrl';
 import {
   BaseEstimator,
   checkIsFitted,
@@ -8,10 +9,11 @@ import {
   type EstimatorTags,
   type EstimatorType,
   type Label,
+  registerEstimator,
 } from '@scikeras/estimator-core';
 import { isArrayLike, toLabelArray } from './internal/labelArray';
 import { argmaxRows, toNumericMatrix, toRows } from './internal/numericMatrix';
-import { pyRepr, pyShape } from './internal/pyRepr';
+import { pyRepr, pyShape } from '@scikeras/estimator-core';
 import { typeOfLabelArray, type TargetType } from './internal/targetType';
 import { labelBinarize } from './labelBinarize';
 import { uniqueLabels } from './uniqueLabels';
@@ -45,6 +47,7 @@ export interface LabelBinarizer extends Required<LabelBinarizerParams> {}
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.preprocessing.LabelBinarizer.html
  */
 export class LabelBinarizer extends BaseEstimator<LabelBinarizerParams> {
+  static estimatorName = 'LabelBinarizer';
   static override defaults = {
     negLabel: 0,
     posLabel: 1,
@@ -205,3 +208,4 @@ export class LabelBinarizer extends BaseEstimator<LabelBinarizerParams> {
     throw new ValueError(`${type} format is not supported`);
   }
 }
+registerEstimator(LabelBinarizer, { module: MODULE_URL });

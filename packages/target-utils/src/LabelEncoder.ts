@@ -1,4 +1,5 @@
 // Port of scikit-learn's sklearn/preprocessing/_label.py LabelEncoder (BSD-3-Clause)
+import { MODULE_URL } from './internal/moduleUrl';
 import {
   BaseEstimator,
   checkIsFitted,
@@ -6,9 +7,10 @@ import {
   type EstimatorTags,
   type EstimatorType,
   type Label,
+  registerEstimator,
 } from '@scikeras/estimator-core';
 import { coerceLabels, kindOfClasses, labels1d } from './internal/labels1d';
-import { npArrayStr, pyList, pyRepr } from './internal/pyRepr';
+import { npArrayStr, pyList, pyRepr } from '@scikeras/estimator-core';
 import { encodeLabels, sortedLabels, uniqueOf } from './internal/unique';
 
 /**
@@ -31,6 +33,7 @@ import { encodeLabels, sortedLabels, uniqueOf } from './internal/unique';
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.preprocessing.LabelEncoder.html
  */
 export class LabelEncoder extends BaseEstimator<Record<string, never>> {
+  static estimatorName = 'LabelEncoder';
   static override defaults = {};
   static override tags: Partial<EstimatorTags> = { XTypes: ['1dlabels'], requiresY: false };
 
@@ -141,3 +144,4 @@ export class LabelEncoder extends BaseEstimator<Record<string, never>> {
     return out;
   }
 }
+registerEstimator(LabelEncoder, { module: MODULE_URL });

@@ -1,4 +1,5 @@
 // Port of scikit-learn's sklearn/preprocessing/_label.py MultiLabelBinarizer (BSD-3-Clause)
+import { MODULE_URL } from './internal/moduleUrl';
 import {
   BaseEstimator,
   checkIsFitted,
@@ -9,9 +10,11 @@ import {
   type EstimatorTags,
   type EstimatorType,
   type Label,
+  registerEstimator,
 } from '@scikeras/estimator-core';
 import { toNumericMatrix } from './internal/numericMatrix';
-import { npArrayStr, pyList, pyNumStr, pyRepr } from './internal/pyRepr';
+import { npArrayStr, pyList, pyRepr } from '@scikeras/estimator-core';
+import { numpyNumStr } from './internal/numpyStr';
 import { sortNumbers, sortStrings } from './internal/unique';
 
 /** Params of {@link MultiLabelBinarizer}. */
@@ -92,6 +95,7 @@ function iterableRows(y: unknown): Iterable<unknown>[] {
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.preprocessing.MultiLabelBinarizer.html
  */
 export class MultiLabelBinarizer extends BaseEstimator<MultiLabelBinarizerParams> {
+  static estimatorName = 'MultiLabelBinarizer';
   static override defaults = {
     classes: null,
     sparseOutput: false,
@@ -179,7 +183,7 @@ export class MultiLabelBinarizer extends BaseEstimator<MultiLabelBinarizerParams
       return r;
     });
     if (unknown.size > 0) {
-      const str = (v: Label) => (typeof v === 'number' ? pyNumStr(v) : String(v));
+      const str = (v: Label) => (typeof v === 'number' ? numpyNumStr(v) : String(v));
       const sorted = [...unknown].sort((a, b) => {
         const sa = str(a);
         const sb = str(b);
@@ -244,3 +248,4 @@ export class MultiLabelBinarizer extends BaseEstimator<MultiLabelBinarizerParams
     return out;
   }
 }
+registerEstimator(MultiLabelBinarizer, { module: MODULE_URL });

@@ -1,4 +1,5 @@
 // Port of scikit-learn's sklearn/preprocessing/_encoders.py OneHotEncoder (BSD-3-Clause), for targets.
+import { MODULE_URL } from './internal/moduleUrl';
 import {
   BaseEstimator,
   checkIsFitted,
@@ -7,11 +8,12 @@ import {
   type EstimatorTags,
   type EstimatorType,
   type Label,
+  registerEstimator,
 } from '@scikeras/estimator-core';
 import { columnCategories, toColumns, type Columns } from './internal/columns';
 import { coerceLabels, kindOfClasses } from './internal/labels1d';
 import { toNumericMatrix } from './internal/numericMatrix';
-import { pyList, pyRepr } from './internal/pyRepr';
+import { pyList, pyRepr } from '@scikeras/estimator-core';
 import { encodeLabels, sortedLabels } from './internal/unique';
 
 /** Params of {@link OneHotEncoder}. */
@@ -52,6 +54,7 @@ export interface OneHotEncoder extends Required<OneHotEncoderParams> {}
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.preprocessing.OneHotEncoder.html
  */
 export class OneHotEncoder extends BaseEstimator<OneHotEncoderParams> {
+  static estimatorName = 'OneHotEncoder';
   static override defaults = {
     categories: 'auto',
     handleUnknown: 'error',
@@ -263,3 +266,4 @@ export class OneHotEncoder extends BaseEstimator<OneHotEncoderParams> {
     return this.oneD_ ? out.map((r) => r[0]!) : out;
   }
 }
+registerEstimator(OneHotEncoder, { module: MODULE_URL });

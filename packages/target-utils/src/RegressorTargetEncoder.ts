@@ -1,14 +1,16 @@
 // Port of scikeras's scikeras/utils/transformers.py RegressorTargetEncoder (MIT)
+import { MODULE_URL } from './internal/moduleUrl';
 import {
   BaseEstimator,
   checkIsFitted,
   ValueError,
   type EstimatorTags,
   type EstimatorType,
+  registerEstimator,
 } from '@scikeras/estimator-core';
 import { isArrayLike, toLabelArray, type LabelArray } from './internal/labelArray';
 import { toNumericMatrix } from './internal/numericMatrix';
-import { pyRepr, pyShape } from './internal/pyRepr';
+import { pyRepr, pyShape } from '@scikeras/estimator-core';
 import { typeOfLabelArray, type TargetType } from './internal/targetType';
 
 /** What the wrapper copies from a fitted {@link RegressorTargetEncoder}. */
@@ -55,6 +57,7 @@ function numericTarget(y: unknown): LabelArray {
  * @see https://www.adriangb.com/scikeras/stable/generated/scikeras.utils.transformers.RegressorTargetEncoder.html
  */
 export class RegressorTargetEncoder extends BaseEstimator<Record<string, never>> {
+  static estimatorName = 'RegressorTargetEncoder';
   static override defaults = {};
   static override tags: Partial<EstimatorTags> = { XTypes: ['1dlabels'], requiresY: false };
 
@@ -183,3 +186,4 @@ export class RegressorTargetEncoder extends BaseEstimator<Record<string, never>>
     };
   }
 }
+registerEstimator(RegressorTargetEncoder, { module: MODULE_URL });

@@ -2,7 +2,7 @@
 import { ValueError, type Label } from '@scikeras/estimator-core';
 import { isArrayLike, toLabelArray } from './internal/labelArray';
 import { coerceLabels, kindOfClasses } from './internal/labels1d';
-import { npArrayStr, pyRepr } from './internal/pyRepr';
+import { npArrayStr, pyRepr } from '@scikeras/estimator-core';
 import { typeOfLabelArray } from './internal/targetType';
 import { encodeLabels, sortNumbers, sortStrings } from './internal/unique';
 import { uniqueLabels } from './uniqueLabels';

@@ -92,7 +92,7 @@ describe('typeOfTarget', () => {
         new ValueError("Expected array-like (array or non-string sequence), got 'abc'"),
       );
       expect(() => typeOfTarget(null)).toThrow(
-        'Expected array-like (array or non-string sequence), got None',
+        'Expected array-like (array or non-string sequence), got null',
       );
       expect(() => typeOfTarget(new Set([1, 2, 3]))).toThrow(
         'Expected array-like (array or non-string sequence), got {1, 2, 3}',

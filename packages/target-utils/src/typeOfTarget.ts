@@ -1,7 +1,7 @@
 // Port of scikit-learn's sklearn/utils/multiclass.py type_of_target (BSD-3-Clause)
 import { ValueError } from '@scikeras/estimator-core';
 import { isArrayLike, toLabelArray } from './internal/labelArray';
-import { pyRepr } from './internal/pyRepr';
+import { pyRepr } from '@scikeras/estimator-core';
 import { typeOfLabelArray, type TargetType } from './internal/targetType';
 
 export type { TargetType } from './internal/targetType';

@@ -1,7 +1,7 @@
 // Port of scikit-learn's sklearn/utils/multiclass.py unique_labels (BSD-3-Clause)
 import { ValueError, type Label } from '@scikeras/estimator-core';
 import { isArrayLike, toLabelArray, type LabelArray } from './internal/labelArray';
-import { pyRepr } from './internal/pyRepr';
+import { pyRepr } from '@scikeras/estimator-core';
 import { typeOfLabelArray } from './internal/targetType';
 import { sortStrings, uniqueBooleans, uniqueNumbers, uniqueStrings } from './internal/unique';
 

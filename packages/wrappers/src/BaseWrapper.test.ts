@@ -27,7 +27,7 @@ const { Xc, yc, Xr, yr } = wrapperTestData();
 describe('BaseWrapper', () => {
   checkNoLeakPerTest();
   describe('params', () => {
-    it('has scikeras 0.13 defaults', () => {
+    it('has scikeras 0.13 defaults, and a trainer', () => {
       expect(new BaseWrapper().getParams()).toEqual({
         model: null,
         warmStart: false,
@@ -44,6 +44,7 @@ describe('BaseWrapper', () => {
         shuffle: true,
         runEagerly: false,
         epochs: 1,
+        trainer: 'fast', // ours: @scikeras/tfjs-trainer's fast trainer
       });
       expect(new KerasClassifier().getParams().classWeight).toBeNull();
     });

@@ -11,8 +11,9 @@
  */
 import {
   NotImplementedError,
+  estimatorNameOf,
   paramsWithPrefix,
-  type EstimatorClass,
+  registerEstimator,
   type Params,
   type ParameterConstraints,
 } from '@scikeras/estimator-core';
@@ -25,8 +26,8 @@ import { predictOutput } from './internal/predictOutput';
 import { runFit } from './internal/runFit';
 import type { KerasData, KerasOutput } from './internal/tensorData';
 import { checkSettableParams } from './internal/unknownParam';
-import { ensureFastKernels } from './kernels/setFastKernels';
-import { fromWrapperTravelSpec, toWrapperTravelSpec, type TravelSpec } from './travel';
+import { MODULE_URL } from './internal/moduleUrl';
+import { installTfjsCodec } from './internal/tfjsCodec';
 import { BASE_WRAPPER_CONSTRAINTS, collectConstraints } from './wrapperConstraints';
 import { WrapperHooks } from './WrapperHooks';
 import {
@@ -77,6 +78,7 @@ export class BaseWrapper<
   E extends object = NoParams,
   P extends BaseWrapperParams = BaseWrapperParams,
 > extends WrapperHooks<E, P> {
+  static estimatorName = 'BaseWrapper';
   static override defaults: Readonly<Params> = BASE_WRAPPER_DEFAULTS;
   static override acceptsExtraParams = true;
   static override routingPrefixes: readonly string[] = ROUTING_PREFIXES;
@@ -112,7 +114,7 @@ export class BaseWrapper<
    */
   override setParams(params: Params & Partial<WrapperArgs<P, E>>): this {
     const ctor = this.constructor as typeof BaseWrapper;
-    checkSettableParams(ctor.name, this.paramNames(), ctor.routingPrefixes, params);
+    checkSettableParams(estimatorNameOf(this), this.paramNames(), ctor.routingPrefixes, params);
     return super.setParams(params);
   }
 
@@ -186,7 +188,6 @@ export class BaseWrapper<
   }
 
   async #run(X: unknown, y: unknown, call: FitCall): Promise<void> {
-    ensureFastKernels();
     const hooks = this.boundHooks();
     await runFit(
       this,
@@ -204,40 +205,6 @@ export class BaseWrapper<
     if (this.model_) disposeModel(this.model_);
     delete this.model_;
     delete this.initialized_;
-  }
-
-  /**
-   * How this estimator travels to a worker thread of @scikeras/model-selection (`nJobs > 1`):
-   * its class, params (build functions by their `registerModel` name) and, when fitted, the
-   * saved model. See docs/BACKENDS.md.
-   *
-   * @returns the spec (a Promise when weights must be saved)
-   * @throws ValueError when a param cannot travel (e.g. an unregistered build function)
-   * @example
-   * ```ts
-   * registerModel('mlp', buildMlp, { module: import.meta.url });
-   * const spec = await new KerasClassifier({ model: buildMlp }).toTravelSpec();
-   * ```
-   */
-  toTravelSpec(): TravelSpec | Promise<TravelSpec> {
-    return toWrapperTravelSpec(this);
-  }
-
-  /**
-   * Rebuilds an estimator sent by {@link BaseWrapper.toTravelSpec} (in the worker thread).
-   *
-   * @param spec - the spec
-   * @returns the estimator, fitted if the sender's was
-   * @example
-   * ```ts
-   * const est = await KerasClassifier.fromTravelSpec(spec);
-   * ```
-   */
-  static fromTravelSpec<T extends BaseWrapper<any, any>>(
-    this: new (p?: any) => T,
-    spec: TravelSpec,
-  ): Promise<T> {
-    return fromWrapperTravelSpec<T>(spec, this as unknown as EstimatorClass<any>);
   }
 
   /**
@@ -294,3 +261,6 @@ export class BaseWrapper<
     });
   }
 }
+registerEstimator(BaseWrapper, { module: MODULE_URL });
+// tfjs models, optimizers and tensors in estimator-core's codec (saveEstimator, worker travel)
+installTfjsCodec();

@@ -2,6 +2,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Array2D, Params } from '@scikeras/estimator-core';
 import type { CompileKwargs } from './compileKwargs';
+import type { RandomSource } from './internal/withRandomState';
 
 /** What every build context holds, whatever the wrapper's params (see {@link BuildContext}). */
 export interface BuildContextBase {
@@ -33,7 +34,7 @@ export interface BuildContextBase {
   epochs: number;
   batchSize: number | null;
   verbose: number;
-  randomState: number | null;
+  randomState: number | RandomSource | null;
   loss: unknown;
   optimizer: unknown;
   metrics: unknown;

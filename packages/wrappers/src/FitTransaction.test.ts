@@ -1,14 +1,8 @@
 // A failed fit, partialFit or initialize changes nothing (issue 13 item 1).
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { InvalidParameterError, ValueError } from '@scikeras/estimator-core';
-import {
-  KerasClassifier,
-  KerasRegressor,
-  leanFitEnabled,
-  setLeanFit,
-  type BuildContext,
-} from './index';
+import { InvalidParameterError, RandomState, ValueError } from '@scikeras/estimator-core';
+import { KerasClassifier, KerasRegressor, type BuildContext } from './index';
 import {
   BACKENDS,
   checkNoLeakPerTest,
@@ -21,8 +15,13 @@ import {
 const { X, y } = classificationData(24, 3, [0, 1, 2]);
 const X4 = X.map((r) => [...r, 0.5]);
 
+/** Every test runs with both trainers: the lean loop ('fast') and tfjs's own model.fit. */
+const TRAINERS = ['fast', 'modelFit'] as const;
+let trainer: (typeof TRAINERS)[number] = 'fast';
+
 function clf(extra: Record<string, unknown> = {}): KerasClassifier {
   return new KerasClassifier({
+    trainer,
     model: mlp,
     loss: 'sparse_categorical_crossentropy',
     optimizer: 'adam',
@@ -71,9 +70,13 @@ const throwIn = (hook: 'onTrainBegin' | 'onEpochEnd' | 'onBatchEnd') => ({
 });
 
 describe('a failed fit changes nothing', () => {
-  describe.each(BACKENDS)('on %s', (backend) => {
+  const cases = BACKENDS.flatMap((b) => TRAINERS.map((t) => [b, t] as const));
+  describe.each(cases)('on %s with the %s trainer', (backend, t) => {
     useTestBackend(backend);
     checkNoLeakPerTest();
+    beforeAll(() => {
+      trainer = t;
+    });
 
     type Fit = (X: unknown, y: unknown, options?: Record<string, unknown>) => Promise<unknown>;
     /** A failing call: given the estimator and its fit method (`fit` or `partialFit`). */
@@ -95,6 +98,16 @@ describe('a failed fit changes nothing', () => {
         InvalidParameterError,
       ],
       ['batchSize: 0 (option)', (_e, f) => f(X, y, { batchSize: 0 }), InvalidParameterError],
+      [
+        "trainer: 'lean'",
+        (e, f) => f.call(e.setParams({ trainer: 'lean' as never }), X, y),
+        InvalidParameterError,
+      ],
+      [
+        'randomState: -1',
+        (e, f) => f.call(e.setParams({ randomState: -1 }), X, y),
+        InvalidParameterError,
+      ],
       [
         'validationData with 4 features',
         (_e, f) => f(X, y, { validationData: [X4, y] }),
@@ -204,33 +217,32 @@ describe('a failed fit changes nothing', () => {
       est.dispose();
     });
 
-    it.each([true, false])(
-      'a warm start failing in the middle of training restores weights and optimizer state (lean fit: %p)',
-      async (lean) => {
-        const leanBefore = leanFitEnabled();
-        setLeanFit(lean);
-        const run = async (failFirst: boolean) => {
-          const est = await clf({ warmStart: true }).fit(X, y);
-          if (failFirst) {
-            await expectNoChange(
-              est,
-              () => est.fit(X, y, { callbacks: [throwIn('onBatchEnd')] }),
-              'callback failed in onBatchEnd',
-            );
-          }
-          await est.fit(X, y);
-          await est.partialFit(X, y);
-          const out = { proba: await est.predictProba(X), history: est.history_ };
-          est.dispose();
-          return out;
-        };
-        try {
-          expect(await run(true)).toEqual(await run(false));
-        } finally {
-          setLeanFit(leanBefore);
+    it('a warm start failing in the middle of training restores weights and optimizer state', async () => {
+      const run = async (failFirst: boolean) => {
+        const est = await clf({ warmStart: true }).fit(X, y);
+        if (failFirst) {
+          await expectNoChange(
+            est,
+            () => est.fit(X, y, { callbacks: [throwIn('onBatchEnd')] }),
+            'callback failed in onBatchEnd',
+          );
         }
-      },
-    );
+        await est.fit(X, y);
+        await est.partialFit(X, y);
+        const out = { proba: await est.predictProba(X), history: est.history_ };
+        est.dispose();
+        return out;
+      };
+      expect(await run(true)).toEqual(await run(false));
+    });
+
+    it('a fit refused by its checks draws no seed from a RandomState', async () => {
+      const rs = new RandomState(5);
+      const est = clf({ randomState: rs });
+      await expect(est.fit(X, y, { batchSize: 0 })).rejects.toThrow(InvalidParameterError);
+      await expect(est.fit(X4, y.slice(1))).rejects.toThrow(ValueError);
+      expect(rs.randint(1000)).toBe(new RandomState(5).randint(1000));
+    });
 
     it('initialize that fails keeps the fitted model', async () => {
       const est = await clf().fit(X, y);
@@ -282,7 +294,10 @@ describe('a failed fit changes nothing', () => {
 
     it('a regressor keeps its predictions too (y beyond float32)', async () => {
       const { X: Xr, y: yr } = regressionData(16, 3);
-      const est = await new KerasRegressor({ model: mlp, loss: 'mse', verbose: 0 }).fit(Xr, yr);
+      const est = await new KerasRegressor({ model: mlp, loss: 'mse', verbose: 0, trainer }).fit(
+        Xr,
+        yr,
+      );
       const before = await est.predict(Xr);
       await expect(
         est.fit(

@@ -1,5 +1,6 @@
 // After scikit-learn's sklearn/preprocessing/_function_transformer.py FunctionTransformer() (BSD-3-Clause): the identity.
-import { BaseEstimator } from '@scikeras/estimator-core';
+import { BaseEstimator, registerEstimator } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 
 /** What the wrappers need from a `featureEncoder` / `targetEncoder` (a scikit-learn transformer). */
 export interface Transformer {
@@ -19,6 +20,7 @@ export interface Transformer {
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.preprocessing.FunctionTransformer.html
  */
 export class IdentityTransformer extends BaseEstimator implements Transformer {
+  static estimatorName = 'IdentityTransformer';
   static override defaults = {};
 
   override get estimatorType(): 'transformer' {
@@ -61,3 +63,4 @@ export class IdentityTransformer extends BaseEstimator implements Transformer {
     return this.fit(data).transform(data);
   }
 }
+registerEstimator(IdentityTransformer, { module: MODULE_URL });

@@ -4,7 +4,8 @@ import {
   InstanceOf,
   StrOptions,
   ValueError,
-  formatValue,
+  pyRepr,
+  registerEstimator,
   type CheckedY,
   type Label,
   type ParameterConstraints,
@@ -20,6 +21,7 @@ import {
 } from './BaseWrapper';
 import type { NoParams } from './BuildContext';
 import type { Transformer } from './IdentityTransformer';
+import { MODULE_URL } from './internal/moduleUrl';
 import { computeSampleWeight, type ClassWeight } from './internal/computeSampleWeight';
 
 /** Params of {@link KerasClassifier}: those of {@link BaseWrapper} plus `classWeight`. */
@@ -78,6 +80,7 @@ export class KerasClassifier<E extends object = NoParams> extends BaseWrapper<
   E,
   KerasClassifierParams
 > {
+  static override estimatorName = 'KerasClassifier';
   static override defaults: Readonly<Params> = { classWeight: null } satisfies Pick<
     Required<KerasClassifierParams>,
     'classWeight'
@@ -192,7 +195,7 @@ export class KerasClassifier<E extends object = NoParams> extends BaseWrapper<
     const single = meta.targetType_ === 'binary' || meta.targetType_ === 'multiclass';
     if (hasY && single && Array.isArray(classes) && classes.length === 1) {
       throw new ValueError(
-        `This solver needs samples of at least 2 classes in the data, but the data contains only one class: ${formatValue(classes[0])}`,
+        `This solver needs samples of at least 2 classes in the data, but the data contains only one class: ${pyRepr(classes[0])}`,
       );
     }
   }
@@ -217,3 +220,4 @@ export class KerasClassifier<E extends object = NoParams> extends BaseWrapper<
     return this.targetEncoder_!.inverseTransform(raw, { returnProba: true }) as number[][];
   }
 }
+registerEstimator(KerasClassifier, { module: MODULE_URL });

@@ -1,11 +1,12 @@
 // Port of scikeras's scikeras/wrappers.py KerasRegressor (MIT), for TensorFlow.js.
-import type { Params } from '@scikeras/estimator-core';
+import { registerEstimator, type Params } from '@scikeras/estimator-core';
 import { r2Score } from '@scikeras/metrics';
 import { rootMeanSquaredError } from '@scikeras/metrics/tfjs';
 import { RegressorTargetEncoder } from '@scikeras/target-utils';
 import { BaseWrapper, type BaseWrapperParams } from './BaseWrapper';
 import type { NoParams } from './BuildContext';
 import type { Transformer } from './IdentityTransformer';
+import { MODULE_URL } from './internal/moduleUrl';
 
 /** Params of {@link KerasRegressor}: those of {@link BaseWrapper}. */
 export type KerasRegressorParams = BaseWrapperParams;
@@ -36,6 +37,7 @@ export class KerasRegressor<E extends object = NoParams> extends BaseWrapper<
   E,
   KerasRegressorParams
 > {
+  static override estimatorName = 'KerasRegressor';
   static override defaults: Readonly<Params> = {};
   static override tags = {
     poorScore: true,
@@ -71,3 +73,4 @@ export class KerasRegressor<E extends object = NoParams> extends BaseWrapper<
     return new RegressorTargetEncoder() as unknown as Transformer;
   }
 }
+registerEstimator(KerasRegressor, { module: MODULE_URL });

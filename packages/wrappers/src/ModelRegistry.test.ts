@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { InvalidParameterError, ValueError } from '@scikeras/estimator-core';
 import { rootMeanSquaredError } from '@scikeras/metrics/tfjs';
+import { getRegisteredFunction, registeredFunctionName } from '@scikeras/estimator-core';
 import {
   getRegisteredModel,
-  missingFunction,
   registerModel,
   registeredModelModule,
   registeredModelName,
@@ -17,12 +17,14 @@ describe('ModelRegistry', () => {
   });
 
   describe('registerModel', () => {
-    it('returns the function and finds it both ways', () => {
+    it("returns the function and finds it both ways, in estimator-core's registry", () => {
       const fn = (): null => null;
       expect(registerModel('reg-a', fn)).toBe(fn);
       expect(getRegisteredModel('reg-a')).toBe(fn);
       expect(registeredModelName(fn)).toBe('reg-a');
       expect(registeredModelNames()).toContain('reg-a');
+      expect(getRegisteredFunction('reg-a')).toBe(fn);
+      expect(registeredFunctionName(fn)).toBe('reg-a');
     });
 
     it('is idempotent for the same function and refuses another one under a taken name', () => {
@@ -31,14 +33,14 @@ describe('ModelRegistry', () => {
       expect(() => registerModel('reg-b', fn)).not.toThrow();
       expect(() => registerModel('reg-b', () => 1)).toThrow(
         new ValueError(
-          "A different function is already registered as 'reg-b'. Call unregisterModel('reg-b') first, or choose another name.",
+          "A different function is already registered as 'reg-b'. Call unregisterFunction('reg-b') first, or choose another name.",
         ),
       );
     });
 
-    it('keeps the module a registration comes from', () => {
+    it('keeps the module a registration comes from, as a URL', () => {
       registerModel('reg-c', () => null, { module: '/app/models.mjs' });
-      expect(registeredModelModule('reg-c')).toBe('/app/models.mjs');
+      expect(registeredModelModule('reg-c')).toBe('file:///app/models.mjs');
       unregisterModel('reg-c');
       expect(registeredModelModule('reg-c')).toBeUndefined();
     });
@@ -47,9 +49,13 @@ describe('ModelRegistry', () => {
       [
         '',
         () => null,
-        'The \'name\' parameter of registerModel must be a non-empty str. Got "" instead.',
+        "The 'name' parameter of registerFunction must be a non-empty str. Got '' instead.",
       ],
-      ['reg-x', 42, "The 'fn' parameter of registerModel must be a function. Got number instead."],
+      [
+        'reg-x',
+        42,
+        "The 'fn' parameter of registerFunction must be a function. Got number instead.",
+      ],
     ])('validates its arguments (%p)', (name, fn, message) => {
       expect(() => registerModel(name, fn as never)).toThrow(new InvalidParameterError(message));
     });
@@ -77,21 +83,6 @@ describe('ModelRegistry', () => {
       expect(registeredModelName(tf.metrics.categoricalAccuracy)).toBe(
         'tfjs:metrics.categoricalAccuracy',
       );
-    });
-  });
-
-  describe('missingFunction', () => {
-    it('throws until the name is registered, then forwards', () => {
-      const stub = missingFunction('reg-late', 'model', 'KerasRegressor');
-      expect(registeredModelName(stub)).toBe('reg-late');
-      expect(() => stub()).toThrow(
-        new ValueError(
-          "The 'model' parameter of this loaded KerasRegressor refers to the function 'reg-late', which is not registered in this thread. " +
-            "Call registerModel('reg-late', fn) before refitting, or setParams({ model: fn }).",
-        ),
-      );
-      registerModel('reg-late', (a: number) => a + 1);
-      expect(stub(1)).toBe(2);
     });
   });
 });

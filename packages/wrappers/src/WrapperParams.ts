@@ -4,6 +4,8 @@ import type { BuildFn } from './BuildContext';
 import type { LossSpec, MetricSpec } from './compileKwargs';
 import type { OptimizerSpec } from './resolveOptimizer';
 import type { CallbackSpec } from './internal/buildCallbacks';
+import type { TrainerSpec } from './internal/resolveTrainer';
+import type { RandomSource } from './internal/withRandomState';
 
 /** The params every wrapper takes (scikeras 0.13's constructor, camelCase). */
 export interface BaseWrapperParams {
@@ -11,8 +13,12 @@ export interface BaseWrapperParams {
   model?: BuildFn<any> | tf.LayersModel | null;
   /** Keep `model_` between `fit` calls. @defaultValue false */
   warmStart?: boolean;
-  /** Seed for initializers, dropout and shuffling (see `withRandomState`). @defaultValue null */
-  randomState?: number | null;
+  /**
+   * Seed for initializers, dropout and shuffling (see `withRandomState`): an int in
+   * [0, 2**32 - 1], a RandomState-like generator (one seed drawn from it per fit), or null.
+   * @defaultValue null
+   */
+  randomState?: number | RandomSource | null;
   /** @defaultValue 'rmsprop' */
   optimizer?: OptimizerSpec;
   /** @defaultValue null */
@@ -37,6 +43,13 @@ export interface BaseWrapperParams {
   runEagerly?: boolean;
   /** @defaultValue 1 */
   epochs?: number;
+  /**
+   * What trains the model: `'fast'` (@scikeras/tfjs-trainer's lean loop for Dense chains on cpu
+   * and wasm, `model.fit` on its fast kernels for other models), `'modelFit'` (tfjs's own
+   * `model.fit`), or any `Trainer` object. Same results either way, to float32 rounding.
+   * @defaultValue 'fast'
+   */
+  trainer?: TrainerSpec;
 }
 
 /**
@@ -63,6 +76,7 @@ export const BASE_WRAPPER_DEFAULTS = Object.freeze({
   shuffle: true,
   runEagerly: false,
   epochs: 1,
+  trainer: 'fast',
 } satisfies Required<BaseWrapperParams>);
 
 /** The routing destinations of `prefix__name` params (scikeras's routed parameters). */

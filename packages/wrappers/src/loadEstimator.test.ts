@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { ValueError } from '@scikeras/estimator-core';
+import { InvalidParameterError, ValueError } from '@scikeras/estimator-core';
 import type { BuildContext } from './BaseWrapper';
 import { KerasClassifier } from './KerasClassifier';
 import { loadEstimator } from './loadEstimator';
@@ -130,20 +130,70 @@ describe('loadEstimator', () => {
 
     it('rejects a re-hashed manifest whose weight specs do not fit the weights', async () => {
       const bad = copyArtifact(art);
-      bad.manifest.models[0].weightSpecs[0].shape = [999, 4];
+      bad.manifest.estimator.fitted.model_.weightSpecs[0].shape = [999, 4];
       bad.manifest = rehash(bad.manifest);
       await expectLoadError(
         bad,
-        /^The estimator artifact is corrupted or was modified after it was saved: models\[0\]'s weight specs do not add up to its \d+ bytes\.$/,
+        /^The estimator artifact is corrupted or was modified after it was saved: the weight specs of fitted attribute 'model_' do not add up to its \d+ bytes\.$/,
       );
     });
 
     it('rejects a manifest with a missing field', async () => {
       const bad = copyArtifact(art);
-      delete bad.manifest.models;
+      delete bad.manifest.buffers;
       await expectLoadError(
         bad,
-        "The estimator artifact is corrupted or was modified after it was saved: 'models' is missing.",
+        "The estimator artifact is corrupted or was modified after it was saved: 'buffers' is missing.",
+      );
+    });
+
+    it('rejects a buffer that points outside the weights', async () => {
+      const bad = copyArtifact(art);
+      bad.manifest.buffers[0].byteLength += 1;
+      bad.manifest = rehash(bad.manifest);
+      await expectLoadError(
+        bad,
+        'The estimator artifact is corrupted or was modified after it was saved: buffers[0] points outside the weights.',
+      );
+    });
+
+    it('reports a value nested 3000 levels deep as corrupted, never as a RangeError', async () => {
+      const bad = copyArtifact(art);
+      bad.manifest.estimator.params.callbacks = JSON.parse('['.repeat(3000) + ']'.repeat(3000));
+      bad.manifest = rehash(bad.manifest);
+      await expectLoadError(
+        bad,
+        /^The estimator artifact is corrupted or was modified after it was saved: parameter 'callbacks(\[0\])+\.\.\.' is nested deeper than 200 levels\.$/,
+      );
+    });
+
+    it.each(['__proto__', 'constructor', 'toString', 'predict'])(
+      'refuses the param name %p from the file',
+      async (name) => {
+        const bad = copyArtifact(art);
+        const text = JSON.stringify(bad.manifest).replace(
+          '"warmStart":',
+          `${JSON.stringify(name)}:`,
+        );
+        bad.manifest = rehash(JSON.parse(text));
+        const n0 = tf.memory().numTensors;
+        const err = await loadEstimator(bad).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(InvalidParameterError);
+        expect((err as Error).message).toBe(
+          `Invalid parameter '${name}' for estimator KerasClassifier: every KerasClassifier already has a property '${name}' ` +
+            '(a method, an accessor, or one every JavaScript object has), so it cannot be a parameter.',
+        );
+        expect(tf.memory().numTensors).toBe(n0);
+      },
+    );
+
+    it('refuses a fitted attribute that would shadow a method', async () => {
+      const bad = copyArtifact(art);
+      bad.manifest.estimator.fitted.predict = 1;
+      bad.manifest = rehash(bad.manifest);
+      await expectLoadError(
+        bad,
+        "The estimator artifact is corrupted or was modified after it was saved: 'predict' is not a fitted attribute name of KerasClassifier.",
       );
     });
   });
@@ -169,10 +219,10 @@ describe('loadEstimator', () => {
 
     it('asks for an upgrade for a newer format version', async () => {
       const bad = copyArtifact(art);
-      bad.manifest.formatVersion = 2;
+      bad.manifest.formatVersion = 3;
       await expectLoadError(
         bad,
-        'The estimator artifact was written in format version 2, newer than this @scikeras/wrappers reads (1). Upgrade @scikeras/wrappers to load it.',
+        'The estimator artifact was written in format version 3, newer than this @scikeras/wrappers reads (2). Upgrade @scikeras/wrappers to load it.',
       );
     });
 
@@ -195,6 +245,41 @@ describe('loadEstimator', () => {
     });
   });
 
+  describe('format version 1', () => {
+    const fixture = join(__dirname, '__fixtures__', 'v1-classifier');
+    registerModel('v1-fixture-mlp', ({ nFeaturesIn_, nClasses_ }: BuildContext) =>
+      tf.sequential({
+        layers: [
+          tf.layers.dense({ units: 3, activation: 'relu', inputShape: [nFeaturesIn_] }),
+          tf.layers.dense({ units: Number(nClasses_), activation: 'softmax' }),
+        ],
+      }),
+    );
+
+    it('loads a file the previous saveEstimator wrote, predicting as it did, and trains on', async () => {
+      const expected = JSON.parse(readFileSync(join(fixture, 'expected.json'), 'utf8'));
+      expect(JSON.parse(readFileSync(join(fixture, 'estimator.json'), 'utf8')).formatVersion).toBe(
+        1,
+      );
+      const n0 = tf.memory().numTensors;
+      const loaded = await loadEstimator<KerasClassifier>(fixture);
+      expect(loaded).toBeInstanceOf(KerasClassifier);
+      expect(loaded.currentEpoch_).toBe(2);
+      expect(await loaded.predict(expected.X)).toEqual(expected.predict);
+      const proba = (await loaded.predictProba(expected.X)) as number[][];
+      proba.forEach((row, i) =>
+        row.forEach((p, j) => expect(p).toBeCloseTo(expected.proba[i][j], 6)),
+      );
+      await loaded.partialFit(expected.X, expected.y);
+      expect(loaded.currentEpoch_).toBe(3);
+      const again = await loadEstimator<KerasClassifier>(await saveEstimator(loaded));
+      expect(await again.predict(expected.X)).toEqual(await loaded.predict(expected.X));
+      again.dispose();
+      loaded.dispose();
+      expect(tf.memory().numTensors).toBe(n0);
+    });
+  });
+
   describe('registry', () => {
     class MyClassifier extends KerasClassifier {}
 
@@ -209,7 +294,7 @@ describe('loadEstimator', () => {
     it('needs a subclass in registry.classes, and loads it from there', async () => {
       await expectLoadError(
         asSubclass('MyClassifier'),
-        /^Cannot load the estimator: its class 'MyClassifier' is not in the registry of classes \(known: BaseWrapper, .*KerasClassifier, KerasRegressor.*\)\. Pass it as loadEstimator\(source, \{ registry: \{ classes: \{ MyClassifier \} \} \}\)\.$/,
+        /^Cannot load the estimator: its class 'MyClassifier' is not in the registry of classes \(known: BaseWrapper, .*KerasClassifier, KerasRegressor.*\)\. Register it with registerEstimator\(MyClassifier\) before loading, or pass it as loadEstimator\(source, \{ registry: \{ classes: \{ MyClassifier \} \} \}\)\.$/,
       );
       const loaded = await loadEstimator<MyClassifier>(asSubclass('MyClassifier'), {
         registry: { classes: { MyClassifier } },

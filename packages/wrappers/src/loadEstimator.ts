@@ -1,10 +1,9 @@
 // Loading what saveEstimator wrote: data only, classes and functions resolved through registries.
 import * as tf from '@tensorflow/tfjs';
-import { ValueError } from '@scikeras/estimator-core';
+import { ValueError, corruptedError, fromBase64 } from '@scikeras/estimator-core';
 import { dynamicImport } from './internal/dynamicImport';
 import {
   MANIFEST_FILE,
-  fromBase64,
   ownArrayBuffer,
   validateManifest,
   type EstimatorArtifact,
@@ -24,9 +23,7 @@ export type EstimatorLoadSource =
 
 export type { EstimatorRegistry, LoadEstimatorOptions } from './internal/readArtifact';
 
-function corrupt(where: string, what: string): ValueError {
-  return new ValueError(`${where} is corrupted or was modified after it was saved: ${what}.`);
-}
+const corrupt = corruptedError;
 
 function parseManifest(text: string, where: string): EstimatorManifest {
   let parsed: unknown;
@@ -132,11 +129,13 @@ async function resolveSource(
  * its model with the same weights (identical predictions) and optimizer state (so `partialFit`
  * continues where it stopped).
  *
- * Nothing from the file is executed: the class is looked up by name among `KerasClassifier`,
- * `KerasRegressor`, the target-utils encoders and `registry.classes`; functions (build
- * functions, custom losses) among `registry.models` and {@link registerModel}'s registry. A build
- * function that is registered nowhere comes back as a stand-in: the estimator predicts, and
- * refitting it throws an error that says what to register.
+ * Nothing from the file is executed: the class is looked up by its registered name among
+ * `registry.classes` and the classes registered in this thread (`registerEstimator`: the
+ * wrappers, the target-utils encoders, model-selection's splitters and searches, your own);
+ * functions (build functions, custom losses) among `registry.models` and {@link registerModel}'s
+ * registry. A build function that is registered nowhere comes back as a stand-in: the estimator
+ * predicts, and refitting it throws an error that says what to register. Files of format
+ * version 1 (before the codec moved to estimator-core) load too.
  *
  * @param source - a directory path (Node), a tfjs URL (`'indexeddb://x'`, ...), a tfjs
  *   `IOHandler`, or the artifact returned by `saveEstimator`
@@ -161,12 +160,8 @@ export async function loadEstimator<E = any>(
   options: LoadEstimatorOptions = {},
 ): Promise<E> {
   const { art, where } = await resolveSource(source);
-  const classes = {
-    BaseWrapper,
-    KerasClassifier,
-    KerasRegressor,
-    ...(options.registry?.classes ?? {}),
-  };
+  // the wrappers by name even where only loadEstimator was imported (they register themselves too)
+  const classes = { BaseWrapper, KerasClassifier, KerasRegressor, ...options.registry?.classes };
   return (await artifactToEstimator(art, where, {
     ...options,
     registry: { ...options.registry, classes },

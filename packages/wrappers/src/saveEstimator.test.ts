@@ -81,7 +81,7 @@ describe('saveEstimator', () => {
       const manifest = JSON.parse(readFileSync(join(dir, 'estimator.json'), 'utf8'));
       expect(manifest).toMatchObject({
         format: 'scikeras-ts-estimator',
-        formatVersion: 1,
+        formatVersion: 2,
         className: 'KerasClassifier',
       });
       expect(manifest.estimator.params.model).toEqual({
@@ -166,7 +166,8 @@ describe('saveEstimator', () => {
       expect(err).toBeInstanceOf(ValueError);
       expect((err as Error).message).toBe(
         "The 'model' parameter of this loaded KerasClassifier refers to the function 'inline', which is " +
-          "not registered in this thread. Call registerModel('inline', fn) before refitting, or setParams({ model: fn }).",
+          "not registered in this thread. Call registerFunction('inline', fn) (registerModel in @scikeras/wrappers) " +
+          'before refitting, or setParams({ model: fn }).',
       );
       loaded.dispose();
       clf.dispose();
@@ -244,7 +245,8 @@ describe('saveEstimator', () => {
       await expect(saveEstimator(est)).rejects.toThrow(
         new ValueError(
           "KerasClassifier cannot be saved: its parameter 'callbacks[0]' is an instance of Logger, which cannot be stored. " +
-            'Use JSON values, registered functions (registerModel), tfjs models or optimizers, or estimators there.',
+            'Use JSON values, typed arrays, Maps, Sets, registered functions (registerFunction), registered estimators, ' +
+            'or a type a package taught the codec (registerCodecType) there.',
         ),
       );
     });

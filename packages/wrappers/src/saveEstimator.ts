@@ -1,7 +1,7 @@
 // Saving a wrapper estimator: scikeras pickles (params + fitted attributes + the Keras model);
 // here the same content goes into a JSON manifest plus one weights buffer.
 import * as tf from '@tensorflow/tfjs';
-import { ValueError, isEstimator } from '@scikeras/estimator-core';
+import { ValueError, encodeValue, isEstimator, pyRepr, type Json } from '@scikeras/estimator-core';
 import { dynamicImport } from './internal/dynamicImport';
 import {
   FORMAT_NAME,
@@ -12,85 +12,22 @@ import {
   sha256Hex,
   type EstimatorArtifact,
   type EstimatorManifest,
-  type SavedModelEntry,
+  type SavedBuffer,
 } from './internal/artifact';
-import {
-  encodeEstimator,
-  encodeValue,
-  type CodecMode,
-  type EncodeContext,
-} from './internal/estimatorCodec';
+import { installTfjsCodec } from './internal/tfjsCodec';
 
-export type { EstimatorArtifact, EstimatorManifest, SavedModelEntry } from './internal/artifact';
+export type { EstimatorArtifact, EstimatorManifest, SavedBuffer } from './internal/artifact';
 
 /** Where {@link saveEstimator} writes: a directory path (Node), a tfjs URL such as `'indexeddb://name'`, or a tfjs `IOHandler`. */
 export type EstimatorSaveTarget = string | tf.io.IOHandler;
 
-async function captureModel(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
-  let captured: tf.io.ModelArtifacts | undefined;
-  await model.save(
-    tf.io.withSaveHandler(async (artifacts) => {
-      captured = artifacts;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }),
-    { includeOptimizer: false },
-  );
-  if (!captured) throw new ValueError('tfjs did not hand over the model artifacts.');
-  return captured;
-}
+type JsonObject = { [k: string]: Json };
 
-function joinWeights(data: tf.io.WeightData | undefined): ArrayBuffer {
-  if (data === undefined) return new ArrayBuffer(0);
-  return tf.io.CompositeArrayBuffer.join(data);
-}
-
-/** Topology, weights (model, then optimizer slots) and compile config of one model. */
-async function saveModel(
-  model: tf.LayersModel,
-  ctx: EncodeContext,
-  index: number,
-): Promise<{ entry: Omit<SavedModelEntry, 'byteOffset'>; data: ArrayBuffer[] }> {
-  const art = await captureModel(model);
-  const data = [joinWeights(art.weightData)];
-  const weightSpecs = [...(art.weightSpecs ?? [])];
-  let optimizer: SavedModelEntry['optimizer'] = null;
-  let compile: SavedModelEntry['compile'] = null;
-  const opt = model.optimizer as tf.Optimizer | undefined;
-  if (opt) {
-    const weights = await opt.getWeights();
-    try {
-      const enc = await tf.io.encodeWeights(weights, 'optimizer');
-      weightSpecs.push(...enc.specs);
-      data.push(enc.data);
-    } finally {
-      // getWeights makes a fresh scalar for the iteration count; the rest are the optimizer's own.
-      tf.dispose(weights.filter((w) => w.name === 'iter').map((w) => w.tensor));
-    }
-    optimizer = {
-      className: opt.getClassName(),
-      config: encodeValue(opt.getConfig(), 'optimizer config', ctx),
-    };
-    const where = `model #${index}'s`;
-    compile = {
-      loss: encodeValue(model.loss ?? null, `${where} compiled loss`, ctx),
-      metrics: encodeValue(
-        (model as unknown as { metrics?: unknown }).metrics ?? null,
-        `${where} compiled metrics`,
-        ctx,
-      ),
-    };
-  }
-  const byteLength = data.reduce((a, b) => a + b.byteLength, 0);
-  return {
-    entry: {
-      modelTopology: art.modelTopology as Record<string, unknown>,
-      weightSpecs,
-      byteLength,
-      optimizer,
-      compile,
-    },
-    data,
-  };
+/** The encoded fitted `model_` (a layersModel body), if the estimator has one. */
+function fittedModelEntry(encoded: Json): JsonObject | undefined {
+  const fitted = (encoded as JsonObject | null)?.fitted as JsonObject | undefined;
+  const m = fitted?.model_ as JsonObject | undefined;
+  return m && m.$scikeras === 'layersModel' && typeof m.buffer === 'number' ? m : undefined;
 }
 
 /**
@@ -99,53 +36,32 @@ async function saveModel(
  *
  * @internal
  */
-export async function estimatorToArtifact(
-  est: unknown,
-  mode: CodecMode = 'save',
-): Promise<EstimatorArtifact> {
-  if (!isEstimator(est) || typeof (est as object).constructor !== 'function') {
+export async function estimatorToArtifact(est: unknown): Promise<EstimatorArtifact> {
+  if (!isEstimator(est)) {
     throw new ValueError(
-      `saveEstimator expects an estimator (an object with getParams and setParams), got ${
-        est === null ? 'null' : typeof est
-      }.`,
+      `saveEstimator expects an estimator (an object with getParams and setParams), got ${pyRepr(est)}.`,
     );
   }
-  const className = (est as object).constructor.name;
-  const ctx: EncodeContext = { mode, owner: className, models: [] };
-  const encoded = encodeEstimator(est as never, '', ctx) as Record<string, unknown>;
-  // Fitted attributes are encoded after params by encodeEstimator; make `model_` (when present)
-  // the first model, so a tfjs IOHandler's own topology field is the fitted model.
-  const fittedModel = (est as { model_?: unknown }).model_;
-  const order = ctx.models.slice();
-  const fi = order.indexOf(fittedModel as tf.LayersModel);
-  if (fi > 0) {
-    order.splice(fi, 1);
-    order.unshift(fittedModel as tf.LayersModel);
-    remapRefs(encoded, (ref) => order.indexOf(ctx.models[ref]!));
-  }
-  const entries: SavedModelEntry[] = [];
-  const chunks: ArrayBuffer[] = [];
+  installTfjsCodec();
+  const { value, buffers } = await encodeValue(est, { mode: 'save' });
+  // The fitted model's weights first: a tfjs IOHandler's own weights are then that model's.
+  const first = fittedModelEntry(value)?.buffer as number | undefined;
+  const order = buffers.map((_, i) => i);
+  if (first !== undefined) order.unshift(...order.splice(first, 1));
+  const ranges: SavedBuffer[] = new Array(buffers.length);
   let offset = 0;
-  for (let i = 0; i < order.length; i++) {
-    const { entry, data } = await saveModel(order[i]!, ctx, i);
-    entries.push({ ...entry, byteOffset: offset });
-    chunks.push(...data);
-    offset += entry.byteLength;
+  for (const i of order) {
+    ranges[i] = { byteOffset: offset, byteLength: buffers[i]!.byteLength };
+    offset += buffers[i]!.byteLength;
   }
-  if (ctx.models.length !== order.length) {
-    // An optimizer's config cannot hold a model; guard against a future encoder that adds one.
-    throw new ValueError(
-      'A tfjs model was found while saving the compile settings; this is not supported.',
-    );
-  }
-  const weightData = tf.io.concatenateArrayBuffers(chunks);
+  const weightData = tf.io.concatenateArrayBuffers(order.map((i) => buffers[i]!));
   const body: Omit<EstimatorManifest, 'sha256'> = {
     format: FORMAT_NAME,
     formatVersion: FORMAT_VERSION,
     generatedBy: `@scikeras/wrappers (TensorFlow.js ${tf.version.tfjs})`,
-    className,
-    estimator: encoded,
-    models: entries,
+    className: String((value as JsonObject).className),
+    estimator: value,
+    buffers: ranges,
     weights: {
       file: WEIGHTS_FILE,
       byteLength: weightData.byteLength,
@@ -157,18 +73,6 @@ export async function estimatorToArtifact(
     sha256: await sha256Hex(manifestHashInput(body)),
   } as EstimatorManifest;
   return { manifest, weightData };
-}
-
-function remapRefs(v: unknown, map: (ref: number) => number): void {
-  if (Array.isArray(v)) {
-    for (const x of v) remapRefs(x, map);
-    return;
-  }
-  if (typeof v !== 'object' || v === null) return;
-  const o = v as Record<string, unknown>;
-  if (o.$scikeras === 'layersModel' && typeof o.ref === 'number') o.ref = map(o.ref);
-  else if (o.$scikeras === 'optimizer' && typeof o.ofModel === 'number') o.ofModel = map(o.ofModel);
-  for (const x of Object.values(o)) remapRefs(x, map);
 }
 
 async function writeDirectory(dir: string, art: EstimatorArtifact): Promise<void> {
@@ -230,7 +134,7 @@ export async function saveEstimator(
   est: unknown,
   target?: EstimatorSaveTarget,
 ): Promise<EstimatorArtifact> {
-  const art = await estimatorToArtifact(est, 'save');
+  const art = await estimatorToArtifact(est);
   if (target === undefined || target === null) return art;
   if (typeof target === 'string') {
     if (/^file:\/\//.test(target)) {
@@ -261,14 +165,14 @@ export async function saveEstimator(
 }
 
 async function saveToHandler(handler: tf.io.IOHandler, art: EstimatorArtifact): Promise<void> {
-  const first = art.manifest.models[0];
+  const first = fittedModelEntry(art.manifest.estimator);
   const artifacts: tf.io.ModelArtifacts = {
-    modelTopology: first?.modelTopology ?? {},
+    modelTopology: (first?.modelTopology as object | undefined) ?? {},
     format: 'layers-model',
     generatedBy: art.manifest.generatedBy,
     convertedBy: null,
-    // Only the first model's specs (model_, at byte 0), so tf.loadLayersModel can read it too.
-    weightSpecs: first ? first.weightSpecs : [],
+    // The fitted model's specs (its weights are at byte 0), so tf.loadLayersModel can read it too.
+    weightSpecs: (first?.weightSpecs as unknown as tf.io.WeightsManifestEntry[] | undefined) ?? [],
     weightData: art.weightData,
     userDefinedMetadata: { scikeras: art.manifest as unknown as Record<string, never> },
   };

@@ -1,21 +1,23 @@
+// A wrapper estimator through estimator-core's TravelSpec (what model-selection's worker threads
+// receive): classes and build functions by registered name, fitted models as base64 weights, the
+// sender's tfjs backend mirrored.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { ValueError } from '@scikeras/estimator-core';
+import {
+  ValueError,
+  fromTravelSpec,
+  registerEstimator,
+  toTravelSpec,
+  type TravelSpec,
+} from '@scikeras/estimator-core';
 import type { BuildContext } from './BaseWrapper';
 import { KerasClassifier } from './KerasClassifier';
 import { KerasRegressor } from './KerasRegressor';
-import { fastKernelsEnabled, fastKernelsInstalled, setFastKernels } from './kernels';
-import { leanFitEnabled, setLeanFit } from './training';
 import { getRegisteredModel, registerModel, unregisterModel } from './ModelRegistry';
-import {
-  fromWrapperTravelSpec,
-  toWrapperTravelSpec,
-  type TravelSpec,
-  type WrapperTravelState,
-} from './travel';
 import { checkNoLeakPerTest } from './test-utils/backends';
 
 tf.enableProdMode();
@@ -32,6 +34,7 @@ registerModel('w2-travel-mlp', mlp);
 
 const X = Array.from({ length: 12 }, (_, i) => [i % 3, (i * 7) % 5, i / 12]);
 const y = X.map((_, i) => i % 3);
+const WRAPPERS_URL = pathToFileURL(join(__dirname, '..', 'dist', 'index.mjs')).href;
 
 function classifier(extra: Record<string, unknown> = {}): KerasClassifier {
   return new KerasClassifier({
@@ -45,59 +48,59 @@ function classifier(extra: Record<string, unknown> = {}): KerasClassifier {
   });
 }
 
-describe('toWrapperTravelSpec', () => {
+describe('toTravelSpec of a wrapper', () => {
   checkNoLeakPerTest();
   beforeAll(async () => {
     await tf.setBackend('wasm');
   });
 
-  it('describes an unfitted estimator synchronously, the build function by name', () => {
-    const spec = toWrapperTravelSpec(classifier({ model__hidden: 16 })) as TravelSpec;
-    expect(spec).not.toBeInstanceOf(Promise);
-    expect(spec.module).toBe('@scikeras/wrappers');
-    expect(spec.exportName).toBe('KerasClassifier');
-    expect(spec.params).toMatchObject({
-      model: { $scikeras: 'function', name: 'w2-travel-mlp', registered: true },
-      model__hidden: 16,
-      epochs: 1,
+  it('describes an unfitted estimator: class and build function by name, the module, the backend', async () => {
+    const spec = await toTravelSpec(classifier({ model__hidden: 16 }));
+    expect(spec.modules).toEqual([WRAPPERS_URL]);
+    expect(spec.environment).toEqual({ 'tfjs.backend': 'wasm' });
+    expect(spec.buffers).toEqual([]);
+    expect(spec.value).toMatchObject({
+      $scikeras: 'estimator',
+      className: 'KerasClassifier',
+      params: {
+        model: { $scikeras: 'function', name: 'w2-travel-mlp', registered: true },
+        model__hidden: 16,
+        epochs: 1,
+      },
+      fitted: {},
     });
-    expect(spec.state).toEqual({
-      backend: 'wasm',
-      fastKernels: true, // on by default (setFastKernels)
-      leanFit: true, // on by default (setLeanFit)
-      setupModules: [],
-    } satisfies WrapperTravelState);
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
   });
 
-  it('refuses an unregistered build function, saying how to register it', () => {
+  it('refuses an unregistered build function, saying how to register it', async () => {
     const build = (ctx: BuildContext): tf.LayersModel => mlp(ctx);
-    expect(() => toWrapperTravelSpec(classifier({ model: build }))).toThrow(
+    await expect(toTravelSpec(classifier({ model: build }))).rejects.toThrow(
       new ValueError(
         "KerasClassifier cannot be sent to a worker thread: its parameter 'model' is the function 'build', which is not registered. " +
-          "Functions travel by name: call registerModel('build', build, { module: import.meta.url }) in a module that only defines models " +
-          '(worker threads import it), or use nJobs: 1.',
+          "Functions travel by name: call registerFunction('build', build, { module: import.meta.url }) (registerModel in " +
+          '@scikeras/wrappers) in a module that only defines functions (worker threads import it), or use nJobs: 1.',
       ),
     );
   });
 
-  it('asks a subclass where the worker can import it from', () => {
+  it('asks a subclass for its name and module', async () => {
     class MyRegressor extends KerasRegressor {}
-    expect(() => toWrapperTravelSpec(new MyRegressor({ model: mlp }))).toThrow(
-      new ValueError(
-        "MyRegressor cannot be sent to a worker thread: the worker must import the class, so give it static travel = { module: import.meta.url (or __filename), exportName: 'MyRegressor' } " +
-          'in a module that only defines it, or use nJobs: 1.',
-      ),
+    await expect(toTravelSpec(new MyRegressor({ model: mlp }))).rejects.toThrow(
+      'MyRegressor cannot be sent to a worker thread: its class (MyRegressor) is not registered, and a class is stored by its ' +
+        "registered name (a minifier renames classes). Give it its own static estimatorName = 'MyRegressor' and call " +
+        'registerEstimator(MyRegressor, { module: import.meta.url }) in the module that defines it.',
     );
     class Traveling extends KerasRegressor {
-      static travel = { module: '/app/traveling.mjs', exportName: 'Traveling' };
+      static override estimatorName = 'W2Traveling';
     }
-    const spec = toWrapperTravelSpec(new Traveling({ model: mlp })) as TravelSpec;
-    expect([spec.module, spec.exportName]).toEqual(['/app/traveling.mjs', 'Traveling']);
+    registerEstimator(Traveling, { module: '/app/traveling.mjs' });
+    const spec = await toTravelSpec(new Traveling({ model: mlp }));
+    expect(spec.modules).toEqual(['file:///app/traveling.mjs']);
+    expect((spec.value as { className: string }).className).toBe('W2Traveling');
   });
 });
 
-describe('fromWrapperTravelSpec', () => {
+describe('fromTravelSpec of a wrapper', () => {
   checkNoLeakPerTest();
   beforeAll(async () => {
     await tf.setBackend('wasm');
@@ -105,22 +108,20 @@ describe('fromWrapperTravelSpec', () => {
 
   it('rebuilds an unfitted estimator with the same params', async () => {
     const est = classifier({ model__hidden: 16 });
-    const spec = JSON.parse(JSON.stringify(toWrapperTravelSpec(est)));
-    const back = await fromWrapperTravelSpec<KerasClassifier>(spec, KerasClassifier);
+    const spec = JSON.parse(JSON.stringify(await toTravelSpec(est)));
+    const back = await fromTravelSpec<KerasClassifier>(spec);
     expect(back).toBeInstanceOf(KerasClassifier);
     expect(back.getParams()).toEqual(est.getParams());
     expect(back.model).toBe(mlp);
   });
 
-  it('carries a fitted estimator (asynchronously), predicting identically, without leaks', async () => {
+  it('carries a fitted estimator, its weights in base64, predicting identically, without leaks', async () => {
     const n0 = tf.memory().numTensors;
     const est = await classifier().fit(X, y);
-    const pending = toWrapperTravelSpec(est);
-    expect(pending).toBeInstanceOf(Promise);
-    // JSON-safe (weights in base64); jest's structuredClone returns objects of another realm.
-    const spec = JSON.parse(JSON.stringify(await pending));
-    expect(typeof (spec.state as WrapperTravelState).artifact!.weightData).toBe('string');
-    const back = await fromWrapperTravelSpec<KerasClassifier>(spec, KerasClassifier);
+    const spec: TravelSpec = JSON.parse(JSON.stringify(await toTravelSpec(est)));
+    expect(spec.buffers).toHaveLength(1);
+    expect(typeof spec.buffers[0]).toBe('string');
+    const back = await fromTravelSpec<KerasClassifier>(spec);
     expect(await back.predictProba(X)).toEqual(await est.predictProba(X));
     expect(back.currentEpoch_).toBe(1);
     await back.partialFit(X, y);
@@ -130,54 +131,31 @@ describe('fromWrapperTravelSpec', () => {
     expect(tf.memory().numTensors).toBe(n0);
   });
 
-  it("follows the sender's lean-loop switch", async () => {
-    const on = toWrapperTravelSpec(classifier()) as TravelSpec;
-    expect((on.state as WrapperTravelState).leanFit).toBe(true);
-    setLeanFit(false);
-    const off = toWrapperTravelSpec(classifier()) as TravelSpec;
-    expect((off.state as WrapperTravelState).leanFit).toBe(false);
-    try {
-      setLeanFit(true);
-      await fromWrapperTravelSpec(off, KerasClassifier);
-      expect(leanFitEnabled()).toBe(false);
-      await fromWrapperTravelSpec(on, KerasClassifier);
-      expect(leanFitEnabled()).toBe(true);
-    } finally {
-      setLeanFit(true);
-    }
+  it('carries the trainer param with the other params', async () => {
+    const spec = await toTravelSpec(classifier({ trainer: 'modelFit' }));
+    expect((spec.value as { params: Record<string, unknown> }).params).toMatchObject({
+      trainer: 'modelFit',
+    });
+    const back = (await fromTravelSpec(JSON.parse(JSON.stringify(spec)))) as KerasClassifier;
+    expect(back.trainer).toBe('modelFit');
   });
 
-  it('switches this thread to the sender backend and kernel switch', async () => {
-    const on = toWrapperTravelSpec(classifier()) as TravelSpec;
-    expect((on.state as WrapperTravelState).fastKernels).toBe(true);
-    setFastKernels(false);
-    const off = toWrapperTravelSpec(classifier()) as TravelSpec;
-    expect((off.state as WrapperTravelState).fastKernels).toBe(false);
+  it("switches this thread to the sender's backend", async () => {
+    const spec = await toTravelSpec(classifier());
     await tf.setBackend('cpu');
     try {
-      await fromWrapperTravelSpec(on, KerasClassifier);
+      await fromTravelSpec(spec);
       expect(tf.getBackend()).toBe('wasm');
-      expect(fastKernelsEnabled()).toBe(true);
-      expect(fastKernelsInstalled('wasm')).toBe(true);
-      await fromWrapperTravelSpec(off, KerasClassifier);
-      expect(fastKernelsEnabled()).toBe(false);
-      expect(fastKernelsInstalled('wasm')).toBe(false);
     } finally {
-      setFastKernels(true);
+      await tf.setBackend('wasm');
     }
   });
 
   it("keeps this thread's backend for a spec sent before the sender started one", async () => {
-    const spec = toWrapperTravelSpec(classifier({ model__hidden: 8 })) as TravelSpec;
-    const { backend, ...state } = spec.state as WrapperTravelState;
-    expect(backend).toBe('wasm');
+    const spec = await toTravelSpec(classifier({ model__hidden: 8 }));
     await tf.setBackend('cpu');
     try {
-      const back = await fromWrapperTravelSpec<KerasClassifier>(
-        { ...spec, state },
-        KerasClassifier,
-      );
-      expect(back).toBeInstanceOf(KerasClassifier);
+      const back = await fromTravelSpec<KerasClassifier>({ ...spec, environment: {} });
       expect(back.getParams()).toEqual(classifier({ model__hidden: 8 }).getParams());
       expect(tf.getBackend()).toBe('cpu');
     } finally {
@@ -185,7 +163,7 @@ describe('fromWrapperTravelSpec', () => {
     }
   });
 
-  it('imports the setup modules that register the build functions', async () => {
+  it('imports the modules that register the build functions', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'w2-travel-'));
     try {
       const setup = join(dir, 'models.cjs');
@@ -194,34 +172,20 @@ describe('fromWrapperTravelSpec', () => {
         `const { registerModel } = require(${JSON.stringify(join(__dirname, 'ModelRegistry.ts'))});\n` +
           `registerModel('w2-remote', () => { throw new Error('remote build'); }, { module: __filename });\n`,
       );
-      const remote = (): never => {
+      const remote = registerModel('w2-remote', (): never => {
         throw new Error('local build');
-      };
-      registerModel('w2-remote', remote, { module: setup });
-      const spec = toWrapperTravelSpec(classifier({ model: remote })) as TravelSpec;
-      expect((spec.state as WrapperTravelState).setupModules).toEqual([setup]);
+      });
+      const spec = await toTravelSpec(classifier({ model: remote }));
+      expect(spec.modules).toEqual([WRAPPERS_URL]);
+      // as the sending thread would have, had `setup` registered the function there
+      spec.modules.push(pathToFileURL(setup).href);
       unregisterModel('w2-remote'); // as in a fresh worker thread
-      const back = await fromWrapperTravelSpec<KerasClassifier>(spec, KerasClassifier);
+      const back = await fromTravelSpec<KerasClassifier>(spec);
       expect(back.model).toBe(getRegisteredModel('w2-remote'));
       expect(() => (back.model as () => unknown)()).toThrow('remote build');
     } finally {
       unregisterModel('w2-remote');
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-
-  it('says what to register when a function is missing in this thread', async () => {
-    const spec = toWrapperTravelSpec(classifier()) as TravelSpec;
-    (spec.params as Record<string, unknown>).model = {
-      $scikeras: 'function',
-      name: 'w2-nowhere',
-      registered: true,
-    };
-    await expect(fromWrapperTravelSpec(spec, KerasClassifier)).rejects.toThrow(
-      new ValueError(
-        "KerasClassifier cannot be rebuilt in this thread: its parameter 'model' refers to the function 'w2-nowhere', which is not registered here. " +
-          "Register it with registerModel('w2-nowhere', fn, { module: import.meta.url }) so that worker threads import the module that registers it.",
-      ),
-    );
   });
 });

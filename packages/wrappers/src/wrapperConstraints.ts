@@ -1,13 +1,37 @@
 // The wrappers' params as scikit-learn 1.2 declares its own (`_parameter_constraints`, BSD-3-Clause).
 import {
+  InstanceOf,
   Interval,
   Options,
+  ParamConstraint,
+  StrOptions,
   splitParamKey,
   validateParameterConstraints,
   type ConstraintSpec,
   type ParameterConstraints,
   type Params,
 } from '@scikeras/estimator-core';
+
+/** A Trainer object: anything with a `fit` method (the type of @scikeras/tfjs-trainer). */
+class TrainerObject extends ParamConstraint {
+  override isSatisfiedBy(value: unknown): boolean {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { fit?: unknown }).fit === 'function'
+    );
+  }
+  override toString(): string {
+    return "an object with a 'fit(model, x, y, args)' method (a Trainer from @scikeras/tfjs-trainer)";
+  }
+}
+
+/** A RandomState-like generator (`RandomSource`): an object with `randint` or `random`. */
+function isRandomSource(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { randint?: unknown; random?: unknown };
+  return typeof v.randint === 'function' || typeof v.random === 'function';
+}
 
 const BATCH_SIZE: readonly ConstraintSpec[] = [
   new Interval('int', 1, null, { closed: 'left' }),
@@ -16,9 +40,9 @@ const BATCH_SIZE: readonly ConstraintSpec[] = [
 ];
 
 /**
- * The accepted values of every numeric or boolean param of `BaseWrapper` (and of the `fit` /
- * `predict` options of the same names). `model`, `optimizer`, `loss`, `metrics` and `callbacks`
- * are checked where they are resolved, with their own messages.
+ * The accepted values of every numeric or boolean param of `BaseWrapper`, of `randomState` and
+ * `trainer` (and of the `fit` / `predict` options of the same names). `model`, `optimizer`,
+ * `loss`, `metrics` and `callbacks` are checked where they are resolved, with their own messages.
  *
  * @example
  * ```ts
@@ -27,7 +51,13 @@ const BATCH_SIZE: readonly ConstraintSpec[] = [
  */
 export const BASE_WRAPPER_CONSTRAINTS: ParameterConstraints = {
   warmStart: ['boolean'],
-  randomState: [new Interval('int', 0, 4294967295, { closed: 'both' }), null],
+  // scikit-learn's 'random_state' constraint: an int seed, a RandomState (any generator with
+  // randint or random, drawn from once per fit) or null
+  randomState: [
+    new Interval('int', 0, 4294967295, { closed: 'both' }),
+    new InstanceOf('RandomState', isRandomSource),
+    null,
+  ],
   batchSize: BATCH_SIZE,
   validationBatchSize: BATCH_SIZE,
   verbose: ['verbose'],
@@ -38,6 +68,7 @@ export const BASE_WRAPPER_CONSTRAINTS: ParameterConstraints = {
   epochs: [new Interval('int', 1, null, { closed: 'left' })],
   initialEpoch: [new Interval('int', 0, null, { closed: 'left' })],
   sampleWeight: ['array-like', null],
+  trainer: [new StrOptions(['fast', 'modelFit']), new TrainerObject()],
 };
 
 /**

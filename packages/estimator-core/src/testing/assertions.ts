@@ -1,5 +1,6 @@
 // Assertion helpers of the estimator checks (after numpy.testing and sklearn.utils._testing.raises).
-import { formatValue } from '../internal/format';
+import { pyList, pyRepr } from '../repr';
+import { estimatorNameOf } from '../registry/estimatorNameOf';
 import { isArray2D, isMatrix, isTypedArray } from '../internal/guards';
 import { isEstimator } from '../isEstimator';
 
@@ -114,10 +115,7 @@ export async function expectRaises(
   return 'raised';
 }
 
-/** Python's repr of a list of strings: `['a', 'b']`. */
-export function pyList(items: readonly unknown[]): string {
-  return `[${items.map((s) => (typeof s === 'string' ? `'${s}'` : formatValue(s))).join(', ')}]`;
-}
+export { pyList } from '../repr';
 
 /** A nested plain array (or a scalar) of whatever a method returned. */
 export type Plain = unknown;
@@ -176,7 +174,7 @@ export function firstMismatch(a: Plain, b: Plain, rtol = 1e-7, atol = 0): string
       if (Math.abs(x - y) <= atol + rtol * Math.abs(y)) continue;
       return `element ${i} differs: ${x} vs ${y}`;
     }
-    if (x !== y) return `element ${i} differs: ${formatValue(x)} vs ${formatValue(y)}`;
+    if (x !== y) return `element ${i} differs: ${pyRepr(x)} vs ${pyRepr(y)}`;
   }
   return undefined;
 }
@@ -188,10 +186,10 @@ export function firstMismatch(a: Plain, b: Plain, rtol = 1e-7, atol = 0): string
 export function snapshot(v: unknown, depth = 0): unknown {
   if (depth > 20) return v;
   if (Array.isArray(v)) return { $array: v.map((x) => snapshot(x, depth + 1)) };
-  if (isTypedArray(v)) return { $typed: v.constructor.name, values: Array.from(v) };
+  if (isTypedArray(v)) return { $typed: Object.prototype.toString.call(v), values: Array.from(v) };
   if (isEstimator(v)) {
     return {
-      $estimator: (v as object).constructor.name,
+      $estimator: estimatorNameOf(v),
       params: snapshot(v.getParams(false), depth + 1),
     };
   }

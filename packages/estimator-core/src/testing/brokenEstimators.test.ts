@@ -487,7 +487,7 @@ const cases: Case[] = [
     'getTags without the default keys',
     'checkEstimatorGetTagsDefaultKeys',
     () => new NoTagKeys(),
-    "getTags() of NoTagKeys misses the default tag keys ['requiresY', 'deterministic', 'allowNan', 'XTypes', 'multioutput', 'xfailChecks'].",
+    "getTags() of NoTagKeys misses the default tag keys ['requiresY', 'deterministic', 'allowNan', 'XTypes', 'multioutput', 'stateless', 'noValidation', 'xfailChecks'].",
   ],
   [
     'fit that returns undefined',
@@ -625,7 +625,7 @@ const cases: Case[] = [
     'an unclear error for a missing y',
     'checkRequiresYNone',
     () => new BadYNoneMessage(),
-    "BadYNoneMessage.fit(X, undefined) should fail gracefully. The error message should match 'requires y to be passed, but the target y is None' or 'Expected array-like (array or non-string sequence), got None' or 'y should be a 1d array', got: 'oops'.",
+    "BadYNoneMessage.fit(X, undefined) should fail gracefully. The error message should match 'requires y to be passed, but the target y is None' or 'Expected array-like (array or non-string sequence), got undefined' or 'y should be a 1d array', got: 'oops'.",
   ],
   [
     'a column y flattened without a warning',

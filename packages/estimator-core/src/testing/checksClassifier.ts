@@ -1,6 +1,6 @@
 // Port of scikit-learn's sklearn/utils/estimator_checks.py classifier checks (BSD-3-Clause).
 import { toArray2D } from '../checkArray';
-import { formatValue } from '../internal/format';
+import { pyRepr } from '../repr';
 import {
   ensure,
   expectRaises,
@@ -51,7 +51,7 @@ async function checkPredictions(ctx: CheckContext, X: number[][], y: unknown[]):
   ensure(
     Array.isArray(got) && got.length === classes.length && got.every((c, i) => c === classes[i]),
     () =>
-      `Unexpected classes_ attribute for ${String(est)}: expected ${pyList(classes)}, got ${Array.isArray(got) ? pyList(got) : formatValue(got)}`,
+      `Unexpected classes_ attribute for ${String(est)}: expected ${pyList(classes)}, got ${Array.isArray(got) ? pyList(got) : pyRepr(got)}`,
   );
   const outside = [...new Set(pred)].filter((p) => !classes.includes(p));
   ensure(
@@ -227,7 +227,7 @@ export const checkClassifiersPredictProba: EstimatorCheck = {
         ensure(
           classes[argmax(row)] === pred[i],
           () =>
-            `${ctx.name}.predictProba does not agree with predict on sample ${i}: the most probable class is ${formatValue(classes[argmax(row)])}, predict says ${formatValue(pred[i])}.`,
+            `${ctx.name}.predictProba does not agree with predict on sample ${i}: the most probable class is ${pyRepr(classes[argmax(row)])}, predict says ${pyRepr(pred[i])}.`,
         ),
       );
       await expectRaises(

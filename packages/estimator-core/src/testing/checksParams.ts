@@ -1,7 +1,8 @@
 // Port of scikit-learn's sklearn/utils/estimator_checks.py checks of the params protocol (BSD-3-Clause).
 import { clone } from '../clone';
 import { DEFAULT_TAGS } from '../BaseEstimator';
-import { formatValue } from '../internal/format';
+import { pyRepr } from '../repr';
+import { estimatorNameOf } from '../registry/estimatorNameOf';
 import { ensure, pyList, sameSnapshot, snapshot } from './assertions';
 import type { EstimatorCheck } from './context';
 import type { CheckableEstimator } from './types';
@@ -16,7 +17,7 @@ function paramsEqual(a: Record<string, unknown>, b: Record<string, unknown>): st
   if (ka.join('\0') !== kb.join('\0')) return `keys ${pyList(ka)} vs ${pyList(kb)}`;
   for (const k of ka) {
     if (!sameSnapshot(snapshot(a[k]), snapshot(b[k])))
-      return `'${k}': ${formatValue(a[k])} vs ${formatValue(b[k])}`;
+      return `'${k}': ${pyRepr(a[k])} vs ${pyRepr(b[k])}`;
   }
   return undefined;
 }
@@ -53,7 +54,7 @@ export const checkParametersDefaultConstructible: EstimatorCheck = {
       ensure(
         sameSnapshot(snapshot(v), snapshot(def)),
         () =>
-          `Estimator ${ctx.name}: the default of parameter '${k}' is ${formatValue(def)} in static defaults, but new ${ctx.name}() has ${formatValue(v)}.`,
+          `Estimator ${ctx.name}: the default of parameter '${k}' is ${pyRepr(def)} in static defaults, but new ${ctx.name}() has ${pyRepr(v)}.`,
       );
     }
   },
@@ -115,8 +116,8 @@ export const checkEstimatorCloneable: EstimatorCheck = {
     }
     ensure(c !== est, `clone(${ctx.name}) returned the same object.`);
     ensure(
-      c.constructor === est.constructor,
-      () => `clone(${ctx.name}) returned a ${c.constructor.name}.`,
+      Object.getPrototypeOf(c) === Object.getPrototypeOf(est),
+      () => `clone(${ctx.name}) returned a ${estimatorNameOf(c)}.`,
     );
     const a = est.getParams(false);
     const b = c.getParams(false);
@@ -161,7 +162,7 @@ export const checkGetParamsInvariance: EstimatorCheck = {
       ensure(
         k in deep && Object.is(deep[k], v),
         () =>
-          `getParams(false) of ${ctx.name} should be a subset of getParams(true): '${k}' is ${formatValue(v)} in the shallow params but ${k in deep ? formatValue(deep[k]) : 'missing'} in the deep ones.`,
+          `getParams(false) of ${ctx.name} should be a subset of getParams(true): '${k}' is ${pyRepr(v)} in the shallow params but ${k in deep ? pyRepr(deep[k]) : 'missing'} in the deep ones.`,
       );
     }
   },
@@ -187,7 +188,7 @@ export const checkSetParams: EstimatorCheck = {
         ensure(
           Object.is(want[k], got[k]),
           () =>
-            `${SET_PARAMS_MSG} (${ctxt}): '${k}' was set to ${formatValue(want[k])} but getParams gives ${formatValue(got[k])}.`,
+            `${SET_PARAMS_MSG} (${ctxt}): '${k}' was set to ${pyRepr(want[k])} but getParams gives ${pyRepr(got[k])}.`,
         );
     };
     same(orig, curr, 'round trip');
@@ -209,7 +210,7 @@ export const checkSetParams: EstimatorCheck = {
           continue;
         }
         curr = est.getParams(false);
-        same(testParams, curr, `'${name}' = ${formatValue(value)}`);
+        same(testParams, curr, `'${name}' = ${pyRepr(value)}`);
       }
       testParams[name] = orig[name];
     }

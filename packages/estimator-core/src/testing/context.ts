@@ -1,5 +1,6 @@
 // The shared state of one estimator's checks: fresh instances, tags, data, method calls.
 import { DEFAULT_TAGS, type EstimatorTags } from '../BaseEstimator';
+import { estimatorNameOf } from '../registry/estimatorNameOf';
 import { blobs, linearRegression, stringLabels } from './datasets';
 import type { CheckableEstimator, CheckEstimatorOptions } from './types';
 
@@ -116,7 +117,7 @@ export function makeContext(
     if (typeof fn !== 'function') throw new TypeError(`${method} is not a method of ${name}`);
     return await (fn as (...a: unknown[]) => unknown).apply(est, args);
   };
-  const name = probe.constructor.name;
+  const name = estimatorNameOf(probe);
   const fitted = new Set<CheckableEstimator>();
   return {
     name,
@@ -184,6 +185,21 @@ export interface EstimatorCheck {
 /** Applies to estimators that take a 2-D X. */
 export function needs2d(ctx: CheckContext): true | string {
   return ctx.mode === '2darray' ? true : "needs a 2-D X (the XTypes tag has no '2darray')";
+}
+
+/**
+ * Applies to estimators that validate X (sklearn skips its input-validation checks for the
+ * `no_validation` tag).
+ */
+export function needsValidation(ctx: CheckContext): true | string {
+  const a = needs2d(ctx);
+  if (a !== true) return a;
+  return ctx.tags.noValidation ? 'the estimator is tagged noValidation: true' : true;
+}
+
+/** Applies to estimators that must be fitted before use (not tagged `stateless`). */
+export function needsFit(ctx: CheckContext): true | string {
+  return ctx.tags.stateless ? 'the estimator is tagged stateless: true' : true;
 }
 
 /** Applies to deterministic estimators. */

@@ -1,8 +1,8 @@
 // Port of scikit-learn's sklearn/metrics/_classification.py _check_set_wise_labels (BSD-3-Clause).
-import { ValueError, warn, type Label } from '@scikeras/estimator-core';
+import { ValueError, pyList, pyRepr, warn, type Label } from '@scikeras/estimator-core';
 import { uniqueLabels } from '@scikeras/target-utils';
 import type { ClassificationTargets } from './checkTargets';
-import { labelKey, labelRepr, listRepr } from './labels';
+import { labelKey } from './labels';
 
 /** How per-label scores are averaged; `null` returns one score per label. */
 export type Average = 'binary' | 'micro' | 'macro' | 'weighted' | 'samples';
@@ -23,7 +23,7 @@ export function checkSetWiseLabels(
       const key = posLabel === null ? null : labelKey(posLabel);
       if (!present.some((l) => labelKey(l) === key) && present.length >= 2) {
         throw new ValueError(
-          `posLabel=${labelRepr(posLabel)} is not a valid label. It should be one of ${listRepr(present)}`,
+          `posLabel=${pyRepr(posLabel)} is not a valid label. It should be one of ${pyList(present)}`,
         );
       }
       return [posLabel as Label];
@@ -38,7 +38,7 @@ export function checkSetWiseLabels(
   }
   if (posLabel !== null && posLabel !== 1) {
     warn(
-      `Note that posLabel (set to ${labelRepr(posLabel)}) is ignored when average != 'binary' (got ${labelRepr(average)}). You may use labels=[posLabel] to specify a single positive class.`,
+      `Note that posLabel (set to ${pyRepr(posLabel)}) is ignored when average != 'binary' (got ${pyRepr(average)}). You may use labels=[posLabel] to specify a single positive class.`,
       'UserWarning',
     );
   }

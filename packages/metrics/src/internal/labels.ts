@@ -6,23 +6,6 @@ export function labelKey(v: Label): number | string {
   return typeof v === 'boolean' ? (v ? 1 : 0) : v;
 }
 
-/** Python-like repr of a label for messages: strings quoted, numbers as they are. */
-export function labelRepr(v: unknown): string {
-  if (typeof v === 'string') return `'${v}'`;
-  if (v === null || v === undefined) return 'null';
-  return String(v);
-}
-
-/** Python-like repr of a list of labels: `[0, 1]`, `['a', 'b']`. */
-export function listRepr(vs: ArrayLike<unknown>): string {
-  return `[${Array.from(vs, labelRepr).join(', ')}]`;
-}
-
-/** numpy's str() of a 1-D array: `[0 1 2]`, `['a' 'b']`. */
-export function npRepr(vs: ArrayLike<unknown>): string {
-  return `[${Array.from(vs, labelRepr).join(' ')}]`;
-}
-
 /**
  * Encodes each `y[i]` as its index in `labels` (the first occurrence), -1 when absent.
  * Small non-negative-ish integer label sets use a lookup table instead of a Map.

@@ -1,5 +1,5 @@
 // Numeric input handling shared by the metrics: scikit-learn's check_array(ensure_2d=False) for targets.
-import { ValueError } from '@scikeras/estimator-core';
+import { ValueError, pyShape } from '@scikeras/estimator-core';
 import { isArray2D, isMatrix, isTensorLike, isTypedArray } from '@scikeras/estimator-core';
 
 /** A validated numeric array: row-major values with their shape (1-D input has `ndim` 1 and one column). */
@@ -11,7 +11,7 @@ export interface Num2D {
 }
 
 function shapeRepr(rows: number, cols: number, ndim: 1 | 2): string {
-  return ndim === 1 ? `(${rows},)` : `(${rows}, ${cols})`;
+  return pyShape(ndim === 1 ? [rows] : [rows, cols]);
 }
 
 /** Throws scikit-learn's message when `data` holds NaN or infinity. */

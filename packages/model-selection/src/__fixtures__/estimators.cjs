@@ -7,12 +7,19 @@ const {
   checkIsFitted,
   checkNFeatures,
   checkXY,
+  clone,
+  registerEstimator,
+  registerFunction,
   ValueError,
 } = require('@scikeras/estimator-core');
 const { checkClassificationTargets, uniqueLabels } = require('@scikeras/target-utils');
 
 /* global __filename */
-const travel = (exportName) => ({ module: __filename, exportName });
+/** Names a class and registers it with this file, which worker threads import. */
+const register = (Klass, name) => {
+  Klass.estimatorName = name;
+  registerEstimator(Klass, { module: __filename });
+};
 
 function column(X, j) {
   const { data, shape } = checkArray(X);
@@ -61,7 +68,7 @@ class ThresholdClassifier extends BaseEstimator {
   }
 }
 ThresholdClassifier.defaults = { feature: 0, offset: 0 };
-ThresholdClassifier.travel = travel('ThresholdClassifier');
+register(ThresholdClassifier, 'ThresholdClassifier');
 
 /** Closed-form ridge on one feature. */
 class Ridge1D extends BaseEstimator {
@@ -104,23 +111,9 @@ class Ridge1D extends BaseEstimator {
     }
     return 1 - ssr / sst;
   }
-  toTravelSpec() {
-    const spec = { ...travel('Ridge1D'), params: this.getParams(false) };
-    if (this.coef_ !== undefined)
-      spec.state = {
-        coef_: this.coef_,
-        intercept_: this.intercept_,
-        nFeaturesIn_: this.nFeaturesIn_,
-      };
-    return spec;
-  }
-  static fromTravelSpec(spec) {
-    const est = new Ridge1D(spec.params);
-    if (spec.state) Object.assign(est, spec.state);
-    return est;
-  }
 }
 Ridge1D.defaults = { alpha: 1, feature: 0 };
+register(Ridge1D, 'Ridge1D');
 
 /** Nearest-centroid classifier with scikit-learn-grade input validation (multiclass). */
 class CentroidClassifier extends BaseEstimator {
@@ -169,7 +162,7 @@ class CentroidClassifier extends BaseEstimator {
   }
 }
 CentroidClassifier.defaults = { shrink: 1 };
-CentroidClassifier.travel = travel('CentroidClassifier');
+register(CentroidClassifier, 'CentroidClassifier');
 
 /** Fits by burning a fixed amount of CPU (`work` iterations); scores a constant. For the bench. */
 class BusyEstimator extends BaseEstimator {
@@ -191,7 +184,7 @@ class BusyEstimator extends BaseEstimator {
   }
 }
 BusyEstimator.defaults = { work: 0, c: 0 };
-BusyEstimator.travel = travel('BusyEstimator');
+register(BusyEstimator, 'BusyEstimator');
 
 /** Fails in fit when `fail` is true. */
 class FailingClassifier extends ThresholdClassifier {
@@ -201,7 +194,7 @@ class FailingClassifier extends ThresholdClassifier {
   }
 }
 FailingClassifier.defaults = { fail: false };
-FailingClassifier.travel = travel('FailingClassifier');
+register(FailingClassifier, 'FailingClassifier');
 
 /** Sleeps `ms` in fit; its score is the id of the thread that fitted it (0: the main thread). */
 class ThreadIdEstimator extends BaseEstimator {
@@ -222,14 +215,70 @@ class ThreadIdEstimator extends BaseEstimator {
   }
 }
 ThreadIdEstimator.defaults = { ms: 0, c: 0 };
-ThreadIdEstimator.travel = travel('ThreadIdEstimator');
+register(ThreadIdEstimator, 'ThreadIdEstimator');
 
 /** Keeps a function-valued param: cannot travel to a worker thread. */
 class FunctionParamClassifier extends ThresholdClassifier {}
 FunctionParamClassifier.defaults = { transform: (v) => v };
-FunctionParamClassifier.travel = travel('FunctionParamClassifier');
+register(FunctionParamClassifier, 'FunctionParamClassifier');
+
+/** Delegates to `step` (an estimator), or predicts the most frequent class with 'passthrough'. */
+class StepClassifier extends BaseEstimator {
+  get estimatorType() {
+    return 'classifier';
+  }
+  fit(X, y) {
+    const labels = Array.from(y);
+    this.classes_ = [...new Set(labels)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (this.step === 'passthrough') {
+      const counts = new Map();
+      for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+      this.mostFrequent_ = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+    } else {
+      this.fitted_ = clone(this.step).fit(X, y);
+    }
+    this.nFeaturesIn_ = checkArray(X).shape[1];
+    return this;
+  }
+  predict(X) {
+    checkIsFitted(this);
+    if (this.step === 'passthrough')
+      return Array.from({ length: checkArray(X).shape[0] }, () => this.mostFrequent_);
+    return this.fitted_.predict(X);
+  }
+  score(X, y) {
+    const p = this.predict(X);
+    const t = Array.from(y);
+    return p.filter((v, i) => v === t[i]).length / t.length;
+  }
+}
+StepClassifier.defaults = { step: 'passthrough' };
+register(StepClassifier, 'StepClassifier');
+
+/** Feature transforms registered by name (with this file as their module), for function-valued grids. */
+const identity = registerFunction('fixture-identity', (v) => v, { module: __filename });
+const negate = registerFunction('fixture-negate', (v) => -v, { module: __filename });
+
+/** Applies `transform` to the feature before thresholding. */
+class TransformClassifier extends ThresholdClassifier {
+  fit(X, y) {
+    return super.fit(this.#apply(X), y);
+  }
+  predict(X) {
+    return super.predict(this.#apply(X));
+  }
+  #apply(X) {
+    return Array.from(X, (row) => Array.from(row, (v) => this.transform(v)));
+  }
+}
+TransformClassifier.defaults = { transform: identity };
+register(TransformClassifier, 'TransformClassifier');
 
 module.exports = {
+  StepClassifier,
+  TransformClassifier,
+  identity,
+  negate,
   ThresholdClassifier,
   CentroidClassifier,
   Ridge1D,

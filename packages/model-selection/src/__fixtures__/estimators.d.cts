@@ -15,7 +15,6 @@ export declare class ThresholdClassifier extends BaseEstimator<{
   predict(X: unknown): unknown[];
   predictProba(X: unknown): number[][];
   score(X: unknown, y: unknown): number;
-  static travel: { module: string; exportName: string };
 }
 export declare class Ridge1D extends BaseEstimator<{ alpha?: number; feature?: number }> {
   alpha: number;
@@ -26,8 +25,6 @@ export declare class Ridge1D extends BaseEstimator<{ alpha?: number; feature?: n
   fit(X: unknown, y: unknown): Promise<this>;
   predict(X: unknown): Promise<number[]>;
   score(X: unknown, y: unknown): Promise<number>;
-  toTravelSpec(): { module: string; exportName: string; params: unknown; state?: unknown };
-  static fromTravelSpec(spec: unknown): Ridge1D;
 }
 export declare class BusyEstimator extends BaseEstimator<{ work?: number; c?: number }> {
   get estimatorType(): 'regressor';
@@ -55,4 +52,19 @@ export declare class CentroidClassifier extends BaseEstimator<{ shrink?: number 
   predict(X: unknown): unknown[];
   predictProba(X: unknown): number[][];
   score(X: unknown, y: unknown): number;
+}
+export declare class StepClassifier extends BaseEstimator<{
+  step?: BaseEstimator | 'passthrough';
+}> {
+  step: BaseEstimator | 'passthrough';
+  classes_?: unknown[];
+  get estimatorType(): 'classifier';
+  fit(X: unknown, y: unknown): this;
+  predict(X: unknown): unknown[];
+  score(X: unknown, y: unknown): number;
+}
+export declare function identity(v: number): number;
+export declare function negate(v: number): number;
+export declare class TransformClassifier extends ThresholdClassifier {
+  constructor(params?: { transform?: (v: number) => number; feature?: number; offset?: number });
 }

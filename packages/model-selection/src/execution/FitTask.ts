@@ -1,6 +1,5 @@
 // The task format shared by every executor (in-thread, worker threads, and later distributed).
-import type { TravelSpec } from './travel';
-import type { WarningRecord } from '@scikeras/estimator-core';
+import type { TravelSpec, WarningRecord } from '@scikeras/estimator-core';
 
 /**
  * One independent unit of work: fit a clone of the estimator with `params` on the `trainIdx`
@@ -14,7 +13,7 @@ export interface FitTask {
   candidateIndex: number;
   /** Which split of the cv this is. */
   splitIndex: number;
-  /** Params set on the clone before fitting (`null`: none). Estimator values are encoded specs when traveling. */
+  /** Params set on the clone before fitting (`null`: none). */
   params: Record<string, unknown> | null;
   /** Training rows. */
   trainIdx: number[];
@@ -22,16 +21,25 @@ export interface FitTask {
   testIdx: number[];
 }
 
-/** What the tasks of one job share; sent once per worker, not per task. */
+/**
+ * A {@link FitTask} as it travels to another thread or process: its params as a TravelSpec
+ * (grid values may be estimators, registered functions, `'passthrough'`, ...).
+ */
+export interface TaskSpec extends Omit<FitTask, 'params'> {
+  /** The params' TravelSpec (`null`: none). */
+  params: TravelSpec | null;
+}
+
+/** What the tasks of one job share, as data; sent once per worker, not per task. */
 export interface TaskContextSpec {
-  /** The (unfitted) base estimator. */
+  /** The (unfitted) base estimator's TravelSpec. */
   estimator: TravelSpec;
   /** The samples, in a form structured clone keeps (arrays, typed arrays, `{ data, shape }`). */
   X: unknown;
   /** The target, or null. */
   y: unknown;
-  /** Fit options; arrays with one entry per sample are sliced to the training rows. */
-  fitOptions: Record<string, unknown>;
+  /** The fit options' TravelSpec; arrays with one entry per sample are sliced to the training rows. */
+  fitOptions: TravelSpec;
   /** Scorer names (`null`: the estimator's own `score`). */
   scoring: null | string | string[] | Record<string, string>;
   /** `'score'` (fit and score) or a prediction method (cross-validated predictions). */
@@ -59,7 +67,7 @@ export interface TaskResult {
   fitError: string | null;
   /** Warnings the task emitted in a worker (re-emitted in the calling thread). */
   warnings?: WarningRecord[];
-  /** The fitted estimator with `returnEstimator` (a TravelSpec with state from a worker). */
+  /** The fitted estimator with `returnEstimator` (its TravelSpec on the way back from a worker). */
   estimator?: unknown;
   /** Predictions of the test rows in `'predict'`/`'predictProba'` mode. */
   predictions?: unknown;

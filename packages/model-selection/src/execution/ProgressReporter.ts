@@ -1,4 +1,5 @@
 // scikit-learn's verbose output of _fit_and_score / BaseSearchCV.fit, plus a terminal progress bar.
+import { pyStr } from '@scikeras/estimator-core';
 import type { FitTask, TaskResult } from './FitTask';
 
 /** What `onProgress` receives after each finished task. */
@@ -31,16 +32,6 @@ export interface ProgressReporterOptions {
 
 function shortFormatTime(t: number): string {
   return t > 60 ? `${(t / 60).toFixed(1).padStart(4)}min` : ` ${t.toFixed(1).padStart(5)}s`;
-}
-
-function formatParam(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return String(v);
-  try {
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
-  } catch {
-    return String(v);
-  }
 }
 
 /**
@@ -113,7 +104,7 @@ export class ProgressReporter {
     const params = task.params
       ? Object.keys(task.params)
           .sort()
-          .map((k) => `${k}=${formatParam(task.params![k])}`)
+          .map((k) => `${k}=${pyStr(task.params![k])}`)
           .join(', ')
       : '';
     let msg = params + (params ? ';' : '');

@@ -1,14 +1,19 @@
 // Runs the worker pool against the BUILT worker (dist/worker.mjs): `pnpm --filter @scikeras/model-selection build` first.
 import { availableParallelism } from 'node:os';
 import { threadId } from 'node:worker_threads';
-import { catchWarnings, clone } from '@scikeras/estimator-core';
+import { catchWarnings, clone, toTravelSpec } from '@scikeras/estimator-core';
 import { Matrix } from '../test-utils/matrix';
 import fixture from '../__fixtures__/search.json';
 import {
   BusyEstimator,
   FailingClassifier,
+  CentroidClassifier,
   FunctionParamClassifier,
   Ridge1D,
+  StepClassifier,
+  TransformClassifier,
+  identity,
+  negate,
   ThreadIdEstimator,
   ThresholdClassifier,
 } from '../__fixtures__/estimators.cjs';
@@ -18,7 +23,6 @@ import { WorkerPoolExecutor } from './WorkerPoolExecutor';
 import { crossValPredict } from '../validation/crossValPredict';
 import { crossValScore } from '../validation/crossValScore';
 import { crossValidate } from '../validation/crossValidate';
-import { toTravelSpec } from './travel';
 
 const { X, yc, yr } = fixture.data;
 const strip = (r: Record<string, unknown[]>) =>
@@ -123,7 +127,7 @@ describe('WorkerPoolExecutor (nJobs: 2)', () => {
     expect(par.testNegMeanAbsoluteError).toEqual(seq.testNegMeanAbsoluteError);
   });
 
-  it('brings fitted estimators back through toTravelSpec/fromTravelSpec', async () => {
+  it('brings fitted estimators back through their TravelSpec', async () => {
     const res = await crossValidate(new Ridge1D(), X, yr, {
       cv: 3,
       returnEstimator: true,
@@ -177,23 +181,65 @@ describe('WorkerPoolExecutor (nJobs: 2)', () => {
       cv: 3,
     });
     await expect(gs.fit(X, yc)).rejects.toThrow(
-      "Cannot send FunctionParamClassifier to a worker thread (nJobs > 1): its param 'transform' is a function (transform), which cannot travel. Give FunctionParamClassifier a static travel = { module, exportName }",
+      "FunctionParamClassifier cannot be sent to a worker thread: its parameter 'transform' is the function 'transform', which is not registered. " +
+        "Functions travel by name: call registerFunction('transform', transform, { module: import.meta.url })",
     );
     class Local extends ThresholdClassifier {}
-    (Local as unknown as { travel?: unknown }).travel = undefined;
     await expect(toTravelSpec(new Local())).rejects.toThrow(
-      'Cannot send Local to a worker thread (nJobs > 1): its class has neither a static travel = { module, exportName } nor toTravelSpec()/fromTravelSpec().',
+      "Local cannot be sent to a worker thread: its class (Local) is not registered, and a class is stored by its registered name (a minifier renames classes). Give it its own static estimatorName = 'Local'",
+    );
+    const unregistered = (v: number): number => v * 2;
+    await expect(
+      new GridSearchCV({
+        estimator: new TransformClassifier(),
+        paramGrid: { transform: [identity, unregistered] },
+        cv: 3,
+        nJobs: 2,
+      }).fit(X, yc),
+    ).rejects.toThrow(
+      "TransformClassifier cannot be sent to a worker thread: its parameter 'transform' is the function 'unregistered', which is not registered.",
     );
     await expect(
       crossValScore(new ThresholdClassifier(), X, yc, { cv: 3, nJobs: 2, scoring: () => 1 }),
     ).rejects.toThrow(
       'Cannot send scoring to a worker thread (nJobs > 1): scoring is a function, which cannot travel.',
     );
-    await expect(
-      crossValidate(new ThresholdClassifier(), X, yc, { cv: 3, nJobs: 2, returnEstimator: true }),
-    ).rejects.toThrow(
-      'returnEstimator with nJobs > 1 needs the fitted estimators to travel back: ThresholdClassifier has no toTravelSpec(). Use nJobs: 1.',
+  });
+
+  it('searches a grid of registered functions, of estimators and of passthrough as nJobs: 1 does', async () => {
+    const grids = [
+      { estimator: new TransformClassifier(), paramGrid: { transform: [identity, negate] } },
+      {
+        estimator: new StepClassifier(),
+        paramGrid: {
+          step: [new ThresholdClassifier({ offset: 0.5 }), new CentroidClassifier(), 'passthrough'],
+        },
+      },
+    ];
+    for (const { estimator, paramGrid } of grids) {
+      const make = (nJobs: number | null) =>
+        new GridSearchCV({ estimator: clone(estimator), paramGrid, cv: 3, nJobs } as never);
+      const seq = await make(null).fit(X, yc);
+      const par = await make(2).fit(X, yc);
+      expect(strip(par.cvResults_!)).toEqual(strip(seq.cvResults_!));
+      expect(par.bestParams_).toEqual(seq.bestParams_);
+    }
+  });
+
+  it('brings fitted estimators of any registered class back (returnEstimator)', async () => {
+    const par = await crossValidate(new ThresholdClassifier(), X, yc, {
+      cv: 3,
+      nJobs: 2,
+      returnEstimator: true,
+    });
+    const seq = await crossValidate(new ThresholdClassifier(), X, yc, {
+      cv: 3,
+      returnEstimator: true,
+    });
+    expect(par.estimator!.map((e) => (e as ThresholdClassifier).threshold_)).toEqual(
+      seq.estimator!.map((e) => (e as ThresholdClassifier).threshold_),
     );
+    for (const e of par.estimator!) expect(e).toBeInstanceOf(ThresholdClassifier);
   });
 
   it('uses every core with nJobs: -1, all but one with -2, and defaults to -1', () => {

@@ -1,20 +1,22 @@
 // Runs tasks on this thread and a pool of worker threads (piscina), data sent once per worker.
 import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import {
   RuntimeError,
   ValueError,
-  clone,
+  fromTravelSpec,
   warn,
   type EstimatorLike,
 } from '@scikeras/estimator-core';
+import { MODULE_URL } from '../internal/moduleUrl';
 import type { Executor, Job } from './Executor';
-import type { FitTask, TaskContextSpec, TaskResult } from './FitTask';
-import { scoringForTravel } from './scoring';
+import type { TaskContextSpec, TaskResult, TaskSpec } from './FitTask';
+import { toTaskContextSpec, toTaskSpec } from './jobSpec';
 import { runTask } from './runTask';
-import { encodeTravelValue, fromTravelSpec, toTravelSpec } from './travel';
 import type { DrainMessage, DrainRequest, PoolWorkerData } from './worker';
 
 /** Options of {@link WorkerPoolExecutor}. */
@@ -33,101 +35,15 @@ export function effectiveNJobs(nJobs: number | null | undefined): number {
   return Math.max(1, cores + 1 + nJobs);
 }
 
-/** Data in a form structured clone keeps: Matrix and tensors become `{ data, shape }` / typed arrays. */
-export function toTransferable(v: unknown, name: string): unknown {
-  if (v === null || v === undefined || Array.isArray(v) || ArrayBuffer.isView(v)) return v;
-  const o = v as {
-    data?: unknown;
-    shape?: number[];
-    rank?: number;
-    dataSync?: () => ArrayLike<number>;
-    rows?: number;
-    columns?: number;
-    get?: (i: number, j: number) => number;
-  };
-  if (ArrayBuffer.isView(o.data) && Array.isArray(o.shape) && o.rank === undefined) return v;
-  if (typeof o.dataSync === 'function' && Array.isArray(o.shape)) {
-    const raw = o.dataSync();
-    const data =
-      raw instanceof Float32Array || raw instanceof Int32Array
-        ? raw.slice()
-        : Float64Array.from(raw);
-    if (o.shape.length === 1) return data;
-    if (o.shape.length === 2) return { data, shape: [o.shape[0], o.shape[1]] };
-    throw new ValueError(
-      `Cannot send ${name} to worker threads: a tensor of rank ${o.shape.length} (only rank 1 or 2).`,
-    );
-  }
-  if (typeof o.rows === 'number' && typeof o.columns === 'number' && typeof o.get === 'function') {
-    const data = new Float64Array(o.rows * o.columns);
-    for (let i = 0; i < o.rows; i++)
-      for (let j = 0; j < o.columns; j++) data[i * o.columns + j] = o.get(i, j);
-    return { data, shape: [o.rows, o.columns] };
-  }
-  throw new ValueError(
-    `Cannot send ${name} to worker threads: ${(v as object).constructor?.name ?? typeof v} is not an array, typed array, { data, shape }, Matrix or tensor.`,
-  );
-}
-
-/** Where the built worker entry is (next to this module in dist, or the package's dist from source). */
+/** Where the built worker entry is: beside this module in dist (ESM or CommonJS build), or in the package's dist when the sources run (ts-jest). */
 export function workerFilename(): string {
-  // __dirname: CommonJS's own; in the ESM build, src/execution/esmDirnameShim.mjs (tsup.config.ts)
-  // dist/ when built; src/execution/ when tests run the sources (ts-jest)
-  const candidates = [
-    join(__dirname, 'worker.mjs'),
-    join(__dirname, '..', '..', 'dist', 'worker.mjs'),
-  ];
+  // MODULE_URL: this built module, or dist/index.mjs for the sources (packageModuleUrl)
+  const dir = MODULE_URL?.startsWith('file:') ? dirname(fileURLToPath(MODULE_URL)) : undefined;
+  const candidates = dir ? [join(dir, 'worker.mjs')] : [];
   for (const c of candidates) if (existsSync(c)) return c;
   throw new RuntimeError(
-    `The worker entry of @scikeras/model-selection was not found (looked for ${candidates.join(', ')}). Build the package first.`,
+    `The worker entry of @scikeras/model-selection was not found (looked for ${candidates.join(', ') || 'a file URL of this module'}). Build the package first.`,
   );
-}
-
-/** The context sent once to each worker. */
-export async function contextSpec(job: Job): Promise<TaskContextSpec> {
-  if (
-    job.returnEstimator &&
-    typeof (job.estimator as { toTravelSpec?: unknown }).toTravelSpec !== 'function'
-  ) {
-    throw new ValueError(
-      `returnEstimator with nJobs > 1 needs the fitted estimators to travel back: ${(job.estimator as object).constructor.name} has no toTravelSpec(). Use nJobs: 1.`,
-    );
-  }
-  // an unfitted copy travels: a fitted estimator's spec would carry its weights for nothing
-  const estimator = await toTravelSpec(clone(job.estimator));
-  const fitOptions: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(job.fitOptions))
-    fitOptions[k] = await encodeTravelValue(v, ['fitOptions', k]);
-  return {
-    estimator,
-    X: toTransferable(job.X, 'X'),
-    y: toTransferable(job.y, 'y'),
-    fitOptions,
-    scoring: scoringForTravel(job.scoringParam) as TaskContextSpec['scoring'],
-    mode: job.mode,
-    returnTrainScore: job.returnTrainScore,
-    returnEstimator: job.returnEstimator,
-    errorScore: job.errorScore,
-  };
-}
-
-async function encodeTask(task: FitTask, owner: string): Promise<FitTask> {
-  if (!task.params) return task;
-  const params: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(task.params))
-    params[k] = await encodeTravelValue(v, [owner, k]);
-  return { ...task, params };
-}
-
-/**
- * piscina, loaded only when a pool is needed (it is Node-only). The CommonJS build requires it
- * (a dynamic import() fails in CommonJS hosts such as jest without vm-modules); the ESM build,
- * where `module` does not exist, imports it.
- */
-async function loadPiscina(): Promise<typeof import('piscina')> {
-  if (typeof module === 'object' && module !== null && typeof module.require === 'function')
-    return module.require('piscina') as typeof import('piscina');
-  return import('piscina');
 }
 
 /** Lets the event loop run (worker messages, the pool's dispatch) between this thread's tasks. */
@@ -139,7 +55,7 @@ interface RunState {
   jobId: number;
   context: TaskContextSpec;
   /** The tasks with encoded params, for the workers. */
-  encoded: FitTask[];
+  encoded: TaskSpec[];
   /** `next[0]`: the position of the next task to take (shared with the workers). */
   next: Int32Array;
   results: TaskResult[];
@@ -191,7 +107,7 @@ async function receive(state: RunState, position: number, r: TaskResult): Promis
     throw e;
   }
   if (state.job.returnEstimator && r.estimator)
-    r.estimator = (await fromTravelSpec(r.estimator as never)) as EstimatorLike;
+    r.estimator = await fromTravelSpec<EstimatorLike>(r.estimator as never);
   accept(state, position, r);
 }
 
@@ -233,7 +149,7 @@ async function drainWorker(state: RunState, pool: Pool): Promise<void> {
   }
 }
 
-type Pool = import('piscina').Piscina;
+type Pool = Piscina;
 
 /**
  * How long an idle pool is kept for the next job (joblib's loky executor likewise reuses its
@@ -275,7 +191,6 @@ async function acquirePool(
     kept = undefined;
     await old.destroy();
   }
-  const { Piscina } = await loadPiscina();
   const workerData: PoolWorkerData = { first };
   const pool = new Piscina({
     filename: workerFilename(),
@@ -368,9 +283,8 @@ export class WorkerPoolExecutor implements Executor {
    */
   async run(job: Job, onResult?: (result: TaskResult) => void): Promise<TaskResult[]> {
     // checked (and encoded) even when every task ends up in this thread: nJobs > 1 behaves the same for any data
-    const context = await contextSpec(job);
-    const owner = (job.estimator as object).constructor.name;
-    const tasks = await Promise.all(job.tasks.map((t) => encodeTask(t, owner)));
+    const context = await toTaskContextSpec(job);
+    const tasks = await Promise.all(job.tasks.map((t) => toTaskSpec(t, job.estimator)));
     let signalFailure!: () => void;
     const failed = new Promise<void>((resolve) => (signalFailure = resolve));
     const state: RunState = {

@@ -2,6 +2,7 @@
 import {
   ValueError,
   clone,
+  estimatorNameOf,
   numSamples,
   takeRows,
   warn,
@@ -162,7 +163,7 @@ export async function runTask(task: FitTask, ctx: LiveTaskContext): Promise<Task
     if (ctx.mode !== 'score') {
       const method = est[ctx.mode];
       if (typeof method !== 'function') {
-        throw new ValueError(`${est.constructor.name} has no method '${ctx.mode}'.`);
+        throw new ValueError(`${estimatorNameOf(est)} has no method '${ctx.mode}'.`);
       }
       const raw = await (method as (X: unknown) => unknown).call(est, Xte);
       const predictions = toPlain(raw);

@@ -2,11 +2,10 @@
 // pool's first job as soon as the worker loads), then takes the job's tasks from a shared counter.
 import type { MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { catchWarnings, type EstimatorLike } from '@scikeras/estimator-core';
-import type { FitTask, TaskContextSpec, TaskResult } from './FitTask';
-import { resolveScoring } from './scoring';
+import { catchWarnings, toTravelSpec, type EstimatorLike } from '@scikeras/estimator-core';
+import type { TaskContextSpec, TaskResult, TaskSpec } from './FitTask';
+import { fromTaskContextSpec, fromTaskSpec } from './jobSpec';
 import { runTask, type LiveTaskContext } from './runTask';
-import { decodeTravelValue, fromTravelSpec, toTravelSpec } from './travel';
 
 /** What a pool's workers get when it starts (piscina's `workerData`): its first job's context. */
 export interface PoolWorkerData {
@@ -22,7 +21,7 @@ export interface PoolWorkerData {
 export interface DrainRequest {
   jobId: number;
   context: TaskContextSpec;
-  tasks: FitTask[];
+  tasks: TaskSpec[];
   /** `next[0]`: the position of the next task to take, shared by every thread of the job. */
   next: Int32Array;
   port: MessagePort;
@@ -31,27 +30,12 @@ export interface DrainRequest {
 /** What a worker posts on its port: a finished task, then `{ done }` with how many it ran. */
 export type DrainMessage = { position: number; result: TaskResult } | { done: number };
 
-async function buildContext(spec: TaskContextSpec): Promise<LiveTaskContext> {
-  const estimator = await fromTravelSpec(spec.estimator);
-  return {
-    estimator,
-    X: spec.X,
-    y: spec.y,
-    fitOptions: (await decodeTravelValue(spec.fitOptions)) as Record<string, unknown>,
-    scoring: spec.mode === 'score' ? resolveScoring(estimator, spec.scoring) : null,
-    mode: spec.mode,
-    returnTrainScore: spec.returnTrainScore,
-    returnEstimator: spec.returnEstimator,
-    errorScore: spec.errorScore,
-  };
-}
-
 // The context of the job this worker serves (workers are kept between jobs, see WorkerPoolExecutor).
 let current: { jobId: number; live: Promise<LiveTaskContext> } | undefined;
 
 function contextOf(jobId: number, spec: TaskContextSpec): Promise<LiveTaskContext> {
   if (current?.jobId !== jobId) {
-    const live = buildContext(spec);
+    const live = fromTaskContextSpec(spec);
     live.catch(() => undefined); // reported by the first task
     current = { jobId, live };
   }
@@ -66,13 +50,12 @@ if (data?.first) {
   data.first = null; // the pool's workerData should not keep the first job's data alive
 }
 
-async function runOne(task: FitTask, live: Promise<LiveTaskContext>): Promise<TaskResult> {
+async function runOne(spec: TaskSpec, live: Promise<LiveTaskContext>): Promise<TaskResult> {
+  const task = spec;
   try {
     const ctx = await live;
-    const params = task.params
-      ? ((await decodeTravelValue(task.params)) as Record<string, unknown>)
-      : null;
-    const { result, warnings } = await catchWarnings(() => runTask({ ...task, params }, ctx));
+    const decoded = await fromTaskSpec(spec);
+    const { result, warnings } = await catchWarnings(() => runTask(decoded, ctx));
     if (result.estimator) {
       const est = result.estimator as EstimatorLike & { dispose?: () => void };
       result.estimator = await toTravelSpec(est);

@@ -1,24 +1,5 @@
 // scikit-learn's parameter-validation messages (sklearn/utils/_param_validation.py, BSD-3-Clause), camelCased.
-import { InvalidParameterError } from '@scikeras/estimator-core';
-
-function repr(v: unknown): string {
-  if (typeof v === 'string') return `'${v}'`;
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  if (Array.isArray(v)) return `[${v.map(repr).join(', ')}]`;
-  if (typeof v === 'function') return v.name ? `[Function ${v.name}]` : '[Function]';
-  if (typeof v === 'object') {
-    try {
-      return JSON.stringify(v);
-    } catch {
-      return String(v);
-    }
-  }
-  return String(v);
-}
-
-/** Python-like repr for messages. */
-export { repr as pyRepr };
+import { InvalidParameterError, pyRepr } from '@scikeras/estimator-core';
 
 /** Throws unless `value` is an integer in `[min, max]` (max inclusive; Infinity for none). */
 export function checkIntParam(
@@ -30,7 +11,7 @@ export function checkIntParam(
 ): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new InvalidParameterError(
-      `The '${name}' parameter of ${owner} must be an int in the range [${min}, ${max === Infinity ? 'inf)' : `${max}]`}. Got ${repr(value)} instead.`,
+      `The '${name}' parameter of ${owner} must be an int in the range [${min}, ${max === Infinity ? 'inf)' : `${max}]`}. Got ${pyRepr(value)} instead.`,
     );
   }
   return value;
@@ -40,7 +21,7 @@ export function checkIntParam(
 export function checkBoolParam(owner: string, name: string, value: unknown): boolean {
   if (typeof value !== 'boolean') {
     throw new InvalidParameterError(
-      `The '${name}' parameter of ${owner} must be an instance of 'bool'. Got ${repr(value)} instead.`,
+      `The '${name}' parameter of ${owner} must be an instance of 'bool'. Got ${pyRepr(value)} instead.`,
     );
   }
   return value;
@@ -52,6 +33,6 @@ export function checkRandomStateParam(owner: string, value: unknown): void {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return;
   if (typeof value === 'object' && value !== null && 'permutation' in value) return;
   throw new InvalidParameterError(
-    `The 'randomState' parameter of ${owner} must be an int in the range [0, 4294967295], an instance of 'RandomState' or null. Got ${repr(value)} instead.`,
+    `The 'randomState' parameter of ${owner} must be an int in the range [0, 4294967295], an instance of 'RandomState' or null. Got ${pyRepr(value)} instead.`,
   );
 }

@@ -5,7 +5,9 @@ import {
   checkConsistentLength,
   checkIsFitted,
   clone,
+  estimatorNameOf,
   isClassifier,
+  pyRepr,
   type EstimatorLike,
   type EstimatorType,
 } from '@scikeras/estimator-core';
@@ -18,8 +20,7 @@ import { checkErrorScore, warnOrRaiseAboutFitFailures } from '../internal/fitFai
 import { formatResults } from './formatResults';
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type ResolvedScoring, type Scoring } from '../execution/scoring';
-import { pyRepr } from '../internal/validateParams';
-import { makeExecutor } from '../execution/makeExecutor';
+import { resolveExecutor, runOptions } from '../execution/makeExecutor';
 
 /** Params shared by the searches. */
 export interface BaseSearchCVParams {
@@ -29,6 +30,12 @@ export interface BaseSearchCVParams {
   scoring?: Scoring;
   /** Threads running fits (`null`/1: this thread; n > 1: this one and n - 1 workers; -1: every core), or an Executor. @defaultValue null */
   nJobs?: number | null | Executor;
+  /**
+   * Where the fits run instead of `nJobs`, e.g. a `QueueExecutor` of `@scikeras/distributed`
+   * (workers on other machines, through Redis). Not with `nJobs` other than null or 1.
+   * @defaultValue null
+   */
+  executor?: Executor | null;
   /**
    * Refit the best candidate on the whole data: `true`, `false`, the metric name that picks
    * the best with several metrics, or a function of `cvResults_` returning the best index.
@@ -72,6 +79,7 @@ export abstract class BaseSearchCV<
   declare estimator: Est;
   declare scoring: Scoring;
   declare nJobs: number | null | Executor;
+  declare executor: Executor | null;
   declare refit: boolean | string | ((cvResults: Record<string, unknown[]>) => number);
   declare cv: CvLike;
   declare verbose: number;
@@ -130,9 +138,12 @@ export abstract class BaseSearchCV<
    * @param X - the samples
    * @param y - the target
    * @param fitOptions - passed to every `fit` (arrays with one entry per sample are sliced);
-   *   `groups` is taken out and used for the splits
+   *   `groups` is taken out and used for the splits; `searchId` is taken out and given to the
+   *   executor (a `QueueExecutor` resumes a search of the same id), and so is `signal` (an
+   *   AbortSignal that cancels the executor's run)
    * @returns this search, fitted
-   * @throws ValueError for an invalid refit with several metrics, when every fit failed, or the first error with `errorScore: 'raise'`
+   * @throws ValueError for an invalid refit with several metrics, when every fit failed, or the first error with `errorScore: 'raise'`;
+   *   InvalidParameterError for `executor` with `nJobs` other than null or 1
    * @example
    * ```ts
    * await new GridSearchCV({ estimator: new Ridge(), paramGrid: { alpha: [0.1, 1] } }).fit(X, y);
@@ -142,7 +153,7 @@ export abstract class BaseSearchCV<
     const estimator = this.estimator;
     if (!estimator || typeof estimator.getParams !== 'function')
       throw new ValueError(
-        `${this.constructor.name} needs an estimator, got ${pyRepr(estimator)}.`,
+        `${estimatorNameOf(this)} needs an estimator, got ${pyRepr(estimator)}.`,
       );
     const errorScore = checkErrorScore(this.errorScore);
     let refitMetric = 'score';
@@ -151,7 +162,7 @@ export abstract class BaseSearchCV<
       this.#checkRefitForMultimetric(scoring.scorers);
       refitMetric = this.refit as string;
     }
-    const { groups, ...fitOpts } = fitOptions;
+    const { groups, searchId, signal, ...fitOpts } = fitOptions;
     checkConsistentLength(X, y ?? undefined, groups ?? undefined);
     const hasY = y !== undefined && y !== null;
     const cv = checkCv(this.cv, y, isClassifier(estimator));
@@ -180,7 +191,7 @@ export abstract class BaseSearchCV<
       nCandidates: candidates.length,
     });
     reporter.start();
-    const executor = await makeExecutor(this.nJobs);
+    const executor = await resolveExecutor(estimatorNameOf(this), this.nJobs, this.executor);
     const out = await executor.run(
       {
         estimator: base,
@@ -196,6 +207,7 @@ export abstract class BaseSearchCV<
         tasks,
       },
       (r) => reporter.done(r),
+      runOptions(searchId, signal),
     );
     reporter.finish();
     if (out.length < 1)
@@ -249,7 +261,7 @@ export abstract class BaseSearchCV<
   #checkRefit(attr: string): void {
     if (!this.refit) {
       throw new ValueError(
-        `This ${this.constructor.name} instance was initialized with \`refit=false\`. ${attr} is available only after refitting on the best parameters. You can refit an estimator manually using the \`bestParams_\` attribute`,
+        `This ${estimatorNameOf(this)} instance was initialized with \`refit=false\`. ${attr} is available only after refitting on the best parameters. You can refit an estimator manually using the \`bestParams_\` attribute`,
       );
     }
     checkIsFitted(this);
@@ -260,7 +272,7 @@ export abstract class BaseSearchCV<
     const best = this.bestEstimator_!;
     if (typeof best[method] !== 'function') {
       throw new ValueError(
-        `This ${this.constructor.name} has no attribute '${method}': ${best.constructor.name} does not provide it.`,
+        `This ${estimatorNameOf(this)} has no attribute '${method}': ${estimatorNameOf(best)} does not provide it.`,
       );
     }
     return best;

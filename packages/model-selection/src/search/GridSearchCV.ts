@@ -1,4 +1,6 @@
 // Port of scikit-learn's sklearn/model_selection/_search.py GridSearchCV (BSD-3-Clause).
+import { registerEstimator } from '@scikeras/estimator-core';
+import { MODULE_URL } from '../internal/moduleUrl';
 import { BaseSearchCV, type BaseSearchCVParams } from './BaseSearchCV';
 import { ParameterGrid, type ParamGridSpec } from './ParameterGrid';
 
@@ -28,14 +30,14 @@ export interface GridSearchCVParams extends BaseSearchCVParams {
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.GridSearchCV.html
  */
 export class GridSearchCV extends BaseSearchCV<GridSearchCVParams> {
-  /** Where a worker thread imports this class from (nJobs > 1). */
-  static travel = { module: '@scikeras/model-selection', exportName: 'GridSearchCV' };
+  static estimatorName = 'GridSearchCV';
 
   static override defaults = {
     estimator: null,
     paramGrid: {},
     scoring: null,
     nJobs: null,
+    executor: null,
     refit: true,
     cv: null,
     verbose: 0,
@@ -50,3 +52,4 @@ export class GridSearchCV extends BaseSearchCV<GridSearchCVParams> {
     return [...new ParameterGrid(this.paramGrid)];
   }
 }
+registerEstimator(GridSearchCV, { module: MODULE_URL });

@@ -1,17 +1,8 @@
 // Port of scikit-learn's sklearn/model_selection/_search.py ParameterGrid (BSD-3-Clause).
-import { ValueError } from '@scikeras/estimator-core';
-import { pyRepr } from '../internal/validateParams';
+import { ValueError, pyRepr, typeName } from '@scikeras/estimator-core';
 
 /** One grid: param name to the values to try. */
 export type ParamGridSpec = Record<string, readonly unknown[] | ArrayLike<unknown>>;
-
-/** A Python-ish type name for messages. */
-export function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'Array';
-  if (typeof v === 'object') return (v as object).constructor?.name ?? 'Object';
-  return typeof v;
-}
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null) return false;

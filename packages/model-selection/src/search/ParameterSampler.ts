@@ -1,9 +1,8 @@
 // Port of scikit-learn's sklearn/model_selection/_search.py ParameterSampler (BSD-3-Clause).
-import { warn } from '@scikeras/estimator-core';
-import { ParameterGrid, typeName, type ParamGridSpec } from './ParameterGrid';
+import { pyRepr, typeName, warn } from '@scikeras/estimator-core';
+import { ParameterGrid, type ParamGridSpec } from './ParameterGrid';
 import { checkRandomState, type RandomStateLike } from '../RandomState';
 import { isDistribution, type Distribution } from './distributions';
-import { pyRepr } from '../internal/validateParams';
 
 /** Param name to a distribution (with `rvs`) or an array of values sampled uniformly. */
 export type ParamDistributions = Record<

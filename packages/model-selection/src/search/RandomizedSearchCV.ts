@@ -1,4 +1,6 @@
 // Port of scikit-learn's sklearn/model_selection/_search.py RandomizedSearchCV (BSD-3-Clause).
+import { registerEstimator } from '@scikeras/estimator-core';
+import { MODULE_URL } from '../internal/moduleUrl';
 import { BaseSearchCV, type BaseSearchCVParams } from './BaseSearchCV';
 import { ParameterSampler, type ParamDistributions } from './ParameterSampler';
 import type { RandomState } from '../RandomState';
@@ -27,8 +29,7 @@ export interface RandomizedSearchCVParams extends BaseSearchCVParams {
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.RandomizedSearchCV.html
  */
 export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchCVParams> {
-  /** Where a worker thread imports this class from (nJobs > 1). */
-  static travel = { module: '@scikeras/model-selection', exportName: 'RandomizedSearchCV' };
+  static estimatorName = 'RandomizedSearchCV';
 
   static override defaults = {
     estimator: null,
@@ -36,6 +37,7 @@ export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchCVParams> {
     nIter: 10,
     scoring: null,
     nJobs: null,
+    executor: null,
     refit: true,
     cv: null,
     verbose: 0,
@@ -57,3 +59,4 @@ export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchCVParams> {
     ];
   }
 }
+registerEstimator(RandomizedSearchCV, { module: MODULE_URL });

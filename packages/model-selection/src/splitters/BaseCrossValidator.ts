@@ -1,5 +1,10 @@
 // Port of scikit-learn's sklearn/model_selection/_split.py BaseCrossValidator (BSD-3-Clause).
-import { BaseEstimator, NotImplementedError, numSamples } from '@scikeras/estimator-core';
+import {
+  BaseEstimator,
+  NotImplementedError,
+  numSamples,
+  estimatorNameOf,
+} from '@scikeras/estimator-core';
 
 /** One split: the train indices and the test indices, each increasing where scikit-learn's are. */
 export type Split = [train: number[], test: number[]];
@@ -67,7 +72,7 @@ export abstract class BaseCrossValidator<P extends object = Record<string, unkno
   // eslint-disable-next-line require-yield
   protected *iterTestIndices(_X?: unknown, _y?: unknown, _groups?: unknown): Generator<number[]> {
     throw new NotImplementedError(
-      `${this.constructor.name} must implement iterTestIndices or iterTestMasks.`,
+      `${estimatorNameOf(this)} must implement iterTestIndices or iterTestMasks.`,
     );
   }
 

@@ -1,5 +1,6 @@
 // Port of scikit-learn's sklearn/model_selection/_split.py _BaseKFold and KFold (BSD-3-Clause).
-import { ValueError, numSamples } from '@scikeras/estimator-core';
+import { ValueError, numSamples, registerEstimator } from '@scikeras/estimator-core';
+import { MODULE_URL } from '../internal/moduleUrl';
 import { BaseCrossValidator, type Split } from './BaseCrossValidator';
 import { checkRandomState, type RandomState } from '../RandomState';
 import { checkBoolParam, checkIntParam, checkRandomStateParam } from '../internal/validateParams';
@@ -57,8 +58,7 @@ export interface KFold extends Required<KFoldParams> {}
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.KFold.html
  */
 export class KFold extends BaseCrossValidator<KFoldParams> {
-  /** Where a worker thread imports this class from (nJobs > 1). */
-  static travel = { module: '@scikeras/model-selection', exportName: 'KFold' };
+  static estimatorName = 'KFold';
 
   static override defaults = {
     nSplits: 5,
@@ -100,3 +100,4 @@ export class KFold extends BaseCrossValidator<KFoldParams> {
     return this.nSplits;
   }
 }
+registerEstimator(KFold, { module: MODULE_URL });

@@ -1,5 +1,6 @@
 // Port of scikit-learn's sklearn/model_selection/_split.py LeaveOneOut (BSD-3-Clause).
-import { ValueError, numSamples } from '@scikeras/estimator-core';
+import { ValueError, numSamples, registerEstimator } from '@scikeras/estimator-core';
+import { MODULE_URL } from '../internal/moduleUrl';
 import { BaseCrossValidator } from './BaseCrossValidator';
 
 /**
@@ -12,8 +13,7 @@ import { BaseCrossValidator } from './BaseCrossValidator';
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.LeaveOneOut.html
  */
 export class LeaveOneOut extends BaseCrossValidator<Record<string, never>> {
-  /** Where a worker thread imports this class from (nJobs > 1). */
-  static travel = { module: '@scikeras/model-selection', exportName: 'LeaveOneOut' };
+  static estimatorName = 'LeaveOneOut';
 
   static override defaults = {};
 
@@ -40,3 +40,4 @@ export class LeaveOneOut extends BaseCrossValidator<Record<string, never>> {
     return numSamples(X);
   }
 }
+registerEstimator(LeaveOneOut, { module: MODULE_URL });

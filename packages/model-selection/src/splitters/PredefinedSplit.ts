@@ -1,5 +1,6 @@
 // Port of scikit-learn's sklearn/model_selection/_split.py PredefinedSplit (BSD-3-Clause).
-import { ValueError } from '@scikeras/estimator-core';
+import { ValueError, registerEstimator } from '@scikeras/estimator-core';
+import { MODULE_URL } from '../internal/moduleUrl';
 import { BaseCrossValidator, type Split } from './BaseCrossValidator';
 
 /** Params of {@link PredefinedSplit}. */
@@ -21,8 +22,7 @@ export interface PredefinedSplit extends Required<PredefinedSplitParams> {}
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.PredefinedSplit.html
  */
 export class PredefinedSplit extends BaseCrossValidator<PredefinedSplitParams> {
-  /** Where a worker thread imports this class from (nJobs > 1). */
-  static travel = { module: '@scikeras/model-selection', exportName: 'PredefinedSplit' };
+  static estimatorName = 'PredefinedSplit';
 
   static override defaults = { testFold: [] as number[] } satisfies PredefinedSplitParams;
 
@@ -59,3 +59,4 @@ export class PredefinedSplit extends BaseCrossValidator<PredefinedSplitParams> {
     return this.#folds().unique.length;
   }
 }
+registerEstimator(PredefinedSplit, { module: MODULE_URL });

@@ -1,5 +1,6 @@
 // Port of scikit-learn's sklearn/model_selection/_split.py _RepeatedSplits and RepeatedKFold (BSD-3-Clause).
-import { BaseEstimator } from '@scikeras/estimator-core';
+import { BaseEstimator, registerEstimator, estimatorNameOf } from '@scikeras/estimator-core';
+import { MODULE_URL } from '../internal/moduleUrl';
 import type { CrossValidator, Split } from './BaseCrossValidator';
 import { KFold } from './KFold';
 import { checkRandomState, type RandomState } from '../RandomState';
@@ -46,8 +47,8 @@ export abstract class RepeatedSplits
    * ```
    */
   *split(X?: unknown, y?: unknown, groups?: unknown): Generator<Split> {
-    checkIntParam(this.constructor.name, 'nRepeats', this.nRepeats, 1);
-    checkRandomStateParam(this.constructor.name, this.randomState);
+    checkIntParam(estimatorNameOf(this), 'nRepeats', this.nRepeats, 1);
+    checkRandomStateParam(estimatorNameOf(this), this.randomState);
     const rng = checkRandomState(this.randomState);
     for (let r = 0; r < this.nRepeats; r++) yield* this.makeCv(rng).split(X, y, groups);
   }
@@ -62,7 +63,7 @@ export abstract class RepeatedSplits
    * ```
    */
   getNSplits(X?: unknown, y?: unknown, groups?: unknown): number {
-    checkIntParam(this.constructor.name, 'nRepeats', this.nRepeats, 1);
+    checkIntParam(estimatorNameOf(this), 'nRepeats', this.nRepeats, 1);
     return this.makeCv(checkRandomState(0)).getNSplits(X, y, groups) * this.nRepeats;
   }
 }
@@ -83,10 +84,10 @@ export interface RepeatedKFold extends Required<RepeatedKFoldParams> {}
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.RepeatedKFold.html
  */
 export class RepeatedKFold extends RepeatedSplits {
-  /** Where a worker thread imports this class from (nJobs > 1). */
-  static travel = { module: '@scikeras/model-selection', exportName: 'RepeatedKFold' };
+  static estimatorName = 'RepeatedKFold';
 
   protected makeCv(rng: RandomState): CrossValidator {
     return new KFold({ nSplits: this.nSplits, shuffle: true, randomState: rng });
   }
 }
+registerEstimator(RepeatedKFold, { module: MODULE_URL });

@@ -1,4 +1,6 @@
 // Port of scikit-learn's sklearn/model_selection/_split.py RepeatedStratifiedKFold (BSD-3-Clause).
+import { registerEstimator } from '@scikeras/estimator-core';
+import { MODULE_URL } from '../internal/moduleUrl';
 import type { CrossValidator } from './BaseCrossValidator';
 import { RepeatedSplits, type RepeatedKFoldParams } from './RepeatedKFold';
 import type { RandomState } from '../RandomState';
@@ -19,10 +21,10 @@ export type RepeatedStratifiedKFoldParams = RepeatedKFoldParams;
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.RepeatedStratifiedKFold.html
  */
 export class RepeatedStratifiedKFold extends RepeatedSplits {
-  /** Where a worker thread imports this class from (nJobs > 1). */
-  static travel = { module: '@scikeras/model-selection', exportName: 'RepeatedStratifiedKFold' };
+  static estimatorName = 'RepeatedStratifiedKFold';
 
   protected makeCv(rng: RandomState): CrossValidator {
     return new StratifiedKFold({ nSplits: this.nSplits, shuffle: true, randomState: rng });
   }
 }
+registerEstimator(RepeatedStratifiedKFold, { module: MODULE_URL });

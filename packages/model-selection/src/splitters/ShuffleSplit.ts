@@ -1,5 +1,11 @@
 // Port of scikit-learn's sklearn/model_selection/_split.py BaseShuffleSplit and ShuffleSplit (BSD-3-Clause).
-import { BaseEstimator, numSamples } from '@scikeras/estimator-core';
+import {
+  BaseEstimator,
+  numSamples,
+  registerEstimator,
+  estimatorNameOf,
+} from '@scikeras/estimator-core';
+import { MODULE_URL } from '../internal/moduleUrl';
 import type { CrossValidator, Split } from './BaseCrossValidator';
 import { checkRandomState, type RandomState } from '../RandomState';
 import { checkIntParam, checkRandomStateParam } from '../internal/validateParams';
@@ -36,8 +42,7 @@ export interface ShuffleSplit extends Required<ShuffleSplitParams> {}
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.ShuffleSplit.html
  */
 export class ShuffleSplit extends BaseEstimator<ShuffleSplitParams> implements CrossValidator {
-  /** Where a worker thread imports this class from (nJobs > 1). */
-  static travel = { module: '@scikeras/model-selection', exportName: 'ShuffleSplit' };
+  static estimatorName = 'ShuffleSplit';
 
   static override defaults = {
     nSplits: 10,
@@ -63,8 +68,8 @@ export class ShuffleSplit extends BaseEstimator<ShuffleSplitParams> implements C
    * ```
    */
   *split(X?: unknown, _y?: unknown, _groups?: unknown): Generator<Split> {
-    checkIntParam(this.constructor.name, 'nSplits', this.nSplits, 1);
-    checkRandomStateParam(this.constructor.name, this.randomState);
+    checkIntParam(estimatorNameOf(this), 'nSplits', this.nSplits, 1);
+    checkRandomStateParam(estimatorNameOf(this), this.randomState);
     const n = numSamples(X);
     const [nTrain, nTest] = validateShuffleSplit(
       n,
@@ -90,6 +95,7 @@ export class ShuffleSplit extends BaseEstimator<ShuffleSplitParams> implements C
    * ```
    */
   getNSplits(): number {
-    return checkIntParam(this.constructor.name, 'nSplits', this.nSplits, 1);
+    return checkIntParam(estimatorNameOf(this), 'nSplits', this.nSplits, 1);
   }
 }
+registerEstimator(ShuffleSplit, { module: MODULE_URL });

@@ -1,10 +1,19 @@
 // Port of scikit-learn's sklearn/model_selection/_split.py StratifiedKFold (BSD-3-Clause), 1.2's allocation.
-import { ValueError, columnOr1d, numSamples, warn, type Label } from '@scikeras/estimator-core';
-import { typeOfTarget } from '@scikeras/target-utils';
+import {
+  ValueError,
+  columnOr1d,
+  numSamples,
+  warn,
+  type Label,
+  registerEstimator,
+  estimatorNameOf,
+} from '@scikeras/estimator-core';
+import { MODULE_URL } from '../internal/moduleUrl';
+import { typeOfTarget, uniqueInverse } from '@scikeras/target-utils';
 import { BaseCrossValidator, type Split } from './BaseCrossValidator';
 import { checkKFoldParams, checkNotMoreSplitsThanSamples, type KFoldParams } from './KFold';
 import { checkRandomState } from '../RandomState';
-import { bincount, uniqueInverse } from '../internal/unique';
+import { bincount } from '../internal/bincount';
 
 /** Params of {@link StratifiedKFold}: those of KFold. */
 export type StratifiedKFoldParams = KFoldParams;
@@ -37,8 +46,7 @@ export interface StratifiedKFold extends Required<StratifiedKFoldParams> {}
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.StratifiedKFold.html
  */
 export class StratifiedKFold extends BaseCrossValidator<StratifiedKFoldParams> {
-  /** Where a worker thread imports this class from (nJobs > 1). */
-  static travel = { module: '@scikeras/model-selection', exportName: 'StratifiedKFold' };
+  static estimatorName = 'StratifiedKFold';
 
   static override defaults = {
     nSplits: 5,
@@ -47,7 +55,7 @@ export class StratifiedKFold extends BaseCrossValidator<StratifiedKFoldParams> {
   } satisfies StratifiedKFoldParams;
 
   override *split(X?: unknown, y?: unknown, groups?: unknown): Generator<Split> {
-    checkKFoldParams(this.constructor.name, this);
+    checkKFoldParams(estimatorNameOf(this), this);
     checkNotMoreSplitsThanSamples(this.nSplits, X);
     yield* super.split(X, y, groups);
   }
@@ -115,7 +123,8 @@ export class StratifiedKFold extends BaseCrossValidator<StratifiedKFoldParams> {
    * ```
    */
   override getNSplits(): number {
-    checkKFoldParams(this.constructor.name, this);
+    checkKFoldParams(estimatorNameOf(this), this);
     return this.nSplits;
   }
 }
+registerEstimator(StratifiedKFold, { module: MODULE_URL });

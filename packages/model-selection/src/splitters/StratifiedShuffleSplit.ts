@@ -1,10 +1,19 @@
 // Port of scikit-learn's sklearn/model_selection/_split.py StratifiedShuffleSplit (BSD-3-Clause).
-import { ValueError, numSamples, type Label } from '@scikeras/estimator-core';
+import {
+  ValueError,
+  numSamples,
+  type Label,
+  registerEstimator,
+  estimatorNameOf,
+} from '@scikeras/estimator-core';
+import { MODULE_URL } from '../internal/moduleUrl';
+import { uniqueInverse } from '@scikeras/target-utils';
 import type { Split } from './BaseCrossValidator';
 import { checkRandomState } from '../RandomState';
 import { ShuffleSplit, type ShuffleSplitParams } from './ShuffleSplit';
 import { approximateMode } from './approximateMode';
-import { bincount, labelsOf, uniqueInverse } from '../internal/unique';
+import { bincount } from '../internal/bincount';
+import { assertFiniteNumbers, labelsOf } from '../internal/labelsOf';
 import { checkIntParam, checkRandomStateParam } from '../internal/validateParams';
 import { validateShuffleSplit } from './validateShuffleSplit';
 
@@ -25,15 +34,11 @@ export type StratifiedShuffleSplitParams = ShuffleSplitParams;
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.StratifiedShuffleSplit.html
  */
 export class StratifiedShuffleSplit extends ShuffleSplit {
-  /** Where a worker thread imports this class from (nJobs > 1). */
-  static override travel = {
-    module: '@scikeras/model-selection',
-    exportName: 'StratifiedShuffleSplit',
-  };
+  static override estimatorName = 'StratifiedShuffleSplit';
 
   override *split(X?: unknown, y?: unknown, _groups?: unknown): Generator<Split> {
-    checkIntParam(this.constructor.name, 'nSplits', this.nSplits, 1);
-    checkRandomStateParam(this.constructor.name, this.randomState);
+    checkIntParam(estimatorNameOf(this), 'nSplits', this.nSplits, 1);
+    checkRandomStateParam(estimatorNameOf(this), this.randomState);
     const n = numSamples(X);
     if (y === undefined || y === null)
       throw new ValueError(
@@ -41,8 +46,12 @@ export class StratifiedShuffleSplit extends ShuffleSplit {
       );
     let labels: Label[];
     if (Array.isArray(y) && y.length > 0 && (Array.isArray(y[0]) || ArrayBuffer.isView(y[0]))) {
+      for (const row of y as ArrayLike<Label>[]) assertFiniteNumbers(Array.from(row), 'y');
       labels = (y as ArrayLike<Label>[]).map((row) => Array.from(row).map(String).join(' '));
-    } else labels = labelsOf(y);
+    } else {
+      labels = labelsOf(y);
+      assertFiniteNumbers(labels, 'y');
+    }
     const [nTrain, nTest] = validateShuffleSplit(
       n,
       this.testSize,
@@ -85,3 +94,4 @@ export class StratifiedShuffleSplit extends ShuffleSplit {
     }
   }
 }
+registerEstimator(StratifiedShuffleSplit, { module: MODULE_URL });

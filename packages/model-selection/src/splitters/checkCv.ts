@@ -1,10 +1,9 @@
 // Port of scikit-learn's sklearn/model_selection/_split.py check_cv (BSD-3-Clause).
-import { ValueError } from '@scikeras/estimator-core';
+import { ValueError, pyRepr } from '@scikeras/estimator-core';
 import { typeOfTarget } from '@scikeras/target-utils';
 import type { CrossValidator, Split } from './BaseCrossValidator';
 import { KFold } from './KFold';
 import { StratifiedKFold } from './StratifiedKFold';
-import { pyRepr } from '../internal/validateParams';
 
 /** What every `cv` param accepts: a number of folds, a splitter, or an iterable of splits. */
 export type CvLike = number | null | undefined | CrossValidator | Iterable<Split>;

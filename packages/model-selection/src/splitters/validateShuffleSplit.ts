@@ -1,6 +1,5 @@
 // Port of scikit-learn's sklearn/model_selection/_split.py _validate_shuffle_split (BSD-3-Clause).
-import { ValueError } from '@scikeras/estimator-core';
-import { pyRepr } from '../internal/validateParams';
+import { ValueError, pyRepr } from '@scikeras/estimator-core';
 
 type Kind = 'i' | 'f' | 'none' | 'other';
 

@@ -8,7 +8,7 @@ import {
 } from '@scikeras/estimator-core';
 import { LabelEncoder } from '@scikeras/target-utils';
 import { runCrossValTasks, type CrossValidateOptions } from './crossValidate';
-import { labelsOf } from '../internal/unique';
+import { labelsOf } from '../internal/labelsOf';
 
 /** Options of {@link crossValPredict}. */
 export interface CrossValPredictOptions extends Omit<
@@ -76,6 +76,7 @@ export async function crossValPredict(
     { ...options, errorScore: 'raise' },
     method,
     checkPartition,
+    'crossValPredict',
   );
   const out: unknown[] = new Array(numSamples(X));
   for (const r of results) {

@@ -1,8 +1,7 @@
 // Port of scikit-learn's sklearn/model_selection/_validation.py cross_val_score (BSD-3-Clause).
-import { ValueError, type EstimatorLike } from '@scikeras/estimator-core';
+import { ValueError, pyRepr, type EstimatorLike } from '@scikeras/estimator-core';
 import { crossValidate, type CrossValidateOptions } from './crossValidate';
 import { isMultimetric } from '../execution/scoring';
-import { pyRepr } from '../internal/validateParams';
 
 /** Options of {@link crossValScore}: those of crossValidate for one metric. */
 export type CrossValScoreOptions = Omit<

@@ -1,8 +1,7 @@
 // Splits a 1-D or 2-D target into its columns, each read by numpy's rules on its own (as
 // scikit-learn's encoders do for lists: one dtype per column).
-import { ValueError, type Label } from '@scikeras/estimator-core';
+import { ValueError, pyRepr, pyShape, typeName, type Label } from '@scikeras/estimator-core';
 import { isArrayLike, toLabelArray, type LabelArray } from './labelArray';
-import { pyRepr, pyShape } from './pyRepr';
 import { uniqueOf } from './unique';
 
 /** The columns of a target, each a 1-D label array. */
@@ -52,7 +51,7 @@ function pyTypeName(v: unknown): string {
   if (typeof v === 'string') return 'str';
   if (typeof v === 'boolean') return 'bool';
   if (v === null || v === undefined) return 'NoneType';
-  return (v as object).constructor?.name ?? 'object';
+  return typeName(v);
 }
 
 /**

@@ -2,7 +2,7 @@
 // copying 1-D arrays and typed arrays. Port of the array discovery scikit-learn relies on in
 // sklearn/utils/multiclass.py (BSD-3-Clause).
 import { isArray2D, isMatrix, isTensorLike, isTypedArray } from '@scikeras/estimator-core';
-import { pyNumStr } from './pyRepr';
+import { numpyNumStr } from './numpyStr';
 
 /**
  * numpy's dtype kind, as far as labels care: `float` ('f'), `int` ('i'/'u', typed integer
@@ -65,7 +65,7 @@ function make(
 function toNumpyString(v: unknown): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'True' : 'False';
-  return pyNumStr(v as number);
+  return numpyNumStr(v as number);
 }
 
 /**

@@ -2,7 +2,7 @@
 // conversion between label kinds (numpy's astype to the fitted classes' dtype).
 import { columnOr1d, ValueError, type Label } from '@scikeras/estimator-core';
 import { toLabelArray, type LabelArray } from './labelArray';
-import { pyNumStr } from './pyRepr';
+import { numpyNumStr } from './numpyStr';
 
 /**
  * scikit-learn's `column_or_1d(y, warn=True)` followed by numpy's view of the values.
@@ -36,7 +36,7 @@ export function coerceLabels(a: LabelArray, to: 'float' | 'str' | 'bool'): Label
   let data: unknown[];
   if (to === 'str') {
     data = Array.from(a.data, (v) =>
-      typeof v === 'boolean' ? (v ? 'True' : 'False') : typeof v === 'number' ? pyNumStr(v) : v,
+      typeof v === 'boolean' ? (v ? 'True' : 'False') : typeof v === 'number' ? numpyNumStr(v) : v,
     );
   } else if (to === 'bool') {
     if (from === 'str') return a;

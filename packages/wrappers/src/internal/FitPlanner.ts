@@ -1,10 +1,12 @@
 // scikeras's scikeras/wrappers.py _fit and _initialize (MIT), split: every check before any change.
 import {
+  estimatorNameOf,
   validateParameterConstraints,
   type Array2D,
   type CheckedY,
   type Params,
 } from '@scikeras/estimator-core';
+import type { Trainer } from '@scikeras/tfjs-trainer';
 import type { BuildContext } from '../BuildContext';
 import { checkOptimizer } from '../resolveOptimizer';
 import { routeWrapperParams, type RoutedParams } from '../RoutedParams';
@@ -14,9 +16,11 @@ import type { CallbackSpec } from './buildCallbacks';
 import { checkFitInputs, type FitInputs, type InputMetadata } from './checkFitInputs';
 import { encoderMetadata } from './encoderMetadata';
 import { modelMaker } from './modelLifecycle';
+import { resolveTrainer } from './resolveTrainer';
 import { checkSampleWeight, dropZeroWeights } from './sampleWeights';
 import type { ParamUse } from './unusedParams';
 import type { BoundHooks } from './BoundHooks';
+import { resolveSeed, type RandomSource } from './withRandomState';
 
 /** How `fitInternal` is called: the call's options and which method it is. */
 export interface FitCall extends FitOptions {
@@ -43,7 +47,13 @@ export interface FitPlan {
   callbacks: CallbackSpec[];
   /** Makes the model (fits from scratch only). */
   make: ((ctx: BuildContext<any>) => any) | null;
+  /**
+   * The integer seed of this fit: `resolveSeed(randomState)`, drawn once (a RandomState is
+   * drawn from once per fit) and used for building and for training.
+   */
   randomState: number | null;
+  /** What trains the model (the `trainer` param, resolved). */
+  trainer: Trainer;
   /** What {@link findUnusedParams} needs besides the build context's reads. */
   use: Pick<ParamUse, 'params' | 'fitKwargs' | 'classDestinations'>;
 }
@@ -110,15 +120,16 @@ export class FitPlanner {
       caller === 'initialize' ? { ...data, sampleWeight: null } : this.#weigh(data, sampleWeight);
     const { epochs, initialEpoch, validationData, ...fitArgs } = { ...p.routed.fit, ...options };
     const vd = validationData as readonly unknown[] | null | undefined;
+    const validation = vd
+      ? checkFitInputs(this.est, vd[0], vd[1], { ...this.#yChecks(), fitted: data.meta })
+      : null;
     return {
       ...p,
       X: weighted.X,
       y: weighted.y,
       attributes,
       sampleWeight: weighted.sampleWeight,
-      validation: vd
-        ? checkFitInputs(this.est, vd[0], vd[1], { ...this.#yChecks(), fitted: data.meta })
-        : null,
+      validation,
       fitArgs,
       epochs: caller === 'partialFit' ? 1 : (epochs as number),
       initialEpoch:
@@ -129,6 +140,8 @@ export class FitPlanner {
         caller === 'initialize'
           ? []
           : (callbacks ?? this.hooks.createCallbacks(p.routed.callbacks)),
+      // drawn last, once every check has passed: a fit refused here leaves a RandomState as it was
+      randomState: resolveSeed(p.randomState) ?? null,
     };
   }
 
@@ -138,7 +151,7 @@ export class FitPlanner {
     const deepParams = est.getParams(true);
     const names = new Set(est.paramNames());
     const params = Object.fromEntries(Object.entries(deepParams).filter(([k]) => names.has(k)));
-    const owner = est.constructor.name;
+    const owner = estimatorNameOf(est);
     validateWrapperParams(hooks.constraints, params, owner);
     const given = defined({ ...options, sampleWeight });
     validateParameterConstraints(hooks.constraints, given, `${owner}.${caller}`);
@@ -161,7 +174,8 @@ export class FitPlanner {
       deepParams,
       routed,
       make: make as FitPlan['make'],
-      randomState: params.randomState as number | null,
+      randomState: params.randomState as number | RandomSource | null,
+      trainer: resolveTrainer(params.trainer, owner),
       use: { params, fitKwargs: hooks.fitKwargs, classDestinations },
     };
   }

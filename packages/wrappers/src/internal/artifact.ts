@@ -1,30 +1,19 @@
 // The on-disk / in-memory format shared by saveEstimator, loadEstimator and worker travel.
-import * as tf from '@tensorflow/tfjs';
-import { ValueError } from '@scikeras/estimator-core';
+import { ValueError, corruptedError, type Json } from '@scikeras/estimator-core';
 import { dynamicImport } from './dynamicImport';
 
 /** The `format` field of every estimator manifest. */
 export const FORMAT_NAME = 'scikeras-ts-estimator';
-/** The `formatVersion` this code writes and reads. */
-export const FORMAT_VERSION = 1;
+/** The `formatVersion` this code writes (it also reads 1, see formatV1.ts). */
+export const FORMAT_VERSION = 2;
 /** File names inside a saved directory. */
 export const MANIFEST_FILE = 'estimator.json';
 export const WEIGHTS_FILE = 'weights.bin';
 
-/** One tfjs model of the estimator (`model_`, or a prebuilt model given as a param). */
-export interface SavedModelEntry {
-  /** `model.toJSON()`: the Keras-compatible topology. */
-  modelTopology: Record<string, unknown>;
-  /** tfjs weight specs of this model's bytes, model weights first, then the optimizer's (`group: 'optimizer'`). */
-  weightSpecs: tf.io.WeightsManifestEntry[];
-  /** Where this model's bytes start in the weights buffer. */
+/** Where one buffer of the encoded estimator (e.g. a model's weights) lies in the weights file. */
+export interface SavedBuffer {
   byteOffset: number;
-  /** How many bytes are this model's. */
   byteLength: number;
-  /** The compiled optimizer's class and config (`null` if the model was not compiled). */
-  optimizer: { className: string; config: unknown } | null;
-  /** The compile arguments besides the optimizer, encoded (functions by registry name). */
-  compile: { loss: unknown; metrics: unknown } | null;
 }
 
 /** The JSON half of a saved estimator (`estimator.json`). */
@@ -33,13 +22,17 @@ export interface EstimatorManifest {
   formatVersion: number;
   /** Which library wrote it. */
   generatedBy: string;
-  /** The estimator's class name, looked up in the registry of classes when loading. */
+  /** The estimator's registered class name (see `registerEstimator`). */
   className: string;
-  /** The encoded estimator: class name, params and fitted attributes. */
-  estimator: Record<string, unknown>;
-  /** Every tfjs model the estimator holds; `{ $scikeras: 'layersModel', ref }` points here. */
-  models: SavedModelEntry[];
-  /** The weights buffer (`weights.bin`): its size and SHA-256 (hex). */
+  /**
+   * The estimator as estimator-core's codec encodes it: class name, params and fitted
+   * attributes; a tfjs model as `{ $scikeras: 'layersModel', modelTopology, weightSpecs,
+   * buffer, optimizer, compile }`, its weights in `buffers[buffer]`.
+   */
+  estimator: Json;
+  /** The codec's buffers, as byte ranges of the weights file (the fitted `model_`'s first). */
+  buffers: SavedBuffer[];
+  /** The weights file (`weights.bin`): its size and SHA-256 (hex). */
   weights: { file: string; byteLength: number; sha256: string };
   /** SHA-256 (hex) of this manifest serialized without this field. */
   sha256: string;
@@ -79,18 +72,17 @@ export function manifestHashInput(
   return JSON.stringify(rest);
 }
 
-function corrupt(where: string, what: string): ValueError {
-  return new ValueError(`${where} is corrupted or was modified after it was saved: ${what}.`);
-}
+const corrupt = corruptedError;
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const DTYPES = ['float32', 'int32', 'bool', 'string', 'complex64'];
-const SPEC_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, complex64: 8 };
-
-/** Checks a parsed manifest's shape, before any of it is used. */
+/**
+ * Checks the format, version, hash fields and sizes of a parsed manifest, before any of it is
+ * used (the hash itself is checked by {@link verifyArtifact}). Version 1 manifests pass here
+ * and are upgraded after their hash is checked.
+ */
 export function validateManifest(m: unknown, where: string): EstimatorManifest {
   if (!isObj(m)) throw corrupt(where, 'it is not a JSON object');
   if (m.format !== FORMAT_NAME) {
@@ -99,7 +91,11 @@ export function validateManifest(m: unknown, where: string): EstimatorManifest {
         `expected '${FORMAT_NAME}'. Save estimators with saveEstimator; load plain tfjs models with tf.loadLayersModel.`,
     );
   }
-  if (typeof m.formatVersion !== 'number' || !Number.isInteger(m.formatVersion))
+  if (
+    typeof m.formatVersion !== 'number' ||
+    !Number.isInteger(m.formatVersion) ||
+    m.formatVersion < 1
+  )
     throw corrupt(where, "'formatVersion' is missing");
   if (m.formatVersion > FORMAT_VERSION) {
     throw new ValueError(
@@ -123,43 +119,22 @@ export function validateManifest(m: unknown, where: string): EstimatorManifest {
     typeof w.file !== 'string'
   )
     throw corrupt(where, "'weights' is missing or invalid");
-  if (!Array.isArray(m.models)) throw corrupt(where, "'models' is missing");
-  m.models.forEach((e: unknown, i: number) => {
-    const at = `models[${i}]`;
-    if (!isObj(e) || !isObj(e.modelTopology) || !Array.isArray(e.weightSpecs))
-      throw corrupt(where, `${at} is invalid`);
-    const { byteOffset, byteLength } = e;
+  const ranges = m.formatVersion === 1 ? m.models : m.buffers;
+  const what = m.formatVersion === 1 ? 'models' : 'buffers';
+  if (!Array.isArray(ranges)) throw corrupt(where, `'${what}' is missing`);
+  ranges.forEach((e: unknown, i: number) => {
+    const r = e as Record<string, unknown> | null;
     if (
-      typeof byteOffset !== 'number' ||
-      typeof byteLength !== 'number' ||
-      !Number.isInteger(byteOffset) ||
-      !Number.isInteger(byteLength) ||
-      byteOffset < 0 ||
-      byteLength < 0 ||
-      byteOffset + byteLength > (w.byteLength as number)
+      !isObj(r) ||
+      typeof r.byteOffset !== 'number' ||
+      typeof r.byteLength !== 'number' ||
+      !Number.isInteger(r.byteOffset) ||
+      !Number.isInteger(r.byteLength) ||
+      r.byteOffset < 0 ||
+      r.byteLength < 0 ||
+      r.byteOffset + r.byteLength > (w.byteLength as number)
     )
-      throw corrupt(where, `${at} points outside the weights`);
-    let bytes = 0;
-    for (const s of e.weightSpecs as unknown[]) {
-      if (
-        !isObj(s) ||
-        typeof s.name !== 'string' ||
-        !DTYPES.includes(String(s.dtype)) ||
-        !Array.isArray(s.shape) ||
-        !s.shape.every((d) => Number.isInteger(d) && (d as number) >= 0) ||
-        s.quantization !== undefined
-      )
-        throw corrupt(where, `${at} has an invalid weight spec`);
-      const per = SPEC_BYTES[String(s.dtype)];
-      if (per === undefined)
-        throw corrupt(where, `${at} has a weight of unsupported dtype ${String(s.dtype)}`);
-      bytes += per * (s.shape as number[]).reduce((a, b) => a * b, 1);
-    }
-    if (bytes !== byteLength)
-      throw corrupt(where, `${at}'s weight specs do not add up to its ${byteLength} bytes`);
-    if (e.optimizer !== null && !(isObj(e.optimizer) && typeof e.optimizer.className === 'string'))
-      throw corrupt(where, `${at}.optimizer is invalid`);
-    if (e.compile !== null && !isObj(e.compile)) throw corrupt(where, `${at}.compile is invalid`);
+      throw corrupt(where, `${what}[${i}] points outside the weights`);
   });
   return m as unknown as EstimatorManifest;
 }
@@ -180,25 +155,6 @@ export async function verifyArtifact(
   }
   if ((await sha256Hex(weightData)) !== manifest.weights.sha256)
     throw corrupt(where, 'the SHA-256 of its weights does not match');
-}
-
-/** Base64 of bytes (for JSON-only channels such as worker travel). */
-export function toBase64(buf: ArrayBuffer): string {
-  const B = (globalThis as { Buffer?: { from(b: ArrayBuffer): { toString(enc: string): string } } })
-    .Buffer;
-  if (B) return B.from(buf).toString('base64');
-  let s = '';
-  const bytes = new Uint8Array(buf);
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-/** Bytes from base64. */
-export function fromBase64(s: string): ArrayBuffer {
-  const B = (globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } }).Buffer;
-  const bytes = B ? B.from(s, 'base64') : Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-  return ownArrayBuffer(bytes);
 }
 
 /**

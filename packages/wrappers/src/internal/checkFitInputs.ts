@@ -4,6 +4,7 @@ import {
   checkArray,
   checkXY,
   columnOr1d,
+  estimatorNameOf,
   type Array2D,
   type CheckedY,
   type Label,
@@ -68,7 +69,7 @@ function flatY(y: CheckedY): ArrayLike<unknown> {
 }
 
 function checkAgainst(est: object, meta: InputMetadata, fitted: Partial<InputMetadata>): void {
-  const name = est.constructor.name;
+  const name = estimatorNameOf(est);
   if (fitted.XShape_ && meta.nFeaturesIn_ !== fitted.XShape_[1]) {
     throw new ValueError(
       `X has ${meta.nFeaturesIn_} features, but ${name} is expecting ${fitted.XShape_[1]} features as input.`,
@@ -156,7 +157,7 @@ export function checkPredictX(est: object, X: unknown, XShape: number[] | undefi
   assertFloat32Range(Xc.data, 'X');
   if (XShape && Xc.shape[1] !== XShape[1]) {
     throw new ValueError(
-      `X has ${Xc.shape[1]} features, but ${est.constructor.name} is expecting ${XShape[1]} features as input.`,
+      `X has ${Xc.shape[1]} features, but ${estimatorNameOf(est)} is expecting ${XShape[1]} features as input.`,
     );
   }
   return Xc;

@@ -1,18 +1,6 @@
 // After Keras's keras/models/cloning.py clone_model (Apache-2.0), for tfjs LayersModel.
 import * as tf from '@tensorflow/tfjs';
 
-/** Whether a value is a tfjs `LayersModel` (duck-typed, so another tfjs copy also counts). */
-export function isLayersModel(v: unknown): v is tf.LayersModel {
-  if (v instanceof tf.LayersModel) return true;
-  return (
-    !!v &&
-    typeof v === 'object' &&
-    typeof (v as tf.LayersModel).predict === 'function' &&
-    typeof (v as tf.LayersModel).getWeights === 'function' &&
-    typeof (v as tf.LayersModel).toJSON === 'function'
-  );
-}
-
 /**
  * A copy of a prebuilt model: same topology (through its JSON config) and a copy of its
  * weights; when the original is compiled, the copy is compiled with the same loss and

@@ -1,10 +1,9 @@
 // scikeras's scikeras/wrappers.py _fit_keras_model (MIT): one tfjs training run.
 import * as tf from '@tensorflow/tfjs';
-import type { Params } from '@scikeras/estimator-core';
-import { leanFit, leanFitEnabled, planLeanFit } from '../training';
+import { warn, type Params } from '@scikeras/estimator-core';
+import type { Trainer } from '@scikeras/tfjs-trainer';
 import { isCallbackInstance, type CallbackSpec } from './buildCallbacks';
 import { guardCallbacks } from './guardedCallbacks';
-import { injectSampleWeights } from './injectSampleWeights';
 import { targetTensors, toTensors, type KerasData } from './tensorData';
 import { verboseLogger } from './verboseLogger';
 import { withRandomState } from './withRandomState';
@@ -25,7 +24,10 @@ export interface KerasFitRun {
   /** The tfjs `fit` arguments (batchSize, verbose, shuffle, validationSplit, ...), validated. */
   fitArgs: Params;
   callbacks: CallbackSpec[];
+  /** The integer seed of this fit (`resolveSeed(randomState)`, drawn once per fit), or null. */
   randomState: number | null;
+  /** What trains the model (the `trainer` param, resolved). */
+  trainer: Trainer;
 }
 
 function asCallbacks(specs: CallbackSpec[]): (tf.Callback | tf.CustomCallback)[] {
@@ -35,16 +37,18 @@ function asCallbacks(specs: CallbackSpec[]): (tf.Callback | tf.CustomCallback)[]
 }
 
 /**
- * Trains a compiled model for `epochs` epochs after `initialEpoch`: the lean loop for a Dense
- * chain on cpu/wasm (docs/PERFORMANCE.md), `model.fit` otherwise, under `randomState`.
- * Every tensor it makes is freed, whatever happens.
+ * Trains a compiled model for `epochs` epochs after `initialEpoch` with the fit's trainer
+ * (`trainer.fit(model, x, y, { ...fitArgs, sampleWeight, onWarning })`: by default
+ * @scikeras/tfjs-trainer's lean loop for a Dense chain on cpu/wasm, `model.fit` otherwise),
+ * under `randomState`. The trainer's warnings become `RuntimeWarning`s. Every tensor it makes
+ * is freed, whatever happens.
  *
  * @param model - the compiled model (trained in place)
  * @param run - data, options and callbacks
  * @returns tfjs's History
  * @example
  * ```ts
- * const history = await fitKerasModel(model, { x, y, n, validation: null, sampleWeight: null, epochs: 2, initialEpoch: 0, fitArgs: {}, callbacks: [], randomState: 0 });
+ * const history = await fitKerasModel(model, { x, y, n, validation: null, sampleWeight: null, epochs: 2, initialEpoch: 0, fitArgs: {}, callbacks: [], randomState: 0, trainer: fastTrainer });
  * ```
  */
 export async function fitKerasModel(model: tf.LayersModel, run: KerasFitRun): Promise<tf.History> {
@@ -63,7 +67,7 @@ export async function fitKerasModel(model: tf.LayersModel, run: KerasFitRun): Pr
     callbacks.push(verboseLogger(verbose, epochs, Math.ceil(nTrain / batchSize)));
   }
   const guarded = guardCallbacks(callbacks);
-  const history = await runTraining(model, run, fitArgs, guarded.callbacks, epochs, batchSize);
+  const history = await runTraining(model, run, fitArgs, guarded.callbacks, epochs);
   if (guarded.failure.failed) throw guarded.failure.error;
   return history;
 }
@@ -74,10 +78,8 @@ async function runTraining(
   fitArgs: Params,
   callbacks: tf.Callback[],
   epochs: number,
-  batchSize: number,
 ): Promise<tf.History> {
   const owned: tf.Tensor[] = [];
-  const restore: (() => void)[] = [];
   try {
     const x = toTensors(run.x, model.inputs.length, owned, 'input');
     const y = targetTensors(model, run.y, owned);
@@ -87,40 +89,19 @@ async function runTraining(
           targetTensors(model, run.validation[1], owned),
         ] as [tf.Tensor | tf.Tensor[], tf.Tensor | tf.Tensor[]])
       : undefined;
-    const single =
-      x instanceof tf.Tensor &&
-      y instanceof tf.Tensor &&
-      x.dtype === 'float32' &&
-      (!validationData || validationData.every((t) => t instanceof tf.Tensor));
-    const plan = leanFitEnabled() && single ? planLeanFit(model, { ...fitArgs, verbose: 0 }) : null;
-    if (plan !== null && typeof plan !== 'string') {
-      // a Dense chain on cpu/wasm: the lean loop, with model.fit's semantics (docs/PERFORMANCE.md)
-      return await withRandomState(run.randomState, () =>
-        leanFit(plan, x as tf.Tensor, y as tf.Tensor, {
-          batchSize,
-          epochs,
-          initialEpoch: run.initialEpoch,
-          shuffle: (fitArgs.shuffle as boolean | undefined) ?? true,
-          validationSplit: fitArgs.validationSplit as number | undefined,
-          ...(validationData ? { validationData: validationData as [tf.Tensor, tf.Tensor] } : {}),
-          callbacks,
-          sampleWeight: run.sampleWeight,
-        }),
-      );
-    }
-    if (run.sampleWeight) injectSampleWeights(model, run.sampleWeight, restore);
     return await withRandomState(run.randomState, () =>
-      model.fit(x, y, {
+      run.trainer.fit(model, x, y, {
         ...(fitArgs as tf.ModelFitArgs),
         ...(validationData ? { validationData } : {}),
         epochs,
         initialEpoch: run.initialEpoch,
         verbose: 0,
         callbacks,
+        sampleWeight: run.sampleWeight,
+        onWarning: (message) => warn(message, 'RuntimeWarning'),
       }),
     );
   } finally {
-    for (const r of restore) r();
     tf.dispose(owned);
   }
 }

@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs';
 import { ValueError } from '@scikeras/estimator-core';
 import type { BuildContext, BuildFn } from '../BuildContext';
 import { tfjsLossName, type CompileKwargs } from '../compileKwargs';
-import { cloneLayersModel, isLayersModel } from './cloneLayersModel';
+import { cloneLayersModel } from './cloneLayersModel';
+import { isLayersModel } from './isLayersModel';
 import { withRandomState } from './withRandomState';
 
 type ModelOf = (ctx: BuildContext<any>) => tf.LayersModel | Promise<tf.LayersModel>;

@@ -1,6 +1,6 @@
 // scikeras's scikeras/wrappers.py _predict_raw (MIT): validated, batched, with predict callbacks.
 import type * as tf from '@tensorflow/tfjs';
-import { NotFittedError, type Params } from '@scikeras/estimator-core';
+import { NotFittedError, estimatorNameOf, type Params } from '@scikeras/estimator-core';
 import { routeParams } from '../routeParams';
 import { PREDICT_KWARGS } from '../RoutedParams';
 import { validatePredictParams } from '../wrapperConstraints';
@@ -47,7 +47,7 @@ export async function predictOutput(
     createCallbacks(params: Params): unknown[];
   },
 ): Promise<KerasOutput> {
-  const owner = est.constructor.name;
+  const owner = estimatorNameOf(est);
   if (!est.initialized_ || !est.model_) {
     throw new NotFittedError(
       `This ${owner} instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.`,

@@ -1,6 +1,6 @@
 // scikeras's scikeras/wrappers.py _initialize and _fit_keras_model (MIT), run as one transaction.
 import type * as tf from '@tensorflow/tfjs';
-import { collectDefaults } from '@scikeras/estimator-core';
+import { collectDefaults, estimatorNameOf } from '@scikeras/estimator-core';
 import { compileKwargsFrom } from '../compileKwargs';
 import type { FitPlan } from './FitPlanner';
 import { FitTransaction } from './FitTransaction';
@@ -73,6 +73,7 @@ async function trainModel(
     fitArgs: plan.fitArgs,
     callbacks: plan.callbacks,
     randomState: plan.randomState,
+    trainer: plan.trainer,
   });
   txn.stage(appendHistory(est.history_, history.history, plan.initialEpoch));
 }
@@ -117,6 +118,6 @@ export async function runFit(
       reads: tracked.reads,
       enumerated: tracked.enumerated(),
     });
-    warnUnusedParams(est.constructor.name, unused);
+    warnUnusedParams(estimatorNameOf(est), unused);
   }
 }

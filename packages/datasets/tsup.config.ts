@@ -1,0 +1,15 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'node20',
+  tsconfig: 'tsconfig.build.json',
+  // the maps point at src/ without a copy of it: a copy would repeat the embedded data sets
+  esbuildOptions(options) {
+    options.sourcesContent = false;
+  },
+});

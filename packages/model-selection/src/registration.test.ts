@@ -1,0 +1,45 @@
+// Every estimator class of the package is known by an explicit name (minifiers rename classes)
+// and registered with the module worker threads import.
+import { getEstimatorClass, registeredEstimatorModule } from '@scikeras/estimator-core';
+import * as pkg from './index';
+
+const classes = Object.entries(pkg).filter(
+  ([, v]) =>
+    typeof v === 'function' &&
+    typeof (v as { prototype?: { getParams?: unknown } }).prototype?.getParams === 'function',
+) as [string, abstract new (...args: any[]) => unknown][];
+
+describe('estimator registration', () => {
+  it('finds the estimator classes', () => {
+    expect(classes.map(([k]) => k).sort()).toEqual([
+      'BaseCrossValidator',
+      'BaseSearchCV',
+      'GridSearchCV',
+      'GroupKFold',
+      'KFold',
+      'LeaveOneOut',
+      'PredefinedSplit',
+      'RandomizedSearchCV',
+      'RepeatedKFold',
+      'RepeatedSplits',
+      'RepeatedStratifiedKFold',
+      'ShuffleSplit',
+      'StratifiedKFold',
+      'StratifiedShuffleSplit',
+    ]);
+  });
+
+  // the abstract bases are never instantiated, so never stored
+  const concrete = classes.filter(([k]) => !/^(Base|RepeatedSplits$)/.test(k));
+  it.each(concrete)(
+    '%s has its own static estimatorName and is registered with the built entry',
+    (name, Klass) => {
+      expect(Object.prototype.hasOwnProperty.call(Klass, 'estimatorName')).toBe(true);
+      expect((Klass as { estimatorName?: string }).estimatorName).toBe(name);
+      expect(getEstimatorClass(name)).toBe(Klass);
+      expect(registeredEstimatorModule(Klass as never)).toMatch(
+        /\/packages\/model-selection\/dist\/index\.mjs$/,
+      );
+    },
+  );
+});
