@@ -27,7 +27,6 @@ export {
   type ClassifierPartialFitOptions,
 } from './KerasClassifier';
 export { KerasRegressor, type KerasRegressorParams } from './KerasRegressor';
-export { WrapperHooks } from './WrapperHooks';
 export { IdentityTransformer, type Transformer } from './IdentityTransformer';
 export { routeParams } from './routeParams';
 export { resolveOptimizer, checkOptimizer, type OptimizerSpec } from './resolveOptimizer';

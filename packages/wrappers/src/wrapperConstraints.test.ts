@@ -110,7 +110,7 @@ describe('wrapperConstraints', () => {
       [{ warmStart: 1 }, `${range('warmStart')} an instance of 'bool'. Got 1 instead.`],
       [
         { randomState: -1 },
-        `${range('randomState')} an int in the range [0, 4294967295] or null. Got -1 instead.`,
+        `${range('randomState')} an int in the range [0, 4294967295], an instance of 'RandomState' or null. Got -1 instead.`,
       ],
       [
         { validationBatchSize: 0 },
