@@ -167,7 +167,16 @@ describe('checkArray', () => {
 
     it('rejects 3-D input', () => {
       expect(() => checkArray([[[1]]] as unknown as number[][])).toThrow(
-        'Found array with dim 3. X must be 2-D (samples x features), but X[0][0] is an array.',
+        'Found array with dim 3. Expected <= 2.',
+      );
+      expect(() => checkArray([[[[1]]]], { estimator: 'SVC' })).toThrow(
+        'Found array with dim 4. SVC expected <= 2.',
+      );
+      expect(() => checkArray({ data: new Float32Array(8), shape: [2, 2, 2] })).toThrow(
+        'Found array with dim 3. Expected <= 2.',
+      );
+      expect(() => checkArray([[1, [2]]] as unknown as number[][])).toThrow(
+        'setting an array element with a sequence. X[0][1] is an array, but X[0][0] is not: every sample must have the same number of dimensions.',
       );
       expect(() => checkArray(tensor([1, 2], [1, 1, 2]))).toThrow(
         'Found array with dim 3. Expected <= 2.',

@@ -1,10 +1,11 @@
-// Port of scikit-learn's sklearn/utils/validation.py check_array (BSD-3-Clause), for dense 2-D input.
+// Port of scikit-learn's sklearn/utils/validation.py check_array (BSD-3-Clause), for dense input.
 import { ValueError } from './errors';
 import { isArray2D, isMatrix, isTensorLike, isTypedArray } from './internal/guards';
 import { estimatorNameOf } from './registry/estimatorNameOf';
 import { pyRepr, pyShape, typeName } from './repr';
 import { isRecordArray, recordsToRows } from './records';
-import type { Array2D } from './types';
+import { dimMessage, toArrayND } from './toArrayND';
+import type { Array2D, ArrayND } from './types';
 
 /** Options of {@link checkArray}. */
 export interface CheckArrayOptions {
@@ -23,6 +24,13 @@ export interface CheckArrayOptions {
   inputName?: string;
   /** Output dtype: keep float32 input as float32 (`'preserve'`) or force one. @defaultValue 'preserve' */
   dtype?: 'preserve' | 'float64' | 'float32';
+  /**
+   * Accept X of more than 2 dimensions (scikit-learn's `allow_nd`): nested arrays of any depth,
+   * `{ data, shape }` with a longer shape, tensors of any rank. Without it such X is refused
+   * with "Found array with dim 3. ... expected <= 2.".
+   * @defaultValue false
+   */
+  allowNd?: boolean;
 }
 
 /** The estimator's name for messages (scikit-learn's `_check_estimator_name`). */
@@ -91,7 +99,7 @@ function fromRows(rows: readonly unknown[], name: string): Array2D {
       const v = r[j];
       if (Array.isArray(v)) {
         throw new ValueError(
-          `Found array with dim 3. ${name} must be 2-D (samples x features), but ${name}[${i}][${j}] is an array.`,
+          `setting an array element with a sequence. ${name}[${i}][${j}] is an array, but ${name}[0][0] is not: every sample must have the same number of dimensions.`,
         );
       }
       data[off + j] = typeof v === 'number' ? v : toNumber(v, name, i, j);
@@ -125,7 +133,7 @@ export function toArray2D(X: unknown, name = 'X'): Array2D {
   if (isTensorLike(X)) {
     if (X.rank === 0) throw new ValueError(reshapeMessage('scalar', String(X.dataSync()[0]), name));
     if (X.rank === 1) throw new ValueError(reshapeMessage('1D', pyRepr(X.dataSync()), name));
-    if (X.rank > 2) throw new ValueError(`Found array with dim ${X.rank}. Expected <= 2.`);
+    if (X.rank > 2) throw new ValueError(dimMessage(X.rank));
     const raw = X.dataSync();
     const data = raw instanceof Float32Array ? raw.slice() : Float64Array.from(raw);
     return { data, shape: [X.shape[0]!, X.shape[1]!] };
@@ -151,9 +159,13 @@ export function toArray2D(X: unknown, name = 'X'): Array2D {
  * ragged rows, non-numeric values, NaN and Infinity (unless allowed) and empty input, in
  * scikit-learn's words.
  *
+ * With `allowNd`, X may have any number of dimensions (2 or more): nested arrays of any depth,
+ * `{ data, shape }` with a longer shape (float32/float64 data read in place, not copied) and
+ * tensors of any rank; the result is then an {@link ArrayND} (`shape: [nSamples, ...]`).
+ *
  * @param X - the feature matrix
- * @param options - finiteness, minimum sizes, the estimator named in messages
- * @returns `{ data: Float64Array | Float32Array, shape: [nSamples, nFeatures] }`
+ * @param options - finiteness, minimum sizes, the estimator named in messages, `allowNd`
+ * @returns `{ data: Float64Array | Float32Array, shape: [nSamples, nFeatures] }` (or `[nSamples, ...]` with `allowNd`)
  * @throws ValueError for each invalid input, e.g. "Input X contains NaN."
  * @example
  * ```ts
@@ -162,9 +174,16 @@ export function toArray2D(X: unknown, name = 'X'): Array2D {
  * ```
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.utils.check_array.html
  */
-export function checkArray(X: unknown, options: CheckArrayOptions = {}): Array2D {
+export function checkArray(X: unknown, options: CheckArrayOptions & { allowNd: true }): ArrayND;
+export function checkArray(X: unknown, options?: CheckArrayOptions): Array2D;
+export function checkArray(X: unknown, options: CheckArrayOptions = {}): Array2D | ArrayND {
   const name = options.inputName ?? 'X';
-  let arr = toArray2D(X, name);
+  const nd = toArrayND(X, {
+    inputName: name,
+    allowNd: options.allowNd ?? false,
+    estimatorName: estimatorName(options.estimator),
+  });
+  let arr: ArrayND = nd ?? toArray2D(X, name);
   if (options.dtype === 'float64' && !(arr.data instanceof Float64Array)) {
     arr = { data: Float64Array.from(arr.data), shape: arr.shape };
   } else if (options.dtype === 'float32' && !(arr.data instanceof Float32Array)) {
@@ -180,13 +199,14 @@ export function checkArray(X: unknown, options: CheckArrayOptions = {}): Array2D
   const est = estimatorName(options.estimator);
   const context = est ? ` by ${est}` : '';
   const minSamples = options.ensureMinSamples ?? 1;
-  if (minSamples > 0 && arr.shape[0] < minSamples) {
+  if (minSamples > 0 && arr.shape[0]! < minSamples) {
     throw new ValueError(
       `Found array with ${arr.shape[0]} sample(s) (shape=${pyShape(arr.shape)}) while a minimum of ${minSamples} is required${context}.`,
     );
   }
   const minFeatures = options.ensureMinFeatures ?? 1;
-  if (minFeatures > 0 && arr.shape[1] < minFeatures) {
+  // as scikit-learn: the minimum of features is checked on 2-D X only
+  if (minFeatures > 0 && arr.shape.length === 2 && arr.shape[1]! < minFeatures) {
     throw new ValueError(
       `Found array with ${arr.shape[1]} feature(s) (shape=${pyShape(arr.shape)}) while a minimum of ${minFeatures} is required${context}.`,
     );

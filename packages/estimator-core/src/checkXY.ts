@@ -4,7 +4,7 @@ import { columnOr1d } from './columnOr1d';
 import { ValueError } from './errors';
 import { isArray2D, isMatrix, isTensorLike, isTypedArray } from './internal/guards';
 import { numSamples } from './numSamples';
-import type { Array2D, Label, TypedArray } from './types';
+import type { Array2D, ArrayND, Label, TypedArray } from './types';
 
 /** Options of {@link checkXY}: those of `checkArray` for X, plus what y may be. */
 export interface CheckXYOptions extends CheckArrayOptions {
@@ -76,7 +76,7 @@ function is2D(y: unknown): boolean {
  *
  * @param X - the feature matrix
  * @param y - the target
- * @param options - `checkArray` options plus `multiOutput` and `yNumeric`
+ * @param options - `checkArray` options (`allowNd` for X of more than 2 dimensions) plus `multiOutput` and `yNumeric`
  * @returns `{ X, y }`: X in `{ data, shape }` form, y as labels
  * @throws ValueError in scikit-learn's words ("KerasClassifier requires y to be passed, but the target y is None", "Found input variables with inconsistent numbers of samples: [3, 4]", ...)
  * @example
@@ -88,13 +88,25 @@ function is2D(y: unknown): boolean {
 export function checkXY(
   X: unknown,
   y: unknown,
+  options: CheckXYOptions & { allowNd: true },
+): { X: ArrayND; y: CheckedY };
+export function checkXY(
+  X: unknown,
+  y: unknown,
+  options?: CheckXYOptions,
+): { X: Array2D; y: CheckedY };
+export function checkXY(
+  X: unknown,
+  y: unknown,
   options: CheckXYOptions = {},
-): { X: Array2D; y: CheckedY } {
+): { X: Array2D | ArrayND; y: CheckedY } {
   if (y === undefined || y === null) {
     const est = estimatorName(options.estimator) ?? 'estimator';
     throw new ValueError(`${est} requires y to be passed, but the target y is None`);
   }
-  const Xc = checkArray(X, options);
+  const Xc: ArrayND = options.allowNd
+    ? checkArray(X, { ...options, allowNd: true })
+    : checkArray(X, options);
   let yc: CheckedY;
   if (options.multiOutput && is2D(y)) {
     yc = to2DLabels(y);

@@ -21,7 +21,16 @@ export { clone, type CloneOptions } from './clone';
 export { checkIsFitted, isFitted, type CheckIsFittedOptions } from './checkIsFitted';
 export { isClassifier } from './isClassifier';
 export { isRegressor } from './isRegressor';
-export type { Label, TypedArray, Array2D, TensorLike, XLike, YLike } from './types';
+export type {
+  Label,
+  TypedArray,
+  Array2D,
+  ArrayND,
+  NestedArray,
+  TensorLike,
+  XLike,
+  YLike,
+} from './types';
 export { numSamples } from './numSamples';
 export {
   checkArray,
@@ -34,6 +43,7 @@ export {
 export { columnOr1d, type ColumnOr1dOptions } from './columnOr1d';
 export { checkXY, checkConsistentLength, type CheckXYOptions, type CheckedY } from './checkXY';
 export { takeRows } from './takeRows';
+export { toArrayND, dimMessage, type ToArrayNDOptions } from './toArrayND';
 export { isRecordArray, recordKeys, recordsToRows, type DataRecord } from './records';
 export {
   getFeatureNames,
@@ -42,7 +52,7 @@ export {
   checkFeatureNamesIn,
 } from './featureNames';
 export { checkNFeatures } from './checkNFeatures';
-export { isTypedArray, isArray2D, isMatrix, isTensorLike } from './internal/guards';
+export { isTypedArray, isArray2D, isArrayND, isMatrix, isTensorLike } from './internal/guards';
 export { closestMatch, editDistance } from './internal/closestMatch';
 export { splitParamKey, paramsWithPrefix, unprefixedParams } from './prefixedParams';
 export {

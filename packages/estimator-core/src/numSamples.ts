@@ -1,11 +1,11 @@
 // Port of scikit-learn's sklearn/utils/validation.py _num_samples (BSD-3-Clause).
 import { typeName } from './repr';
-import { isArray2D, isMatrix, isTensorLike, isTypedArray } from './internal/guards';
+import { isArrayND, isMatrix, isTensorLike, isTypedArray } from './internal/guards';
 
 /**
  * The number of samples (rows) in any accepted X or y form.
  *
- * @param x - an array, typed array, `{ data, shape }`, Matrix or tensor
+ * @param x - an array, typed array, `{ data, shape }` (any number of dimensions), Matrix or tensor
  * @returns the number of samples
  * @throws TypeError "Expected sequence or array-like, got ..." for anything else
  * @example
@@ -15,7 +15,7 @@ import { isArray2D, isMatrix, isTensorLike, isTypedArray } from './internal/guar
  */
 export function numSamples(x: unknown): number {
   if (Array.isArray(x) || isTypedArray(x)) return x.length;
-  if (isArray2D(x)) return x.shape[0];
+  if (isArrayND(x)) return x.shape[0]!;
   if (isMatrix(x)) return x.rows;
   if (isTensorLike(x)) {
     if (x.rank === 0)

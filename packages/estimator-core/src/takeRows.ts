@@ -1,12 +1,12 @@
 import { ValueError } from './errors';
-import { isArray2D, isMatrix, isTensorLike, isTypedArray } from './internal/guards';
+import { isArrayND, isMatrix, isTensorLike, isTypedArray } from './internal/guards';
 import { numSamples } from './numSamples';
 import { Matrix } from 'ml-matrix';
 
 /**
  * The rows of X (or the entries of y) at `indices`, in the same form as the input: arrays
  * give arrays (rows shared, not copied), typed arrays the same typed array, `{ data, shape }`
- * a new one, a Matrix a Matrix, a tensor a new tensor (the caller disposes it). Only the
+ * of any rank a new one (samples along the first axis; only the selected rows are copied), a Matrix a Matrix, a tensor a new tensor (the caller disposes it). Only the
  * selected rows are copied.
  *
  * @param X - any accepted X or y form
@@ -35,13 +35,14 @@ export function takeRows<T>(X: T, indices: ArrayLike<number>): T {
     for (let k = 0; k < idx.length; k++) (out as unknown as number[])[k] = src[idx[k]!]!;
     return out as T;
   }
-  if (isArray2D(X)) {
-    const c = X.shape[1];
+  if (isArrayND(X)) {
+    // one row = every value after the first axis, whatever the rank
+    const c = X.shape.slice(1).reduce((a, b) => a * b, 1);
     const Ctor = X.data.constructor as new (len: number) => Float64Array;
     const data = new Ctor(idx.length * c);
     for (let k = 0; k < idx.length; k++)
       data.set(X.data.subarray(idx[k]! * c, idx[k]! * c + c), k * c);
-    return { data, shape: [idx.length, c] } as T;
+    return { data, shape: [idx.length, ...X.shape.slice(1)] } as T;
   }
   if (isMatrix(X)) return new Matrix(idx.map((i) => X.getRow(i))) as T;
   if (isTensorLike(X)) return X.gather(Int32Array.from(idx), 0) as T;

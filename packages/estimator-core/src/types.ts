@@ -24,6 +24,16 @@ export interface Array2D {
   readonly shape: readonly [number, number];
 }
 
+/**
+ * The canonical N-d form of X (scikit-learn's `allow_nd`): one row-major typed array and its
+ * shape `[nSamples, ...]` (images `[n, h, w, c]`, sequences `[n, steps, features]`). An
+ * {@link Array2D} is the 2-D case. Float32 and float64 data are read in place, never copied.
+ */
+export interface ArrayND {
+  readonly data: Float64Array | Float32Array;
+  readonly shape: readonly number[];
+}
+
 /** A duck-typed tensor (tfjs `Tensor`): what the core needs to know of one without importing tfjs. */
 export interface TensorLike {
   readonly shape: readonly number[];
@@ -33,9 +43,18 @@ export interface TensorLike {
   gather(indices: number[] | Int32Array, axis?: number): TensorLike;
 }
 
-/** Every accepted form of a feature matrix X. */
+/** Nested arrays of numbers of any depth (`number[][][]` for images or sequences). */
+export type NestedArray = readonly (number | TypedArray | NestedArray)[];
+
+/** Every accepted form of a feature matrix X (N-d forms where the estimator allows them). */
 export type XLike =
-  readonly (readonly number[])[] | readonly TypedArray[] | Array2D | Matrix | TensorLike;
+  | readonly (readonly number[])[]
+  | readonly TypedArray[]
+  | Array2D
+  | ArrayND
+  | NestedArray
+  | Matrix
+  | TensorLike;
 
 /** Every accepted form of a target y: 1-D labels, 2-D multi-output labels, typed arrays, a Matrix. */
 export type YLike =

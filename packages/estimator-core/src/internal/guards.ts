@@ -1,5 +1,5 @@
 import { Matrix } from 'ml-matrix';
-import type { Array2D, TensorLike, TypedArray } from '../types';
+import type { Array2D, ArrayND, TensorLike, TypedArray } from '../types';
 
 /** A typed array of numbers (not a DataView). */
 export function isTypedArray(v: unknown): v is TypedArray {
@@ -22,6 +22,19 @@ export function isArray2D(v: unknown): v is Array2D {
     o.shape.length === 2 &&
     typeof o.shape[0] === 'number' &&
     typeof o.shape[1] === 'number'
+  );
+}
+
+/** The `{ data, shape }` form of an array of any number of dimensions (1 or more). */
+export function isArrayND(v: unknown): v is ArrayND {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as { data?: unknown; shape?: unknown; rank?: unknown };
+  return (
+    o.rank === undefined &&
+    isTypedArray(o.data) &&
+    Array.isArray(o.shape) &&
+    o.shape.length >= 1 &&
+    o.shape.every((d) => typeof d === 'number')
   );
 }
 
