@@ -1,13 +1,13 @@
 // The argument of a model-building function: scikeras's build_fn keyword arguments, as one object.
 import type * as tf from '@tensorflow/tfjs';
-import type { Array2D, Params } from '@scikeras/estimator-core';
+import type { ArrayND, Params } from '@scikeras/estimator-core';
 import type { CompileKwargs } from './compileKwargs';
 import type { RandomSource } from './internal/withRandomState';
 
 /** What every build context holds, whatever the wrapper's params (see {@link BuildContext}). */
 export interface BuildContextBase {
   /** The validated training X (`{ data, shape }`; `X.shape[1]` is the number of features). */
-  X: Array2D;
+  X: ArrayND;
   /** The validated training y (labels as given). */
   y: unknown;
   nFeaturesIn_: number;

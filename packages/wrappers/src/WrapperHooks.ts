@@ -3,7 +3,7 @@ import type * as tf from '@tensorflow/tfjs';
 import {
   BaseEstimator,
   ValueError,
-  type Array2D,
+  type ArrayND,
   type CheckedY,
   type Params,
 } from '@scikeras/estimator-core';
@@ -30,7 +30,7 @@ import type { BaseWrapperParams, WrapperArgs } from './WrapperParams';
  * @example
  * ```ts
  * class MultiInput extends KerasClassifier {
- *   override preProcessX(X: Array2D): [KerasData, Params] {
+ *   override preProcessX(X: ArrayND): [KerasData, Params] {
  *     return [[X, X], {}]; // one matrix per model input
  *   }
  * }
@@ -98,7 +98,7 @@ export abstract class WrapperHooks<
    * @param X - the validated X
    * @returns `[modelInput, extra]`
    */
-  preProcessX(X: Array2D): [KerasData, Params] {
+  preProcessX(X: ArrayND): [KerasData, Params] {
     return [this.featureEncoder_!.transform(X) as KerasData, {}];
   }
 

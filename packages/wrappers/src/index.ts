@@ -43,7 +43,7 @@ export {
   type MetricSpec,
 } from './compileKwargs';
 export { withRandomState, resolveSeed, type RandomSource } from './internal/withRandomState';
-export type { Array2D, Label, Params } from '@scikeras/estimator-core';
+export type { Array2D, ArrayND, Label, Params } from '@scikeras/estimator-core';
 // a subclass of a wrapper registers itself with estimator-core's registry
 export { registerEstimator, type RegisterEstimatorOptions } from '@scikeras/estimator-core';
 export { computeSampleWeight, type ClassWeight } from './internal/computeSampleWeight';

@@ -1,5 +1,5 @@
 // What the fit machinery needs from a wrapper: its overridable hooks, bound to it.
-import type { Array2D, CheckedY, ParameterConstraints, Params } from '@scikeras/estimator-core';
+import type { ArrayND, CheckedY, ParameterConstraints, Params } from '@scikeras/estimator-core';
 import type { BuildContext } from '../BuildContext';
 import type { Transformer } from '../IdentityTransformer';
 import type { CallbackSpec } from './buildCallbacks';
@@ -26,6 +26,6 @@ export interface BoundHooks {
   buildModel: ((ctx: BuildContext<any>) => unknown) | null;
   beforeInitialize(): void;
   getMetadata(): Params;
-  preProcessX(X: Array2D): [KerasData, Params];
+  preProcessX(X: ArrayND): [KerasData, Params];
   preProcessY(y: CheckedY): [KerasData, Params];
 }

@@ -2,7 +2,7 @@
 import {
   estimatorNameOf,
   validateParameterConstraints,
-  type Array2D,
+  type ArrayND,
   type CheckedY,
   type Params,
 } from '@scikeras/estimator-core';
@@ -35,7 +35,7 @@ export interface FitPlan {
   deepParams: Params;
   routed: RoutedParams;
   /** The training data (zero-weight rows dropped). */
-  X: Array2D;
+  X: ArrayND;
   y: CheckedY;
   /** The fitted attributes a fit from scratch records (input metadata, encoders, their metadata). */
   attributes: Params;

@@ -5,7 +5,8 @@ import {
   checkXY,
   columnOr1d,
   estimatorNameOf,
-  type Array2D,
+  pyShape,
+  type ArrayND,
   type CheckedY,
   type Label,
 } from '@scikeras/estimator-core';
@@ -23,7 +24,7 @@ export interface InputMetadata {
 
 /** Validated fit data and what it will record (nothing is recorded here). */
 export interface FitInputs {
-  X: Array2D;
+  X: ArrayND;
   y: CheckedY;
   meta: InputMetadata;
 }
@@ -53,6 +54,7 @@ export interface CheckFitInputsOptions {
  * ```
  */
 export function assertFloat32Range(data: ArrayLike<unknown>, inputName: string): void {
+  if (data instanceof Float32Array) return; // float32 already
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
     if (typeof v === 'number' && !Number.isFinite(Math.fround(v)) && Number.isFinite(v)) {
@@ -68,13 +70,33 @@ function flatY(y: CheckedY): ArrayLike<unknown> {
   return (y as unknown[]).flatMap((v) => (Array.isArray(v) ? v : [v]));
 }
 
-function checkAgainst(est: object, meta: InputMetadata, fitted: Partial<InputMetadata>): void {
+/**
+ * scikeras's checks of X against the fitted `XShape_`: the same number of dimensions, then the
+ * same shape after the first axis. 2-D X of another width gets scikit-learn's feature-count
+ * message (what scikit-learn's `check_n_features_in_after_fitting` asserts).
+ */
+function checkXShape(est: object, shape: readonly number[], fitted: readonly number[]): void {
   const name = estimatorNameOf(est);
-  if (fitted.XShape_ && meta.nFeaturesIn_ !== fitted.XShape_[1]) {
+  if (shape.length !== fitted.length) {
     throw new ValueError(
-      `X has ${meta.nFeaturesIn_} features, but ${name} is expecting ${fitted.XShape_[1]} features as input.`,
+      `X has ${shape.length} dimensions, but this ${name} is expecting ${fitted.length} dimensions in X.`,
     );
   }
+  if (shape.length === 2 && shape[1] !== fitted[1]) {
+    throw new ValueError(
+      `X has ${shape[1]} features, but ${name} is expecting ${fitted[1]} features as input.`,
+    );
+  }
+  if (shape.some((d, i) => i > 0 && d !== fitted[i])) {
+    throw new ValueError(
+      `X has shape ${pyShape(shape.slice(1))}, but this ${name} is expecting X of shape ${pyShape(fitted.slice(1))}`,
+    );
+  }
+}
+
+function checkAgainst(est: object, meta: InputMetadata, fitted: Partial<InputMetadata>): void {
+  const name = estimatorNameOf(est);
+  if (fitted.XShape_) checkXShape(est, meta.XShape_, fitted.XShape_);
   if (fitted.yDtype_ !== undefined && !canCast(meta.yDtype_, fitted.yDtype_)) {
     throw new ValueError(
       `Got y with dtype ${meta.yDtype_}, but this ${name} expected ${fitted.yDtype_} and casting from ${meta.yDtype_} to ${fitted.yDtype_} is not safe!`,
@@ -88,8 +110,9 @@ function checkAgainst(est: object, meta: InputMetadata, fitted: Partial<InputMet
 }
 
 /**
- * Validates fit data (scikeras's `_validate_data`): X and y through `checkXY`, values within
- * float32, and, for `partialFit` and warm starts, the same feature count, a y dtype that casts
+ * Validates fit data (scikeras's `_validate_data`): X (of any number of dimensions, scikeras's
+ * `allow_nd=True`) and y through `checkXY`, values within float32, and, for `partialFit` and
+ * warm starts, the same dimensions and shape after the first axis, a y dtype that casts
  * safely and the same y dimensions as the fitted ones. Records nothing: the caller commits
  * `meta` once the whole fit succeeded.
  *
@@ -111,16 +134,17 @@ export function checkFitInputs(
   y: unknown,
   options: CheckFitInputsOptions,
 ): FitInputs {
-  let Xc: Array2D;
+  let Xc: ArrayND;
   let yc: CheckedY;
   if (options.yOptional && (y === undefined || y === null)) {
-    Xc = checkArray(X, { estimator: est });
+    Xc = checkArray(X, { estimator: est, allowNd: true });
     yc = [];
   } else {
     const checked = checkXY(X, y, {
       estimator: est,
       multiOutput: true,
       yNumeric: options.yNumeric,
+      allowNd: true,
     });
     Xc = checked.X;
     yc = ArrayBuffer.isView(checked.y) ? Array.from(checked.y as ArrayLike<number>) : checked.y;
@@ -130,7 +154,7 @@ export function checkFitInputs(
   const meta: InputMetadata = {
     XDtype_: Xc.data instanceof Float32Array ? 'float32' : 'float64',
     XShape_: [...Xc.shape],
-    nFeaturesIn_: Xc.shape[1],
+    nFeaturesIn_: Xc.shape[1]!,
     yDtype_: dtypeOfY(yc),
     yNdim_: !ArrayBuffer.isView(yc) && Array.isArray((yc as Label[][])[0]) ? 2 : 1,
   };
@@ -139,27 +163,25 @@ export function checkFitInputs(
 }
 
 /**
- * Validates X for `predict` / `predictProba` / `score`: `checkArray`, values within float32,
- * and the fitted feature count.
+ * Validates X for `predict` / `predictProba` / `score`: `checkArray` (any number of
+ * dimensions), values within float32, and the fitted dimensions and shape after the first axis.
  *
  * @param est - the fitted estimator
  * @param X - samples
  * @param XShape - the fitted `XShape_`
  * @returns the validated X
- * @throws ValueError "X has 3 features, but KerasClassifier is expecting 4 features as input."
+ * @throws ValueError "X has 3 features, but KerasClassifier is expecting 4 features as input.",
+ *   "X has 3 dimensions, but this KerasClassifier is expecting 4 dimensions in X.", "X has shape
+ *   (8, 8, 3), but this KerasClassifier is expecting X of shape (8, 8, 1)"
  * @example
  * ```ts
  * checkPredictX(est, [[1, 2]], est.XShape_);
  * ```
  */
-export function checkPredictX(est: object, X: unknown, XShape: number[] | undefined): Array2D {
-  const Xc = checkArray(X, { estimator: est });
+export function checkPredictX(est: object, X: unknown, XShape: number[] | undefined): ArrayND {
+  const Xc = checkArray(X, { estimator: est, allowNd: true });
   assertFloat32Range(Xc.data, 'X');
-  if (XShape && Xc.shape[1] !== XShape[1]) {
-    throw new ValueError(
-      `X has ${Xc.shape[1]} features, but ${estimatorNameOf(est)} is expecting ${XShape[1]} features as input.`,
-    );
-  }
+  if (XShape) checkXShape(est, Xc.shape, XShape);
   return Xc;
 }
 

@@ -1,6 +1,6 @@
 // tfjs-layers's LayersModel.predict loop (Apache-2.0), fed one batch at a time from host memory.
 import * as tf from '@tensorflow/tfjs';
-import { ValueError } from '@scikeras/estimator-core';
+import { ValueError, toArrayND } from '@scikeras/estimator-core';
 import { isArray2DLike, isTensor, type KerasData, type KerasOutput } from './tensorData';
 
 interface HostMatrix {
@@ -33,9 +33,13 @@ function toHost(v: unknown): HostMatrix {
     v.dispose();
     return m;
   }
-  if (isArray2DLike(v)) {
-    const data = v.data as unknown as HostMatrix['data'];
-    return { data, shape: [...v.shape], row: v.shape[1], dtype: 'float32' };
+  const nd = Array.isArray(v) ? toArrayND(v, { inputName: 'model input' }) : undefined;
+  const shaped = nd ?? (isArray2DLike(v) ? v : undefined);
+  if (shaped) {
+    // any rank: one row is every value after the first axis, read in place
+    const data = shaped.data as unknown as HostMatrix['data'];
+    const row = shaped.shape.slice(1).reduce((a, b) => a * b, 1);
+    return { data, shape: [...shaped.shape], row, dtype: 'float32' };
   }
   if (ArrayBuffer.isView(v)) {
     const data = Float32Array.from(v as unknown as ArrayLike<number>);

@@ -1,5 +1,5 @@
 // scikeras's scikeras/wrappers.py _fit sample-weight handling and sklearn's _check_sample_weight (MIT, BSD-3-Clause).
-import { ValueError, takeRows, type Array2D, type CheckedY } from '@scikeras/estimator-core';
+import { ValueError, takeRows, type ArrayND, type CheckedY } from '@scikeras/estimator-core';
 
 /**
  * Checks per-sample weights: one finite number per row.
@@ -38,9 +38,9 @@ export function checkSampleWeight(sampleWeight: ArrayLike<number>, n: number): n
  * ```
  */
 export function dropZeroWeights(
-  data: { X: Array2D; y: CheckedY },
+  data: { X: ArrayND; y: CheckedY },
   sampleWeight: number[] | null,
-): { X: Array2D; y: CheckedY; sampleWeight: number[] | null } {
+): { X: ArrayND; y: CheckedY; sampleWeight: number[] | null } {
   if (!sampleWeight) return { ...data, sampleWeight };
   if (sampleWeight.every((w) => w === 0)) {
     throw new ValueError(

@@ -1,14 +1,14 @@
 // Model data (arrays, { data, shape } matrices, tensors; one per model input/output) to tfjs tensors.
 import * as tf from '@tensorflow/tfjs';
-import { ValueError, type Array2D } from '@scikeras/estimator-core';
+import { ValueError, toArrayND, type ArrayND } from '@scikeras/estimator-core';
 
 /** Model input or target as the hooks produce it: one matrix or one per model input/output. */
 export type KerasData =
-  | Array2D
+  | ArrayND
   | tf.Tensor
   | readonly number[]
   | readonly (readonly number[])[]
-  | readonly (Array2D | tf.Tensor | readonly number[] | readonly (readonly number[])[])[];
+  | readonly (ArrayND | tf.Tensor | readonly number[] | readonly (readonly number[])[])[];
 
 /** Model output as `postProcessY` receives it: n x k, or one n x k_i matrix per output. */
 export type KerasOutput = number[][] | number[][][];
@@ -17,14 +17,14 @@ export function isTensor(v: unknown): v is tf.Tensor {
   return v instanceof tf.Tensor;
 }
 
-export function isArray2DLike(v: unknown): v is Array2D {
+export function isArray2DLike(v: unknown): v is ArrayND {
   return (
     !!v &&
     typeof v === 'object' &&
     !Array.isArray(v) &&
     'shape' in v &&
     'data' in v &&
-    ArrayBuffer.isView((v as Array2D).data)
+    ArrayBuffer.isView((v as ArrayND).data)
   );
 }
 
@@ -32,14 +32,16 @@ function asFloat32(a: ArrayLike<number>): Float32Array {
   return a instanceof Float32Array ? a : Float32Array.from(a);
 }
 
-/** One matrix-like value to a float32 tensor (1-D arrays become one column). */
+/** One array-like value (any rank) to a float32 tensor (1-D arrays become one column). */
 function matrixToTensor(v: unknown, owned: tf.Tensor[]): tf.Tensor {
   if (isTensor(v)) {
     owned.push(v);
     return v;
   }
   let t: tf.Tensor;
-  if (isArray2DLike(v)) t = tf.tensor2d(asFloat32(v.data), v.shape as [number, number], 'float32');
+  const nd = Array.isArray(v) ? toArrayND(v, { inputName: 'model input' }) : undefined;
+  if (nd) t = tf.tensor(asFloat32(nd.data), [...nd.shape], 'float32');
+  else if (isArray2DLike(v)) t = tf.tensor(asFloat32(v.data), [...v.shape], 'float32');
   else if (ArrayBuffer.isView(v)) {
     const a = asFloat32(v as unknown as ArrayLike<number>);
     t = tf.tensor2d(a, [a.length, 1], 'float32');
