@@ -1,5 +1,6 @@
 // The seam between an estimator and the code that trains its tfjs model.
 import type * as tf from '@tensorflow/tfjs';
+import type { HostRows } from './HostRows';
 
 /**
  * What a {@link Trainer}'s `fit` takes: tfjs's `ModelFitArgs`, with per-row loss weights (which
@@ -39,17 +40,23 @@ export interface Trainer {
   /** A name for messages and logs. */
   readonly name: string;
   /**
+   * Whether `fit` takes the input as {@link HostRows} (a float32 array and its shape, sliced
+   * batch by batch) besides tensors. Callers pass host rows only to trainers that say so.
+   * @defaultValue false
+   */
+  readonly acceptsHostRows?: boolean;
+  /**
    * Trains `model` on `x`, `y`.
    *
    * @param model - a compiled LayersModel
-   * @param x - the inputs, as `model.fit` takes them
+   * @param x - the inputs, as `model.fit` takes them (or {@link HostRows} where `acceptsHostRows`)
    * @param y - the targets, as `model.fit` takes them
    * @param args - `model.fit`'s arguments, `sampleWeight` and `onWarning`
    * @returns the History, as `model.fit` returns it
    */
   fit(
     model: tf.LayersModel,
-    x: tf.Tensor | tf.Tensor[],
+    x: tf.Tensor | tf.Tensor[] | HostRows,
     y: tf.Tensor | tf.Tensor[],
     args?: TrainerFitArgs,
   ): Promise<tf.History>;

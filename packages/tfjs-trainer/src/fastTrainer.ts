@@ -1,6 +1,7 @@
 // The default trainer: the lean loop where it trains the model exactly, model.fit on the fast
 // kernels elsewhere, stock model.fit when tfjs's internals are not the ones it was written for.
 import * as tf from '@tensorflow/tfjs';
+import { hostToTensor, isHostRows, type HostRows } from './HostRows';
 import { withFastKernels } from './kernels/installFastKernels';
 import { missingInternal } from './missingInternal';
 import { modelFitTrainer } from './modelFitTrainer';
@@ -41,15 +42,14 @@ function callbackList(
 /** The lean plan for this call, or why `model.fit` trains instead. */
 function leanPlan(
   model: tf.LayersModel,
-  x: tf.Tensor | tf.Tensor[],
+  x: tf.Tensor | tf.Tensor[] | HostRows,
   y: tf.Tensor | tf.Tensor[],
   args: Omit<tf.ModelFitArgs, 'sampleWeight'>,
 ): LeanFitPlan | string {
   const validation = args.validationData;
   const single =
-    x instanceof tf.Tensor &&
+    ((x instanceof tf.Tensor && x.dtype === 'float32') || isHostRows(x)) &&
     y instanceof tf.Tensor &&
-    x.dtype === 'float32' &&
     (!validation || (validation[0] instanceof tf.Tensor && validation[1] instanceof tf.Tensor));
   if (!single) return 'several inputs or outputs, or non-float32 inputs';
   if (validation && validation.length > 2) return 'validation sample weights';
@@ -95,9 +95,10 @@ function leanArgs(
  */
 export const fastTrainer: Trainer = {
   name: 'fast',
+  acceptsHostRows: true,
   async fit(
     model: tf.LayersModel,
-    x: tf.Tensor | tf.Tensor[],
+    x: tf.Tensor | tf.Tensor[] | HostRows,
     y: tf.Tensor | tf.Tensor[],
     args: TrainerFitArgs = {},
   ): Promise<tf.History> {
@@ -110,10 +111,22 @@ export const fastTrainer: Trainer = {
     }
     const plan = leanPlan(model, x, y, fitArgs);
     if (typeof plan !== 'string') {
-      return leanFit(plan, x as tf.Tensor, y as tf.Tensor, leanArgs(fitArgs, sampleWeight));
+      return leanFit(
+        plan,
+        x as tf.Tensor | HostRows,
+        y as tf.Tensor,
+        leanArgs(fitArgs, sampleWeight),
+      );
     }
-    return withFastKernels(() => modelFitTrainer.fit(model, x, y, { ...fitArgs, sampleWeight }), {
-      backends: [backendName],
-    });
+    const owned: tf.Tensor[] = [];
+    try {
+      const xt = hostToTensor(x, owned);
+      return await withFastKernels(
+        () => modelFitTrainer.fit(model, xt, y, { ...fitArgs, sampleWeight }),
+        { backends: [backendName] },
+      );
+    } finally {
+      tf.dispose(owned);
+    }
   },
 };

@@ -1,5 +1,6 @@
 // @scikeras/tfjs-trainer: a fast training engine for TensorFlow.js Dense models (docs/PERFORMANCE.md).
 export type { Trainer, TrainerFitArgs } from './Trainer';
+export { isHostRows, hostToTensor, type HostRows } from './HostRows';
 export { fastTrainer } from './fastTrainer';
 export { modelFitTrainer } from './modelFitTrainer';
 export { trainers, type TrainerName } from './trainers';

@@ -1,5 +1,6 @@
 // The plain trainer: tfjs's own LayersModel.fit, with per-row sample weights.
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
+import { hostToTensor, type HostRows } from './HostRows';
 import { injectSampleWeights } from './injectSampleWeights';
 import type { Trainer, TrainerFitArgs } from './Trainer';
 
@@ -15,20 +16,23 @@ import type { Trainer, TrainerFitArgs } from './Trainer';
  */
 export const modelFitTrainer: Trainer = {
   name: 'modelFit',
+  acceptsHostRows: true,
   async fit(
     model: tf.LayersModel,
-    x: tf.Tensor | tf.Tensor[],
+    x: tf.Tensor | tf.Tensor[] | HostRows,
     y: tf.Tensor | tf.Tensor[],
     args: TrainerFitArgs = {},
   ): Promise<tf.History> {
     const { sampleWeight, onWarning, ...fitArgs } = args;
     void onWarning;
     const restore: (() => void)[] = [];
+    const owned: tf.Tensor[] = [];
     if (sampleWeight) injectSampleWeights(model, sampleWeight, restore);
     try {
-      return await model.fit(x, y, fitArgs);
+      return await model.fit(hostToTensor(x, owned), y, fitArgs);
     } finally {
       for (const undo of restore) undo();
+      tf.dispose(owned);
     }
   },
 };

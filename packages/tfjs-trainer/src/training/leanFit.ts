@@ -1,6 +1,7 @@
 // The lean training loop: tfjs-layers 4.22's fitLoop (training.ts, Apache-2.0) with the training
 // step of a Dense chain written out (forward, hand-derived backward, fused optimizer update).
 import * as tf from '@tensorflow/tfjs';
+import { isHostRows, type HostRows } from '../HostRows';
 import { fusedOptimizerStep } from './fusedOptimizerStep';
 import { EpochAverager } from './EpochAverager';
 import type { LeanFitPlan } from './planLeanFit';
@@ -63,7 +64,7 @@ interface TrainingModel {
  */
 export async function leanFit(
   plan: LeanFitPlan,
-  x: tf.Tensor,
+  x: tf.Tensor | HostRows,
   y: tf.Tensor,
   args: LeanFitArgs = {},
 ): Promise<tf.History> {
@@ -78,33 +79,7 @@ export async function leanFit(
   const initialEpoch = args.initialEpoch ?? 0;
   const owned: tf.Tensor[] = [];
   try {
-    const [[xs], [ys]] = model.standardizeUserDataXY(x, y, false, batchSize) as [
-      [tf.Tensor],
-      [tf.Tensor],
-    ];
-    if (xs !== x) owned.push(xs);
-    if (ys !== y) owned.push(ys);
-    let trainX = xs;
-    let trainY = ys;
-    let validation: [tf.Tensor, tf.Tensor] | null = null;
-    if (args.validationData) {
-      // checked now, as model.fit checks it before training
-      const [vx, vy] = args.validationData;
-      const [[vxs], [vys]] = model.standardizeUserDataXY(vx, vy, true, batchSize) as [
-        [tf.Tensor],
-        [tf.Tensor],
-      ];
-      if (vxs !== vx) owned.push(vxs);
-      if (vys !== vy) owned.push(vys);
-      validation = [vxs, vys];
-    } else if (args.validationSplit && args.validationSplit > 0 && args.validationSplit < 1) {
-      const total = xs.shape[0]!;
-      const splitAt = Math.floor(total * (1 - args.validationSplit));
-      trainX = tf.slice(xs, 0, splitAt);
-      trainY = tf.slice(ys, 0, splitAt);
-      validation = [tf.slice(xs, splitAt, total - splitAt), tf.slice(ys, splitAt, total - splitAt)];
-      owned.push(trainX, trainY, ...validation);
-    }
+    const { trainX, trainY, validation } = prepareData(model, x, y, batchSize, args, owned);
     // tfjs's warning when layers were (un)frozen after compile; the compiled weights train
     model.checkTrainableWeightsConsistency?.();
     const n = trainX.shape[0]!;
@@ -179,15 +154,27 @@ export async function leanFit(
 /** Up to this many elements, a tensor's rows are batched from a host copy (no kernel). */
 const HOST_COPY_LIMIT = 1 << 25;
 
-/** Makes batches of a tensor's rows: copied from a host copy, or gathered for large data. */
+/** Makes batches of a tensor's rows (copied from a host copy, or gathered for large data) or of host rows. */
 class Rows {
-  readonly #tensor: tf.Tensor;
+  readonly #tensor: tf.Tensor | null;
+  readonly #shape: number[];
+  readonly #dtype: tf.DataType;
   readonly #rowLen: number;
   readonly #values: Float32Array | Int32Array | null = null;
 
-  constructor(tensor: tf.Tensor) {
+  constructor(source: tf.Tensor | HostRows) {
+    this.#shape = [...source.shape];
+    this.#rowLen = source.shape.slice(1).reduce((a, b) => a * b, 1);
+    if (isHostRows(source)) {
+      // host rows are read in place, whatever their size
+      this.#tensor = null;
+      this.#values = source.data;
+      this.#dtype = 'float32';
+      return;
+    }
+    const tensor = source;
     this.#tensor = tensor;
-    this.#rowLen = tensor.shape.slice(1).reduce((a, b) => a * b, 1);
+    this.#dtype = tensor.dtype;
     if (tensor.size <= HOST_COPY_LIMIT) {
       const values = tensor.dataSync();
       if (values instanceof Float32Array || values instanceof Int32Array) this.#values = values;
@@ -197,7 +184,7 @@ class Rows {
   /** The rows `ids` as a new tensor (call inside a tidy). */
   take(ids: Int32Array): tf.Tensor {
     const values = this.#values;
-    if (values === null) return tf.gather(this.#tensor, tf.tensor1d(ids, 'int32'));
+    if (values === null) return tf.gather(this.#tensor!, tf.tensor1d(ids, 'int32'));
     const len = this.#rowLen;
     const out =
       values instanceof Float32Array
@@ -207,7 +194,7 @@ class Rows {
       const o = ids[r]! * len;
       for (let c = 0; c < len; c++) out[t++] = values[o + c]!;
     }
-    return tf.tensor(out, [ids.length, ...this.#tensor.shape.slice(1)], this.#tensor.dtype);
+    return tf.tensor(out, [ids.length, ...this.#shape.slice(1)], this.#dtype);
   }
 }
 
@@ -289,4 +276,87 @@ function trainStep(
   for (const fn of plan.metrics) values.push(fn ? generic[g++]!.dataSync()[0]! : s[1]!);
   tf.dispose(outs);
   return values;
+}
+
+/** The host rows `[start, end)` as host rows (a view, not a copy). */
+function hostSlice(x: HostRows, start: number, end: number): HostRows {
+  const row = x.shape.slice(1).reduce((a, b) => a * b, 1);
+  return {
+    data: x.data.subarray(start * row, end * row),
+    shape: [end - start, ...x.shape.slice(1)],
+  };
+}
+
+/**
+ * Checks host rows as `standardizeUserDataXY` checks a tensor (shape against the model's input,
+ * rows against the targets'), by standardizing their first row with the first target row.
+ */
+function checkHostRows(model: TrainingModel, x: HostRows, y: tf.Tensor, batchSize: number): void {
+  const n = x.shape[0]!;
+  if (n !== y.shape[0]) {
+    throw new Error(
+      `Input arrays should have the same number of samples as target arrays. Found ${n} input sample(s) and ${y.shape[0]} target sample(s).`,
+    );
+  }
+  tf.tidy(() => {
+    const head = tf.tensor(hostSlice(x, 0, Math.min(1, n)).data, [
+      Math.min(1, n),
+      ...x.shape.slice(1),
+    ]);
+    model.standardizeUserDataXY(head, tf.slice(y, 0, Math.min(1, n)), false, batchSize);
+  });
+}
+
+/** The training and validation data, standardized as `model.fit` does (host rows stay in host memory). */
+function prepareData(
+  model: TrainingModel,
+  x: tf.Tensor | HostRows,
+  y: tf.Tensor,
+  batchSize: number,
+  args: LeanFitArgs,
+  owned: tf.Tensor[],
+): { trainX: tf.Tensor | HostRows; trainY: tf.Tensor; validation: [tf.Tensor, tf.Tensor] | null } {
+  let xs: tf.Tensor | HostRows;
+  let ys: tf.Tensor;
+  if (isHostRows(x)) {
+    checkHostRows(model, x, y, batchSize);
+    [xs, ys] = [x, y];
+  } else {
+    const [[sx], [sy]] = model.standardizeUserDataXY(x, y, false, batchSize) as [
+      [tf.Tensor],
+      [tf.Tensor],
+    ];
+    if (sx !== x) owned.push(sx);
+    [xs, ys] = [sx, sy];
+  }
+  if (ys !== y) owned.push(ys);
+  if (args.validationData) {
+    // checked now, as model.fit checks it before training
+    const [vx, vy] = args.validationData;
+    const [[vxs], [vys]] = model.standardizeUserDataXY(vx, vy, true, batchSize) as [
+      [tf.Tensor],
+      [tf.Tensor],
+    ];
+    if (vxs !== vx) owned.push(vxs);
+    if (vys !== vy) owned.push(vys);
+    return { trainX: xs, trainY: ys, validation: [vxs, vys] };
+  }
+  if (args.validationSplit && args.validationSplit > 0 && args.validationSplit < 1) {
+    const total = xs.shape[0]!;
+    const splitAt = Math.floor(total * (1 - args.validationSplit));
+    const trainY = tf.slice(ys, 0, splitAt);
+    const valY = tf.slice(ys, splitAt, total - splitAt);
+    owned.push(trainY, valY);
+    if (isHostRows(xs)) {
+      const tail = hostSlice(xs, splitAt, total);
+      const valX = tf.tensor(tail.data, [...tail.shape], 'float32');
+      owned.push(valX);
+      return { trainX: hostSlice(xs, 0, splitAt), trainY, validation: [valX, valY] };
+    }
+    const trainX = tf.slice(xs, 0, splitAt);
+    const valX = tf.slice(xs, splitAt, total - splitAt);
+    owned.push(trainX, valX);
+    return { trainX, trainY, validation: [valX, valY] };
+  }
+  return { trainX: xs, trainY: ys, validation: null };
 }

@@ -1,10 +1,10 @@
 // scikeras's scikeras/wrappers.py _fit_keras_model (MIT): one tfjs training run.
 import * as tf from '@tensorflow/tfjs';
 import { warn, type Params } from '@scikeras/estimator-core';
-import type { Trainer } from '@scikeras/tfjs-trainer';
+import type { HostRows, Trainer } from '@scikeras/tfjs-trainer';
 import { isCallbackInstance, type CallbackSpec } from './buildCallbacks';
 import { guardCallbacks } from './guardedCallbacks';
-import { targetTensors, toTensors, type KerasData } from './tensorData';
+import { isArray2DLike, targetTensors, toTensors, type KerasData } from './tensorData';
 import { verboseLogger } from './verboseLogger';
 import { withRandomState } from './withRandomState';
 
@@ -72,6 +72,19 @@ export async function fitKerasModel(model: tf.LayersModel, run: KerasFitRun): Pr
   return history;
 }
 
+/**
+ * The model input as host rows (read in place when float32) for a trainer that takes them and a
+ * single-input model: the trainer slices its batches from host memory, so the whole X is never
+ * copied into one tensor (on wasm, a second copy of the data in the wasm heap).
+ */
+function hostRowsFor(model: tf.LayersModel, run: KerasFitRun): HostRows | undefined {
+  if (!run.trainer.acceptsHostRows || model.inputs.length !== 1) return undefined;
+  const v = Array.isArray(run.x) && run.x.length === 1 ? (run.x[0] as unknown) : run.x;
+  if (!isArray2DLike(v)) return undefined;
+  const data = v.data instanceof Float32Array ? v.data : Float32Array.from(v.data);
+  return { data, shape: [...v.shape] };
+}
+
 async function runTraining(
   model: tf.LayersModel,
   run: KerasFitRun,
@@ -81,7 +94,7 @@ async function runTraining(
 ): Promise<tf.History> {
   const owned: tf.Tensor[] = [];
   try {
-    const x = toTensors(run.x, model.inputs.length, owned, 'input');
+    const x = hostRowsFor(model, run) ?? toTensors(run.x, model.inputs.length, owned, 'input');
     const y = targetTensors(model, run.y, owned);
     const validationData = run.validation
       ? ([
