@@ -7,7 +7,9 @@
 //  3. real data: 5-fold crossValScore on iris, breast cancer and diabetes next to scikit-learn's
 //     MLPClassifier / MLPRegressor on the same folds; the table goes to docs/REAL_DATA.md.
 //  4. predict: time per row of predictProba for 100k and 1M rows on wasm and cpu (bench/predict.mjs).
-// Imports the built package (../dist). Set WRAPPERS_BENCH_PARTS=overhead,grid,real,predict to pick parts.
+//  5. scale: fit and predict on 10k, 100k, 1M x 100 given as one Float32Array with a shape, peak
+//     RSS, next to PyTorch's inference loop on one thread (bench/scale.mjs; docs/scale.svg).
+// Imports the built package (../dist). Set WRAPPERS_BENCH_PARTS=overhead,grid,real,predict,scale to pick parts.
 // (The matMul kernels and the lean loop on their own: @scikeras/tfjs-trainer's bench.)
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
@@ -23,7 +25,7 @@ import { mlpHH, scaledMlp, scaledMlpRegressor } from './models.mjs';
 import { torchReference } from './torchReference.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const PARTS = (process.env.WRAPPERS_BENCH_PARTS ?? 'overhead,grid,real,predict').split(',');
+const PARTS = (process.env.WRAPPERS_BENCH_PARTS ?? 'overhead,grid,real,predict,scale').split(',');
 const HAS_SKLEARN = pythonHas('sklearn', 'numpy');
 
 tf.enableProdMode();
@@ -527,6 +529,11 @@ export async function run() {
     // predictProba per row on wasm and cpu, next to tfjs's model.predict (bench/predict.mjs)
     const { run: runPredict } = await import('./predict.mjs');
     rows.push(...(await runPredict()));
+  }
+  if (PARTS.includes('scale')) {
+    // 10k, 100k, 1M x 100 as one Float32Array, each size in its own process (bench/scale.mjs)
+    const { run: runScale } = await import('./scale.mjs');
+    rows.push(...(await runScale()));
   }
   if (PARTS.includes('overhead') && PARTS.includes('grid')) await writeBenchDoc(rows);
   return rows;
