@@ -26,6 +26,7 @@ export type {
   TypedArray,
   Array2D,
   ArrayND,
+  ShapedArray,
   NestedArray,
   TensorLike,
   XLike,

@@ -3,7 +3,7 @@
 import { ValueError } from './errors';
 import { isArray2D, isArrayND, isTensorLike, isTypedArray } from './internal/guards';
 import { pyRepr, pyShape } from './repr';
-import type { ArrayND } from './types';
+import type { ArrayND, ShapedArray } from './types';
 
 /** Options of {@link toArrayND}. */
 export interface ToArrayNDOptions {
@@ -105,7 +105,7 @@ function fillNested(X: readonly unknown[], shape: readonly number[], name: strin
   return out;
 }
 
-function checkShapedLength(X: ArrayND, name: string): void {
+function checkShapedLength(X: ShapedArray, name: string): void {
   const size = X.shape.reduce((a, b) => a * b, 1);
   if (X.shape.some((d) => !Number.isInteger(d) || d < 0) || X.data.length !== size) {
     throw new ValueError(
@@ -143,14 +143,16 @@ export function toArrayND(X: unknown, options: ToArrayNDOptions = {}): ArrayND |
   if (isTensorLike(X)) {
     const raw = X.dataSync();
     const data = raw instanceof Float32Array ? raw.slice() : Float64Array.from(raw);
-    return { data, shape: [...X.shape] };
+    return { data, shape: [...X.shape] as unknown as ArrayND['shape'] };
   }
   if (isArrayND(X)) {
     checkShapedLength(X, name);
-    if (X.data instanceof Float64Array || X.data instanceof Float32Array) return X;
-    return { data: Float64Array.from(X.data as ArrayLike<number>), shape: [...X.shape] };
+    const shape = [...X.shape] as unknown as ArrayND['shape'];
+    if (X.data instanceof Float64Array || X.data instanceof Float32Array)
+      return { data: X.data, shape };
+    return { data: Float64Array.from(X.data as ArrayLike<number>), shape };
   }
   const rows = X as readonly unknown[];
   const shape = nestedShape(rows);
-  return { data: fillNested(rows, shape, name), shape };
+  return { data: fillNested(rows, shape, name), shape: shape as unknown as ArrayND['shape'] };
 }

@@ -31,6 +31,15 @@ export interface Array2D {
  */
 export interface ArrayND {
   readonly data: Float64Array | Float32Array;
+  readonly shape: readonly [number, number, ...number[]];
+}
+
+/**
+ * X as a typed array with its shape, as callers give it (`{ data: Float32Array, shape: [n, 8, 8, 1] }`):
+ * validation turns it into an {@link ArrayND}, reading float32/float64 data in place.
+ */
+export interface ShapedArray {
+  readonly data: TypedArray;
   readonly shape: readonly number[];
 }
 
@@ -51,7 +60,7 @@ export type XLike =
   | readonly (readonly number[])[]
   | readonly TypedArray[]
   | Array2D
-  | ArrayND
+  | ShapedArray
   | NestedArray
   | Matrix
   | TensorLike;

@@ -2,6 +2,7 @@
 // its own: `node bench/scaleChild.mjs <rows> <backend> [cv]`. Prints one JSON line.
 // X is one Float32Array with a shape ({ data, shape: [rows, 100] }); y 3 classes.
 import { performance } from 'node:perf_hooks';
+import { setInterval, clearInterval } from 'node:timers';
 import * as tf from '@tensorflow/tfjs';
 import { KerasClassifier, useBackend } from '../dist/index.mjs';
 

@@ -1,5 +1,5 @@
 import { Matrix } from 'ml-matrix';
-import type { Array2D, ArrayND, TensorLike, TypedArray } from '../types';
+import type { Array2D, ShapedArray, TensorLike, TypedArray } from '../types';
 
 /** A typed array of numbers (not a DataView). */
 export function isTypedArray(v: unknown): v is TypedArray {
@@ -26,7 +26,7 @@ export function isArray2D(v: unknown): v is Array2D {
 }
 
 /** The `{ data, shape }` form of an array of any number of dimensions (1 or more). */
-export function isArrayND(v: unknown): v is ArrayND {
+export function isArrayND(v: unknown): v is ShapedArray {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as { data?: unknown; shape?: unknown; rank?: unknown };
   return (
