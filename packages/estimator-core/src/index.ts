@@ -44,8 +44,27 @@ export {
 export { checkNFeatures } from './checkNFeatures';
 export { isTypedArray, isArray2D, isMatrix, isTensorLike } from './internal/guards';
 export { RandomState, checkRandomState, type RandomStateLike } from './RandomState';
-export { pyRepr, pyStr, pyNumStr, pyList, npArrayStr, pyShape, typeName } from './repr';
+export {
+  pyRepr,
+  pyStr,
+  pyNumStr,
+  pyList,
+  pyTuple,
+  pySet,
+  npArrayStr,
+  pyShape,
+  typeName,
+} from './repr';
 export { estimatorNameOf } from './registry/estimatorNameOf';
+export {
+  setOutputConfig,
+  getOutputConfig,
+  safeSetOutput,
+  wrapTransformOutput,
+  type TransformOutput,
+  type OutputConfig,
+  type ResolvedOutputConfig,
+} from './setOutput';
 export {
   registerEstimator,
   getEstimatorClass,
