@@ -6,7 +6,9 @@ import {
   InvalidParameterError,
   ValueError,
   estimatorName,
+  registerEstimator,
 } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { categoryStr, type Categories, type Category } from './internal/categories';
 import { fitCategories, recordTable, transformCodes } from './internal/encoderBase';
 import {
@@ -140,25 +142,39 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
   transform(X: unknown): number[][] {
     checkIsFitted(this);
     const warnOnUnknown = this.drop !== null && this.handleUnknown !== 'error';
-    const { n, codes, valid } = transformCodes(this, X, this.handleUnknown, warnOnUnknown);
+    const { n, codes } = transformCodes(this, X, this.handleUnknown, warnOnUnknown);
     const widths = this.#widths();
     const total = widths.reduce((s, w) => s + w, 0);
     const d = widths.length;
-    const drops = widths.map((_, j) => this.dropIdx_?.[j] ?? -1);
-    const offsets = widths.map((_, j) => widths.slice(0, j).reduce((s, w) => s + w, 0));
+    const drops = Int32Array.from(widths, (_, j) => this.dropIdx_?.[j] ?? -1);
+    const offsets = new Int32Array(d);
+    for (let j = 1; j < d; j++) offsets[j] = offsets[j - 1]! + widths[j - 1]!;
+    /** The output column of sample i's feature j, or -1 (unknown or dropped: all zeros). */
+    const column = (j: number, i: number): number => {
+      let c = codes[j]![i]!;
+      const drop = drops[j]!;
+      if (c < 0 || c === drop) return -1;
+      if (drop >= 0 && c > drop) c -= 1;
+      return offsets[j]! + c;
+    };
+    if (this.wantsArray2D()) {
+      const data = new Float64Array(n * total);
+      for (let i = 0; i < n; i++) {
+        const off = i * total;
+        for (let j = 0; j < d; j++) {
+          const k = column(j, i);
+          if (k >= 0) data[off + k] = 1;
+        }
+      }
+      return this.wrapOutput({ data, shape: [n, total] });
+    }
     const zeros = new Array<number>(total).fill(0);
     const out: number[][] = [];
     for (let i = 0; i < n; i++) {
       const row = zeros.slice(); // a packed copy: faster than a new array per row
       for (let j = 0; j < d; j++) {
-        if (!valid[j]![i]) continue;
-        let c = codes[j]![i]!;
-        const drop = drops[j]!;
-        if (drop >= 0) {
-          if (c === drop) continue;
-          if (c > drop) c -= 1;
-        }
-        row[offsets[j]! + c] = 1;
+        const k = column(j, i);
+        if (k >= 0) row[k] = 1;
       }
       out.push(row);
     }
@@ -243,3 +259,4 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
     return out;
   }
 }
+registerEstimator(OneHotEncoder, { module: MODULE_URL });

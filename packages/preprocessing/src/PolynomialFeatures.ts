@@ -1,7 +1,13 @@
 // Port of scikit-learn's sklearn/preprocessing/_polynomial.py PolynomialFeatures (BSD-3-Clause), dense input.
-import { checkFeatureNamesIn, checkIsFitted, ValueError } from '@scikeras/estimator-core';
+import {
+  checkFeatureNamesIn,
+  checkIsFitted,
+  ValueError,
+  registerEstimator,
+  pyTuple,
+} from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { recordInput, validateNumeric } from './internal/dense';
-import { pyTuple } from './internal/format';
 import { ARRAY, BOOL, intInterval, strOptions, validateParams } from './internal/params';
 import { Transformer } from './internal/Transformer';
 
@@ -165,7 +171,7 @@ export class PolynomialFeatures extends Transformer<PolynomialFeaturesParams> {
       }
       out[i] = row;
     }
-    return out;
+    return this.wrapOutput(out);
   }
 
   /**
@@ -191,3 +197,4 @@ export class PolynomialFeatures extends Transformer<PolynomialFeaturesParams> {
     });
   }
 }
+registerEstimator(PolynomialFeatures, { module: MODULE_URL });

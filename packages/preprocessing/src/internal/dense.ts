@@ -89,6 +89,8 @@ export interface Rows {
   names?: string[];
   /** Row `i` (do not keep or write it). */
   row(i: number): ArrayLike<number>;
+  /** The row-major values, when X was validated into (or given as) one buffer: read `data[i * d + j]`. */
+  data?: Float64Array;
 }
 
 /**
@@ -126,5 +128,5 @@ export function validateRows(est: object, X: unknown, opts: ValidateNumericOptio
     return { n: rows.length, d, row: (i) => rows[i]! };
   }
   const { data, n, d, names } = validateNumeric(est, X, opts);
-  return { n, d, names, row: (i) => data.subarray(i * d, (i + 1) * d) };
+  return { n, d, names, data, row: (i) => data.subarray(i * d, (i + 1) * d) };
 }

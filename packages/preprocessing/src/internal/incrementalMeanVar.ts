@@ -12,14 +12,16 @@ export interface MeanVar {
 
 /** Per-feature sums and counts of the non-NaN values (weighted when `w` is given). */
 function sumsAndCounts(X: Rows, w: Float64Array | null): { sum: Float64Array; cnt: Float64Array } {
-  const { n, d } = X;
+  const { n, d, data } = X;
   const sum = new Float64Array(d);
   const cnt = new Float64Array(d);
   for (let i = 0; i < n; i++) {
-    const r = X.row(i);
+    // a buffer is read in place (no view per row)
+    const r = data ?? X.row(i);
+    const off = data ? i * d : 0;
     const wi = w ? w[i]! : 1;
     for (let j = 0; j < d; j++) {
-      const v = r[j]!;
+      const v = r[off + j]!;
       if (v === v) {
         sum[j] = sum[j]! + (w ? wi * v : v);
         cnt[j] = cnt[j]! + wi;
@@ -35,14 +37,15 @@ function centredSums(
   t: Float64Array,
   w: Float64Array | null,
 ): { corr: Float64Array; sq: Float64Array } {
-  const { n, d } = X;
+  const { n, d, data } = X;
   const corr = new Float64Array(d);
   const sq = new Float64Array(d);
   for (let i = 0; i < n; i++) {
-    const r = X.row(i);
+    const r = data ?? X.row(i);
+    const off = data ? i * d : 0;
     const wi = w ? w[i]! : 1;
     for (let j = 0; j < d; j++) {
-      const v = r[j]!;
+      const v = r[off + j]!;
       if (v !== v) continue;
       const c = v - t[j]!;
       if (w) {

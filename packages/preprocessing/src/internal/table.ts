@@ -12,8 +12,10 @@ import {
   isTensorLike,
   isTypedArray,
   recordsToRows,
+  toArray2D,
   ValueError,
   estimatorName,
+  type Array2D,
 } from '@scikeras/estimator-core';
 
 /** numpy's dtype kind of a column: float64, int64, bool or object. */
@@ -53,17 +55,32 @@ function checkSize(est: object, n: number, d: number): void {
     );
 }
 
-/** Numeric input forms (typed rows, Matrix, `{ data, shape }`, tensors) through checkArray. */
-function numericTable(est: object, X: unknown, intKind: boolean): Table {
-  const a = checkArray(X, { forceAllFinite: 'allow-nan', estimator: est, dtype: 'float64' });
-  const [n, d] = a.shape;
-  const columns: Column[] = [];
-  for (let j = 0; j < d; j++) {
-    const num = new Float64Array(n);
-    for (let i = 0; i < n; i++) num[i] = a.data[i * d + j]!;
-    columns.push({ kind: intKind ? 'int' : 'float', num });
+/**
+ * Row-major values into one Float64Array per column, in one sequential pass over the rows
+ * (any typed array: no float64 copy of the whole matrix first).
+ */
+function splitColumns(data: ArrayLike<number>, n: number, d: number): Float64Array[] {
+  const cols = Array.from({ length: d }, () => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const off = i * d;
+    for (let j = 0; j < d; j++) cols[j]![i] = data[off + j]!;
   }
-  return { n, d, columns };
+  return cols;
+}
+
+/**
+ * Numeric input forms (typed rows, Matrix, `{ data, shape }`, tensors): a `{ data, shape }` is
+ * read in place, the others through checkArray (finiteness is checked per column by the caller).
+ */
+function numericTable(est: object, X: unknown, intKind: boolean): Table {
+  let a: Array2D;
+  if (isArray2D(X)) {
+    if (X.data.length !== X.shape[0] * X.shape[1]) toArray2D(X); // throws its message
+    a = X;
+  } else a = checkArray(X, { forceAllFinite: 'allow-nan', estimator: est, dtype: 'float64' });
+  const [n, d] = a.shape;
+  const kind: ColumnKind = intKind ? 'int' : 'float';
+  return { n, d, columns: splitColumns(a.data, n, d).map((num) => ({ kind, num })) };
 }
 
 function checkRows(X: readonly unknown[]): number {
