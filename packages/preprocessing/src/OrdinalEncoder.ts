@@ -4,6 +4,7 @@ import {
   checkIsFitted,
   ValueError,
   type EstimatorTags,
+  pyStr,
   registerEstimator,
 } from '@scikeras/estimator-core';
 import { MODULE_URL } from './internal/moduleUrl';
@@ -103,7 +104,7 @@ export class OrdinalEncoder extends Transformer<OrdinalEncoderParams> {
           );
       } else if (!Number.isInteger(u)) {
         throw new TypeError(
-          `unknownValue should be an integer or NaN when handleUnknown is 'use_encoded_value', got ${u === null ? 'None' : String(u)}.`,
+          `unknownValue should be an integer or NaN when handleUnknown is 'use_encoded_value', got ${pyStr(u)}.`,
         );
       }
     } else if (this.unknownValue !== null && this.unknownValue !== undefined) {

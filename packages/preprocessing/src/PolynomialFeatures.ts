@@ -87,7 +87,7 @@ export class PolynomialFeatures extends Transformer<PolynomialFeaturesParams> {
     if (typeof deg === 'number') {
       if (deg === 0 && !this.includeBias)
         throw new ValueError(
-          'Setting degree to zero and include_bias to False would result in an empty output array.',
+          'Setting degree to zero and includeBias to false would result in an empty output array.',
         );
       return [0, deg];
     }
@@ -103,7 +103,7 @@ export class PolynomialFeatures extends Transformer<PolynomialFeaturesParams> {
       );
     if (hi === 0 && !this.includeBias)
       throw new ValueError(
-        'Setting both min_degree and max_degree to zero and include_bias to False would result in an empty output array.',
+        'Setting both min_degree and max_degree to zero and includeBias to false would result in an empty output array.',
       );
     return [lo, hi];
   }

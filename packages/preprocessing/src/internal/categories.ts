@@ -7,7 +7,7 @@ import {
   uniqueSortedBooleans,
   uniqueSortedNumbers,
 } from '@scikeras/target-utils';
-import { pyRepr, typeName } from '@scikeras/estimator-core';
+import { pyNumStr, pyRepr, typeName } from '@scikeras/estimator-core';
 import { numpyNumStr } from '@scikeras/target-utils';
 import type { Column } from './table';
 
@@ -181,12 +181,16 @@ export function categoryStr(c: Category, float: boolean): string {
   return c;
 }
 
-/** Python's `repr()` of a category as printed inside a list. */
+/**
+ * A category inside a message: estimator-core's dialect (`'a'`, `null`, `true`, `NaN`), with
+ * float64 values as numpy prints them (`5.0`).
+ */
 export function categoryRepr(c: Category, float: boolean): string {
-  return typeof c === 'string' ? pyRepr(c) : categoryStr(c, float);
+  if (typeof c === 'number' && c === c) return float ? float64Str(c) : pyNumStr(c);
+  return pyRepr(c);
 }
 
-/** Python's `str()` of a list of categories: `['a', None]`, `[5.0]`. */
+/** A list of categories in a message: `['a', null]`, `[5.0]`. */
 export function categoriesList(values: readonly Category[], float: boolean): string {
   return `[${values.map((v) => categoryRepr(v, float)).join(', ')}]`;
 }
