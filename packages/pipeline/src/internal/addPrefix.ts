@@ -1,39 +1,6 @@
-// Port of scikit-learn's sklearn/utils/validation.py _check_feature_names_in and
-// sklearn/compose/_column_transformer.py _add_prefix_for_feature_names_out (BSD-3-Clause).
-import { ValueError } from '@scikeras/estimator-core';
-import { pyList } from './format';
-
-/**
- * The input feature names of a fitted estimator: `inputFeatures` (checked against
- * `featureNamesIn_` and `nFeaturesIn_`), else `featureNamesIn_`, else `x0, x1, ...`.
- *
- * @throws ValueError "input_features is not equal to feature_names_in_", "input_features should have length equal to number of features (3), got 2", "Unable to generate feature names without n_features_in_"
- */
-export function checkFeatureNamesIn(
-  estimator: object,
-  inputFeatures?: readonly string[] | null,
-): string[] {
-  const est = estimator as { featureNamesIn_?: readonly string[]; nFeaturesIn_?: number };
-  const namesIn = est.featureNamesIn_;
-  const nIn = est.nFeaturesIn_;
-  if (inputFeatures !== undefined && inputFeatures !== null) {
-    const given = Array.from(inputFeatures);
-    if (
-      namesIn !== undefined &&
-      (namesIn.length !== given.length || namesIn.some((n, i) => n !== given[i]))
-    )
-      throw new ValueError('inputFeatures is not equal to featureNamesIn_');
-    if (nIn !== undefined && given.length !== nIn)
-      throw new ValueError(
-        `inputFeatures should have length equal to number of features (${nIn}), got ${given.length}`,
-      );
-    return given;
-  }
-  if (namesIn !== undefined) return [...namesIn];
-  if (nIn === undefined)
-    throw new ValueError('Unable to generate feature names without nFeaturesIn_');
-  return Array.from({ length: nIn }, (_, i) => `x${i}`);
-}
+// Port of scikit-learn's sklearn/compose/_column_transformer.py _add_prefix_for_feature_names_out
+// (BSD-3-Clause).
+import { ValueError, pyList } from '@scikeras/estimator-core';
 
 /**
  * Joins the feature names of several transformers: `name__feature` when `verbose`, else the
