@@ -1,7 +1,9 @@
 // Port of scikit-learn's sklearn/preprocessing/_encoders.py OneHotEncoder (BSD-3-Clause), dense output.
 import {
   checkArray,
+  checkFeatureNames,
   checkFeatureNamesIn,
+  checkNFeatures,
   checkIsFitted,
   InvalidParameterError,
   ValueError,
@@ -21,6 +23,7 @@ import {
 } from './internal/params';
 import { Transformer } from './internal/Transformer';
 import { computeDropIdx } from './internal/dropIdx';
+import { denseCategories, denseInput, denseOneHot } from './internal/denseOneHot';
 
 /** Params of {@link OneHotEncoder}. */
 export interface OneHotEncoderParams {
@@ -114,7 +117,12 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
    */
   fit(X: unknown, _y?: unknown): this {
     this.#checkParams();
-    const fitted = fitCategories(this, X, this.categories, this.handleUnknown);
+    const dense = this.categories === 'auto' ? denseInput(X) : null;
+    const denseCats = dense && denseCategories(dense);
+    const fitted =
+      dense && denseCats
+        ? { categories: denseCats, table: { n: dense.n, d: dense.d, columns: [] } }
+        : fitCategories(this, X, this.categories, this.handleUnknown);
     const dropIdx = computeDropIdx(this.drop, fitted.categories);
     recordTable(this, fitted.table);
     this.categories_ = fitted.categories;
@@ -125,6 +133,23 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
   /** Output columns per feature (categories minus the dropped one). */
   #widths(): number[] {
     return this.categories_!.map((c, i) => c.length - (this.dropIdx_?.[i] != null ? 1 : 0));
+  }
+
+  /**
+   * The output column of each feature's codes, shifted by one: `columnOf[j][c + 1]` for code `c`
+   * (-1: unknown, or the dropped category: all zeros).
+   */
+  #outputColumns(widths: readonly number[]): Int32Array[] {
+    let offset = 0;
+    return widths.map((w, j) => {
+      const drop = this.dropIdx_?.[j] ?? -1;
+      const map = new Int32Array(this.categories_![j]!.length + 1).fill(-1);
+      for (let c = 0; c < map.length - 1; c++) {
+        if (c !== drop) map[c + 1] = offset + (drop >= 0 && c > drop ? c - 1 : c);
+      }
+      offset += w;
+      return map;
+    });
   }
 
   /**
@@ -142,27 +167,25 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
   transform(X: unknown): number[][] {
     checkIsFitted(this);
     const warnOnUnknown = this.drop !== null && this.handleUnknown !== 'error';
-    const { n, codes } = transformCodes(this, X, this.handleUnknown, warnOnUnknown);
     const widths = this.#widths();
     const total = widths.reduce((s, w) => s + w, 0);
+    const columnOf = this.#outputColumns(widths);
+    const dense = this.wantsArray2D() ? denseInput(X) : null;
+    if (dense) {
+      checkFeatureNames(this, undefined, false);
+      checkNFeatures(this, dense.d, false);
+      const ignore = this.handleUnknown !== 'error' && !warnOnUnknown;
+      const data = denseOneHot(dense, this.categories_!, columnOf, total, ignore);
+      if (data) return this.wrapOutput({ data, shape: [dense.n, total] });
+    }
+    const { n, codes } = transformCodes(this, X, this.handleUnknown, warnOnUnknown);
     const d = widths.length;
-    const drops = Int32Array.from(widths, (_, j) => this.dropIdx_?.[j] ?? -1);
-    const offsets = new Int32Array(d);
-    for (let j = 1; j < d; j++) offsets[j] = offsets[j - 1]! + widths[j - 1]!;
-    /** The output column of sample i's feature j, or -1 (unknown or dropped: all zeros). */
-    const column = (j: number, i: number): number => {
-      let c = codes[j]![i]!;
-      const drop = drops[j]!;
-      if (c < 0 || c === drop) return -1;
-      if (drop >= 0 && c > drop) c -= 1;
-      return offsets[j]! + c;
-    };
     if (this.wantsArray2D()) {
       const data = new Float64Array(n * total);
-      for (let i = 0; i < n; i++) {
-        const off = i * total;
+      // row by row (sequential writes); column j's code c goes to columnOf[j][c + 1]
+      for (let i = 0, off = 0; i < n; i++, off += total) {
         for (let j = 0; j < d; j++) {
-          const k = column(j, i);
+          const k = columnOf[j]![codes[j]![i]! + 1]!;
           if (k >= 0) data[off + k] = 1;
         }
       }
@@ -173,7 +196,7 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
     for (let i = 0; i < n; i++) {
       const row = zeros.slice(); // a packed copy: faster than a new array per row
       for (let j = 0; j < d; j++) {
-        const k = column(j, i);
+        const k = columnOf[j]![codes[j]![i]! + 1]!;
         if (k >= 0) row[k] = 1;
       }
       out.push(row);

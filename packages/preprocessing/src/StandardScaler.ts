@@ -74,7 +74,9 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
    */
   fit(X: unknown, _y?: unknown, sampleWeight?: unknown): this {
     validateParams(this, SPEC);
-    const Xd = validateRows(this, X, { reset: true });
+    // the first statistics pass also reports Infinity (one pass less over a large X)
+    const deferInfinite = (this.withMean || this.withStd) && sampleWeight == null;
+    const Xd = validateRows(this, X, { reset: true, deferInfinite });
     this.#update(Xd, checkSampleWeight(sampleWeight, Xd.n), true);
     return this;
   }

@@ -183,6 +183,23 @@ describeEstimatorChecks('MinMaxScaler (array2d output) checkEstimator', () =>
   new MinMaxScaler().setOutput({ transform: 'array2d' }),
 );
 
+describe('StandardScaler.fit reports Infinity in the statistics pass (no separate check)', () => {
+  it.each([
+    ['an Array2D', { data: Float64Array.of(1, NaN, Infinity, 2), shape: [2, 2] }],
+    ['typed rows', [Float64Array.of(1, -Infinity), Float64Array.of(NaN, 2)]],
+  ])('%s', (_name, X) => {
+    const s = new StandardScaler();
+    expect(() => s.fit(X)).toThrow(
+      "Input X contains infinity or a value too large for dtype('float64').",
+    );
+    expect(s.mean_).toBeUndefined();
+    expect(() => s.fit(X, undefined, [1, 1])).toThrow('Input X contains infinity');
+    expect(() => new StandardScaler({ withMean: false, withStd: false }).fit(X)).toThrow(
+      'Input X contains infinity',
+    );
+  });
+});
+
 describe('1,000,000 rows', () => {
   const N = 1_000_000;
   const D = 3;

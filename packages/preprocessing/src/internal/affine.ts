@@ -71,6 +71,19 @@ export function affineRows(
   return out;
 }
 
+/** `(x - shift) / scale` over a whole buffer: the StandardScaler / RobustScaler transform, one loop. */
+function centerScale(
+  data: Float64Array,
+  d: number,
+  sh: Float64Array,
+  sc: Float64Array,
+): Float64Array {
+  const out = new Float64Array(data.length);
+  for (let off = 0; off < data.length; off += d)
+    for (let j = 0; j < d; j++) out[off + j] = (data[off + j]! - sh[j]!) / sc[j]!;
+  return out;
+}
+
 /** {@link affineRows} into one row-major Float64Array. */
 export function affineDense(
   X: Dense,
@@ -80,6 +93,7 @@ export function affineDense(
 ): Float64Array {
   const { data, n, d } = X;
   const m = mapOf(shift, scale, inverse);
+  if (!inverse && m.shift && m.scale) return centerScale(data, d, m.shift, m.scale);
   const out = new Float64Array(n * d);
   for (let i = 0; i < n; i++) mapRow(m, data, i * d, out, i * d, d);
   return out;

@@ -26,6 +26,8 @@ export interface Column {
   kind: ColumnKind;
   /** float/int columns: the numbers (NaN for missing). */
   num?: Float64Array;
+  /** `num` holds no NaN or Infinity (read from an integer typed array): no finiteness check. */
+  finite?: boolean;
   /** bool/object columns: the values (strings, numbers, booleans, `null` for None, NaN). */
   values?: unknown[];
 }
@@ -68,6 +70,18 @@ function splitColumns(data: ArrayLike<number>, n: number, d: number): Float64Arr
   return cols;
 }
 
+function isIntegerTyped(data: ArrayLike<number>): boolean {
+  return (
+    data instanceof Int32Array ||
+    data instanceof Uint8Array ||
+    data instanceof Int8Array ||
+    data instanceof Uint16Array ||
+    data instanceof Int16Array ||
+    data instanceof Uint32Array ||
+    data instanceof Uint8ClampedArray
+  );
+}
+
 /**
  * Numeric input forms (typed rows, Matrix, `{ data, shape }`, tensors): a `{ data, shape }` is
  * read in place, the others through checkArray (finiteness is checked per column by the caller).
@@ -80,7 +94,9 @@ function numericTable(est: object, X: unknown, intKind: boolean): Table {
   } else a = checkArray(X, { forceAllFinite: 'allow-nan', estimator: est, dtype: 'float64' });
   const [n, d] = a.shape;
   const kind: ColumnKind = intKind ? 'int' : 'float';
-  return { n, d, columns: splitColumns(a.data, n, d).map((num) => ({ kind, num })) };
+  // an integer typed array holds neither NaN nor Infinity: no finiteness pass
+  const finite = isIntegerTyped(a.data);
+  return { n, d, columns: splitColumns(a.data, n, d).map((num) => ({ kind, num, finite })) };
 }
 
 function checkRows(X: readonly unknown[]): number {
@@ -227,6 +243,6 @@ export function readTable(est: object, X: unknown): Table {
   }
   checkSize(est, table.n, table.d);
   for (const c of table.columns)
-    if (c.num) assertAllFinite(c.num, { allowNan: true, estimator: est });
+    if (c.num && !c.finite) assertAllFinite(c.num, { allowNan: true, estimator: est });
   return table;
 }
