@@ -41,7 +41,7 @@ export { BaseSearchCV, type BaseSearchCVParams } from './search/BaseSearchCV';
 export { GridSearchCV, type GridSearchCVParams } from './search/GridSearchCV';
 export { RandomizedSearchCV, type RandomizedSearchCVParams } from './search/RandomizedSearchCV';
 export type { FitTask, TaskSpec, TaskContextSpec, TaskResult } from './execution/FitTask';
-export type { Executor, Job } from './execution/Executor';
+export type { Executor, ExecutorRunOptions, Job } from './execution/Executor';
 export { SequentialExecutor } from './execution/SequentialExecutor';
 export { makeExecutor } from './execution/makeExecutor';
 export { runTask, type LiveTaskContext } from './execution/runTask';

@@ -13,6 +13,18 @@ export interface Job extends LiveTaskContext {
   estimator: EstimatorLike;
 }
 
+/** What a search or a cross-validation passes to {@link Executor.run} besides the job. */
+export interface ExecutorRunOptions {
+  /**
+   * The caller's name for this run (`search.fit(X, y, { searchId })`): an executor that keeps
+   * results outside the process (e.g. `QueueExecutor` of `@scikeras/distributed`) resumes a run
+   * of the same id instead of starting over. Executors that keep nothing ignore it.
+   */
+  searchId?: string;
+  /** Cancels the run: the executor stops taking tasks and rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
 /**
  * Runs the tasks of a job and reports each finished one. `run` resolves to the results in
  * task order. Implementations: {@link SequentialExecutor} (this thread) and
@@ -20,5 +32,9 @@ export interface Job extends LiveTaskContext {
  * {@link FitTask}s with a {@link TaskContextSpec}.
  */
 export interface Executor {
-  run(job: Job, onResult?: (result: TaskResult) => void): Promise<TaskResult[]>;
+  run(
+    job: Job,
+    onResult?: (result: TaskResult) => void,
+    options?: ExecutorRunOptions,
+  ): Promise<TaskResult[]>;
 }

@@ -20,7 +20,7 @@ import { checkErrorScore, warnOrRaiseAboutFitFailures } from '../internal/fitFai
 import { formatResults } from './formatResults';
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type ResolvedScoring, type Scoring } from '../execution/scoring';
-import { makeExecutor } from '../execution/makeExecutor';
+import { resolveExecutor, runOptions } from '../execution/makeExecutor';
 
 /** Params shared by the searches. */
 export interface BaseSearchCVParams {
@@ -30,6 +30,12 @@ export interface BaseSearchCVParams {
   scoring?: Scoring;
   /** Threads running fits (`null`/1: this thread; n > 1: this one and n - 1 workers; -1: every core), or an Executor. @defaultValue null */
   nJobs?: number | null | Executor;
+  /**
+   * Where the fits run instead of `nJobs`, e.g. a `QueueExecutor` of `@scikeras/distributed`
+   * (workers on other machines, through Redis). Not with `nJobs` other than null or 1.
+   * @defaultValue null
+   */
+  executor?: Executor | null;
   /**
    * Refit the best candidate on the whole data: `true`, `false`, the metric name that picks
    * the best with several metrics, or a function of `cvResults_` returning the best index.
@@ -73,6 +79,7 @@ export abstract class BaseSearchCV<
   declare estimator: Est;
   declare scoring: Scoring;
   declare nJobs: number | null | Executor;
+  declare executor: Executor | null;
   declare refit: boolean | string | ((cvResults: Record<string, unknown[]>) => number);
   declare cv: CvLike;
   declare verbose: number;
@@ -131,9 +138,12 @@ export abstract class BaseSearchCV<
    * @param X - the samples
    * @param y - the target
    * @param fitOptions - passed to every `fit` (arrays with one entry per sample are sliced);
-   *   `groups` is taken out and used for the splits
+   *   `groups` is taken out and used for the splits; `searchId` is taken out and given to the
+   *   executor (a `QueueExecutor` resumes a search of the same id), and so is `signal` (an
+   *   AbortSignal that cancels the executor's run)
    * @returns this search, fitted
-   * @throws ValueError for an invalid refit with several metrics, when every fit failed, or the first error with `errorScore: 'raise'`
+   * @throws ValueError for an invalid refit with several metrics, when every fit failed, or the first error with `errorScore: 'raise'`;
+   *   InvalidParameterError for `executor` with `nJobs` other than null or 1
    * @example
    * ```ts
    * await new GridSearchCV({ estimator: new Ridge(), paramGrid: { alpha: [0.1, 1] } }).fit(X, y);
@@ -152,7 +162,7 @@ export abstract class BaseSearchCV<
       this.#checkRefitForMultimetric(scoring.scorers);
       refitMetric = this.refit as string;
     }
-    const { groups, ...fitOpts } = fitOptions;
+    const { groups, searchId, signal, ...fitOpts } = fitOptions;
     checkConsistentLength(X, y ?? undefined, groups ?? undefined);
     const hasY = y !== undefined && y !== null;
     const cv = checkCv(this.cv, y, isClassifier(estimator));
@@ -181,7 +191,7 @@ export abstract class BaseSearchCV<
       nCandidates: candidates.length,
     });
     reporter.start();
-    const executor = await makeExecutor(this.nJobs);
+    const executor = await resolveExecutor(estimatorNameOf(this), this.nJobs, this.executor);
     const out = await executor.run(
       {
         estimator: base,
@@ -197,6 +207,7 @@ export abstract class BaseSearchCV<
         tasks,
       },
       (r) => reporter.done(r),
+      runOptions(searchId, signal),
     );
     reporter.finish();
     if (out.length < 1)

@@ -76,6 +76,7 @@ export async function crossValPredict(
     { ...options, errorScore: 'raise' },
     method,
     checkPartition,
+    'crossValPredict',
   );
   const out: unknown[] = new Array(numSamples(X));
   for (const r of results) {

@@ -7,7 +7,7 @@ import { checkCv, type CvLike } from '../splitters/checkCv';
 import { checkErrorScore, warnOrRaiseAboutFitFailures } from '../internal/fitFailures';
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type Scoring } from '../execution/scoring';
-import { makeExecutor } from '../execution/makeExecutor';
+import { resolveExecutor, runOptions } from '../execution/makeExecutor';
 
 /** Options of {@link crossValidate}. */
 export interface CrossValidateOptions {
@@ -19,6 +19,12 @@ export interface CrossValidateOptions {
   cv?: CvLike;
   /** Threads running fits (`null`/1: this thread; n > 1: this one and n - 1 workers; -1: every core), or an Executor. @defaultValue null */
   nJobs?: number | null | Executor;
+  /** Where the fits run instead of `nJobs` (e.g. a `QueueExecutor` of `@scikeras/distributed`). @defaultValue null */
+  executor?: Executor | null;
+  /** The run's name for an executor that resumes runs (a `QueueExecutor`); others ignore it. */
+  searchId?: string;
+  /** Cancels the executor's run (what an executor does with it is its own: see its docs). */
+  signal?: AbortSignal;
   /** 0 silent; > 0 progress bar on a terminal; > 1 one line per fit; > 2 with scores. @defaultValue 0 */
   verbose?: number;
   /** Options passed to every `fit` (arrays with one entry per sample are sliced to the fold). */
@@ -52,6 +58,7 @@ export async function runCrossValTasks(
   options: CrossValidateOptions,
   mode: 'score' | 'predict' | 'predictProba',
   beforeRun?: (tasks: FitTask[]) => void,
+  owner = 'crossValidate',
 ): Promise<{ results: TaskResult[]; tasks: FitTask[]; multimetric: boolean }> {
   checkConsistentLength(X, y ?? undefined, options.groups ?? undefined);
   const errorScore = checkErrorScore(options.errorScore ?? NaN);
@@ -69,7 +76,7 @@ export async function runCrossValTasks(
     });
   }
   beforeRun?.(tasks);
-  const executor = await makeExecutor(options.nJobs);
+  const executor = await resolveExecutor(owner, options.nJobs, options.executor);
   const reporter = new ProgressReporter({
     verbose: options.verbose,
     onProgress: options.onProgress,
@@ -93,6 +100,7 @@ export async function runCrossValTasks(
       tasks,
     },
     (r) => reporter.done(r),
+    runOptions(options.searchId, options.signal),
   );
   reporter.finish();
   return { results, tasks, multimetric: scoring?.multimetric ?? false };
