@@ -70,8 +70,9 @@ describe('OneHotEncoder on an Array2D of small integers', () => {
       transform: 'array2d',
     });
     expect(rowsOf(ignore.fit(fit).transform(X))).toEqual(zeros);
-    const dropped = new OneHotEncoder({ handleUnknown: 'ignore', drop: 'first' });
-    dropped.setOutput({ transform: 'array2d' }).fit(fit);
+    const dropped = new OneHotEncoder({ handleUnknown: 'ignore', drop: 'first' })
+      .setOutput({ transform: 'array2d' })
+      .fit(fit);
     const { result, warnings } = catchWarnings(() => rowsOf(dropped.transform(X)));
     expect(result).toEqual([
       [0, 0, 0],
