@@ -3,6 +3,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { getRegisteredModel, registerModel, type BuildContext } from '@scikeras/wrappers';
 
+/** The build context of the tour's MLPs: `hidden` is their own param. */
+type MlpContext = BuildContext<{ hidden?: number }>;
+
 /**
  * An MLP classifier head: `hidden` relu units, then a softmax over the classes (binary too, with
  * sparse categorical crossentropy). Uncompiled: the wrapper compiles it from its params.
@@ -10,7 +13,7 @@ import { getRegisteredModel, registerModel, type BuildContext } from '@scikeras/
  * @param ctx - the build context (`nFeaturesIn_`, `nClasses_`, `hidden`)
  * @returns the model
  */
-export function mlpClassifier({ nFeaturesIn_, nClasses_, hidden }: BuildContext): tf.LayersModel {
+export function mlpClassifier({ nFeaturesIn_, nClasses_, hidden }: MlpContext): tf.LayersModel {
   return tf.sequential({
     layers: [
       tf.layers.dense({
@@ -29,7 +32,7 @@ export function mlpClassifier({ nFeaturesIn_, nClasses_, hidden }: BuildContext)
  * @param ctx - the build context (`nFeaturesIn_`, `nOutputs_`, `hidden`)
  * @returns the model
  */
-export function mlpRegressor({ nFeaturesIn_, nOutputs_, hidden }: BuildContext): tf.LayersModel {
+export function mlpRegressor({ nFeaturesIn_, nOutputs_, hidden }: MlpContext): tf.LayersModel {
   const units = Number(hidden ?? 32);
   return tf.sequential({
     layers: [
@@ -46,7 +49,7 @@ export function mlpRegressor({ nFeaturesIn_, nOutputs_, hidden }: BuildContext):
  * @param ctx - the build context (`nFeaturesIn_`, `nClasses_`: `[2, 2, ...]`, one per label, `hidden`)
  * @returns the model
  */
-export function mlpMultilabel({ nFeaturesIn_, nClasses_, hidden }: BuildContext): tf.LayersModel {
+export function mlpMultilabel({ nFeaturesIn_, nClasses_, hidden }: MlpContext): tf.LayersModel {
   return tf.sequential({
     layers: [
       tf.layers.dense({

@@ -3,6 +3,7 @@ import { InvalidParameterError } from './errors';
 import { closestMatch } from './internal/closestMatch';
 import { checkParamName, hasOwn, setOwn } from './internal/paramNames';
 import { isEstimator } from './isEstimator';
+import { splitParamKey } from './prefixedParams';
 import { classOf, estimatorNameOf } from './registry/estimatorNameOf';
 import { pyRepr } from './repr';
 
@@ -161,7 +162,8 @@ export abstract class BaseEstimator<P extends object = Params> {
   protected acceptsParam(key: string): boolean {
     const ctor = classOf(this) as EstimatorClass;
     if (ctor.acceptsExtraParams) return true;
-    return (ctor.routingPrefixes ?? []).some((p) => key.startsWith(`${p}__`));
+    const split = splitParamKey(key);
+    return split !== null && (ctor.routingPrefixes ?? []).includes(split[0]);
   }
 
   #invalidParam(key: string, valid: string[]): InvalidParameterError {
@@ -229,16 +231,17 @@ export abstract class BaseEstimator<P extends object = Params> {
         setOwn(this, key, value);
         continue;
       }
-      const sep = key.indexOf('__');
-      const head = sep > 0 ? key.slice(0, sep) : key;
+      const split = splitParamKey(key);
       // like scikit-learn, `est__x` may come before the `est` it applies to in the same call
       if (
-        sep > 0 &&
-        valid.includes(head) &&
-        (isEstimator(hasOwn(this, head) ? self[head] : undefined) || isEstimator(given(head)))
+        split !== null &&
+        valid.includes(split[0]) &&
+        (isEstimator(hasOwn(this, split[0]) ? self[split[0]] : undefined) ||
+          isEstimator(given(split[0])))
       ) {
+        const [head, rest] = split;
         const sub = nested.get(head) ?? {};
-        setOwn(sub, key.slice(sep + 2), value);
+        setOwn(sub, rest, value);
         nested.set(head, sub);
         continue;
       }

@@ -1,4 +1,5 @@
 // Port of scikit-learn's sklearn/base.py clone (BSD-3-Clause).
+import { RandomState } from './RandomState';
 import { RuntimeError } from './errors';
 import { checkParamName, setOwn } from './internal/paramNames';
 import { isEstimator, type EstimatorLike } from './isEstimator';
@@ -15,9 +16,13 @@ export interface CloneOptions {
   safe?: boolean;
 }
 
-/** Deep-copies plain containers; functions, class instances (tfjs models, optimizers) stay shared. */
+/**
+ * Deep-copies plain containers and `RandomState`s (scikit-learn's clone deep-copies a
+ * `random_state` instance); functions, other class instances (tfjs models, optimizers) stay shared.
+ */
 function copyParam(value: unknown): unknown {
   if (isEstimator(value)) return clone(value as EstimatorLike);
+  if (value instanceof RandomState) return value.copy();
   if (Array.isArray(value)) return value.map(copyParam);
   if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, copyParam(v)]));
   if (value instanceof Set) return new Set([...value].map(copyParam));

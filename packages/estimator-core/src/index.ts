@@ -43,6 +43,25 @@ export {
 } from './featureNames';
 export { checkNFeatures } from './checkNFeatures';
 export { isTypedArray, isArray2D, isMatrix, isTensorLike } from './internal/guards';
+export { closestMatch, editDistance } from './internal/closestMatch';
+export { splitParamKey, paramsWithPrefix, unprefixedParams } from './prefixedParams';
+export {
+  ParamConstraint,
+  Interval,
+  Options,
+  StrOptions,
+  InstanceOf,
+  HasMethods,
+  hidden,
+  makeConstraint,
+  joinConstraints,
+  type ConstraintSpec,
+  type NumberKind,
+} from './paramConstraints';
+export {
+  validateParameterConstraints,
+  type ParameterConstraints,
+} from './validateParameterConstraints';
 export { RandomState, checkRandomState, type RandomStateLike } from './RandomState';
 export {
   pyRepr,

@@ -6,7 +6,8 @@
 //     nJobs 1 and 2, next to scikit-learn's MLPClassifier in GridSearchCV on the same data;
 //  3. real data: 5-fold crossValScore on iris, breast cancer and diabetes next to scikit-learn's
 //     MLPClassifier / MLPRegressor on the same folds; the table goes to docs/REAL_DATA.md.
-// Imports the built package (../dist). Set WRAPPERS_BENCH_PARTS=overhead,grid,real to pick parts.
+//  4. predict: time per row of predictProba for 100k and 1M rows on wasm and cpu (bench/predict.mjs).
+// Imports the built package (../dist). Set WRAPPERS_BENCH_PARTS=overhead,grid,real,predict to pick parts.
 // (The matMul kernels and the lean loop on their own: @scikeras/tfjs-trainer's bench.)
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
@@ -22,7 +23,7 @@ import { mlpHH, scaledMlp, scaledMlpRegressor } from './models.mjs';
 import { torchReference } from './torchReference.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const PARTS = (process.env.WRAPPERS_BENCH_PARTS ?? 'overhead,grid,real').split(',');
+const PARTS = (process.env.WRAPPERS_BENCH_PARTS ?? 'overhead,grid,real,predict').split(',');
 const HAS_SKLEARN = pythonHas('sklearn', 'numpy');
 
 tf.enableProdMode();
@@ -522,13 +523,18 @@ export async function run() {
   if (PARTS.includes('grid')) rows.push(...(await gridRows(data)));
   if (PARTS.includes('real')) rows.push(...(await realRows()));
   for (const r of rows) r.backend = backend;
+  if (PARTS.includes('predict')) {
+    // predictProba per row on wasm and cpu, next to tfjs's model.predict (bench/predict.mjs)
+    const { run: runPredict } = await import('./predict.mjs');
+    rows.push(...(await runPredict()));
+  }
   if (PARTS.includes('overhead') && PARTS.includes('grid')) await writeBenchDoc(rows);
   return rows;
 }
 
 /** docs/BENCHMARKS.md: the overhead and grid-search rows of the last full run. */
 async function writeBenchDoc(rows) {
-  const pick = rows.filter((r) => r.suite === 'wrapper overhead' || r.suite === 'grid search');
+  const pick = rows.filter((r) => ['wrapper overhead', 'grid search', 'predict'].includes(r.suite));
   const cell = (v) => (v === undefined || Number.isNaN(v) ? 'n/a' : String(v));
   const lines = [
     '# Wrappers benchmark',
@@ -555,6 +561,8 @@ async function writeBenchDoc(rows) {
     'for the test accuracy; `H in {32, 64} x learning rate in {1e-3, 1e-2}`. skorch: the same search',
     "with skorch's NeuralNetClassifier (bench/torchReference.py) timed in the same run when /usr/bin/python3",
     'has torch and skorch (Debian `python3-skorch`), else a note.',
+    'Predict: `predictProba` of a 20-64-64-3 MLP on random rows (each row names its backend), next to',
+    'raw `model.predict` on one tensor (batchSize 32) at the sizes where that finishes.',
     '',
   ];
   const file = join(here, '..', 'docs', 'BENCHMARKS.md');

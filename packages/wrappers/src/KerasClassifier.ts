@@ -1,9 +1,14 @@
 // Port of scikeras's scikeras/wrappers.py KerasClassifier (MIT), for TensorFlow.js.
 
 import {
+  InstanceOf,
+  StrOptions,
+  ValueError,
+  pyRepr,
   registerEstimator,
   type CheckedY,
   type Label,
+  type ParameterConstraints,
   type Params,
 } from '@scikeras/estimator-core';
 import { accuracyScore } from '@scikeras/metrics';
@@ -14,6 +19,7 @@ import {
   type FitOptions,
   type PredictOptions,
 } from './BaseWrapper';
+import type { NoParams } from './BuildContext';
 import type { Transformer } from './IdentityTransformer';
 import { MODULE_URL } from './internal/moduleUrl';
 import { computeSampleWeight, type ClassWeight } from './internal/computeSampleWeight';
@@ -33,7 +39,14 @@ export interface ClassifierPartialFitOptions extends FitOptions {
   classes?: Label[] | null;
 }
 
-export interface KerasClassifier extends Required<KerasClassifierParams> {}
+/* eslint-disable @typescript-eslint/no-unused-vars */
+export interface KerasClassifier<
+  E extends object = NoParams,
+> extends Required<KerasClassifierParams> {}
+/* eslint-enable @typescript-eslint/no-unused-vars */
+
+const isRecord = (v: unknown): boolean =>
+  !!v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 
 /**
  * scikit-learn classifier over a tfjs model (scikeras's `KerasClassifier`): labels of any type
@@ -63,14 +76,23 @@ export interface KerasClassifier extends Required<KerasClassifierParams> {}
  * @see https://adriangb.com/scikeras/stable/generated/scikeras.wrappers.KerasClassifier.html
  */
 
-export class KerasClassifier<
-  P extends KerasClassifierParams = KerasClassifierParams,
-> extends BaseWrapper<P> {
+export class KerasClassifier<E extends object = NoParams> extends BaseWrapper<
+  E,
+  KerasClassifierParams
+> {
   static override estimatorName = 'KerasClassifier';
   static override defaults: Readonly<Params> = { classWeight: null } satisfies Pick<
     Required<KerasClassifierParams>,
     'classWeight'
   >;
+  static override parameterConstraints: ParameterConstraints = {
+    classWeight: [
+      new StrOptions(['balanced']),
+      new InstanceOf('dict', isRecord),
+      new InstanceOf('list', Array.isArray),
+      null,
+    ],
+  };
   static override tags = {
     poorScore: true,
     multioutput: true,
@@ -126,8 +148,7 @@ export class KerasClassifier<
    * @returns this
    */
   override async fit(X: unknown, y: unknown, options: FitOptions = {}): Promise<this> {
-    this.#partialFitClasses = null;
-    return super.fit(X, y, options);
+    return this.#withClasses(null, () => super.fit(X, y, options));
   }
 
   /**
@@ -144,8 +165,39 @@ export class KerasClassifier<
     options: ClassifierPartialFitOptions = {},
   ): Promise<this> {
     const { classes, ...rest } = options;
-    if (classes !== undefined && classes !== null) this.#partialFitClasses = [...classes];
-    return super.partialFit(X, y, rest);
+    const given =
+      classes === undefined || classes === null ? this.#partialFitClasses : [...classes];
+    return this.#withClasses(given, () => super.partialFit(X, y, rest));
+  }
+
+  /** Runs a fit with the `classes` of `partialFit`; a failed fit keeps the previous ones. */
+  async #withClasses(classes: Label[] | null, fit: () => Promise<this>): Promise<this> {
+    const previous = this.#partialFitClasses;
+    this.#partialFitClasses = classes;
+    try {
+      return await fit();
+    } catch (e) {
+      this.#partialFitClasses = previous;
+      throw e;
+    }
+  }
+
+  /**
+   * Rejects a single-class target before any model is built, in scikit-learn's words
+   * (`LogisticRegression`'s: a classifier cannot learn from one class).
+   *
+   * @param meta - the target encoder's metadata
+   * @param hasY - whether y was given
+   * @throws ValueError "This solver needs samples of at least 2 classes in the data, but the data contains only one class: 0"
+   */
+  protected override checkTargetMetadata(meta: Params, hasY: boolean): void {
+    const classes = meta.classes_ as unknown[] | undefined;
+    const single = meta.targetType_ === 'binary' || meta.targetType_ === 'multiclass';
+    if (hasY && single && Array.isArray(classes) && classes.length === 1) {
+      throw new ValueError(
+        `This solver needs samples of at least 2 classes in the data, but the data contains only one class: ${pyRepr(classes[0])}`,
+      );
+    }
   }
 
   /**

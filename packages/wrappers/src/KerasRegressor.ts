@@ -4,13 +4,18 @@ import { r2Score } from '@scikeras/metrics';
 import { rootMeanSquaredError } from '@scikeras/metrics/tfjs';
 import { RegressorTargetEncoder } from '@scikeras/target-utils';
 import { BaseWrapper, type BaseWrapperParams } from './BaseWrapper';
+import type { NoParams } from './BuildContext';
 import type { Transformer } from './IdentityTransformer';
 import { MODULE_URL } from './internal/moduleUrl';
 
 /** Params of {@link KerasRegressor}: those of {@link BaseWrapper}. */
 export type KerasRegressorParams = BaseWrapperParams;
 
-export interface KerasRegressor extends Required<KerasRegressorParams> {}
+/* eslint-disable @typescript-eslint/no-unused-vars */
+export interface KerasRegressor<
+  E extends object = NoParams,
+> extends Required<KerasRegressorParams> {}
+/* eslint-enable @typescript-eslint/no-unused-vars */
 
 /**
  * scikit-learn regressor over a tfjs model (scikeras's `KerasRegressor`): 1-D or multi-output
@@ -28,9 +33,10 @@ export interface KerasRegressor extends Required<KerasRegressorParams> {}
  * @see https://adriangb.com/scikeras/stable/generated/scikeras.wrappers.KerasRegressor.html
  */
 
-export class KerasRegressor<
-  P extends KerasRegressorParams = KerasRegressorParams,
-> extends BaseWrapper<P> {
+export class KerasRegressor<E extends object = NoParams> extends BaseWrapper<
+  E,
+  KerasRegressorParams
+> {
   static override estimatorName = 'KerasRegressor';
   static override defaults: Readonly<Params> = {};
   static override tags = {

@@ -1,7 +1,14 @@
 // After scikeras's scikeras/wrappers.py _get_compile_kwargs and scikeras/utils (MIT), for tfjs.
-import * as tf from '@tensorflow/tfjs';
-import { ValueError } from '@scikeras/estimator-core';
-import type { Params } from '@scikeras/estimator-core';
+import type * as tf from '@tensorflow/tfjs';
+import {
+  ValueError,
+  paramsWithPrefix,
+  unprefixedParams,
+  type Params,
+} from '@scikeras/estimator-core';
+import { camelCase } from './internal/camelCase';
+import { resolveOptimizer } from './resolveOptimizer';
+import type { RoutedParams } from './RoutedParams';
 
 /** A loss as `LayersModel.compile` takes it: a tfjs name or a `(yTrue, yPred) => Tensor` function. */
 export type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
@@ -10,14 +17,6 @@ export type LossSpec =
   string | LossFn | (string | LossFn | null)[] | Record<string, string | LossFn> | null;
 /** A metric given to a wrapper: a Keras or tfjs name or a function. */
 export type MetricSpec = string | LossFn;
-/** An optimizer given to a wrapper: a name, an optimizer class, a factory or an instance. */
-export type OptimizerSpec =
-  | string
-  | tf.Optimizer
-  | (new (...args: any[]) => tf.Optimizer)
-  | ((params: Params) => tf.Optimizer)
-  | null;
-
 /** What `LayersModel.compile` receives, built fresh for every model (scikeras's `compile_kwargs`). */
 export interface CompileKwargs {
   optimizer: tf.Optimizer;
@@ -27,126 +26,6 @@ export interface CompileKwargs {
   lossWeights?: unknown;
   /** Accepted for scikeras parity; a no-op in tfjs (every model runs eagerly). */
   runEagerly?: boolean;
-}
-
-interface OptimizerEntry {
-  className: string;
-  defaults: Record<string, number | boolean>;
-}
-
-// Keras 2 defaults (what a scikeras user gets from optimizer="adam"), in tfjs config names.
-const OPTIMIZERS: Record<string, OptimizerEntry> = {
-  sgd: { className: 'SGD', defaults: { learningRate: 0.01 } },
-  momentum: {
-    className: 'Momentum',
-    defaults: { learningRate: 0.01, momentum: 0.9, useNesterov: false },
-  },
-  rmsprop: {
-    className: 'RMSProp',
-    defaults: { learningRate: 0.001, decay: 0.9, momentum: 0, epsilon: 1e-7, centered: false },
-  },
-  adam: {
-    className: 'Adam',
-    defaults: { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
-  },
-  adagrad: {
-    className: 'Adagrad',
-    defaults: { learningRate: 0.001, initialAccumulatorValue: 0.1 },
-  },
-  adadelta: {
-    className: 'Adadelta',
-    defaults: { learningRate: 0.001, rho: 0.95, epsilon: 1e-7 },
-  },
-  adamax: {
-    className: 'Adamax',
-    defaults: { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, decay: 0 },
-  },
-};
-
-// Keras spellings of optimizer params -> tfjs config names.
-const OPTIMIZER_ALIASES: Record<string, Record<string, string>> = {
-  RMSProp: { rho: 'decay' },
-  Adam: { beta_1: 'beta1', beta_2: 'beta2' },
-  Adamax: { beta_1: 'beta1', beta_2: 'beta2' },
-  SGD: {},
-};
-
-function camel(s: string): string {
-  return s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-}
-
-function optimizerClass(className: string): any {
-  const map = tf.serialization.SerializationMap.getMap().classNameMap;
-  const entry = map[className];
-  if (!entry) throw new ValueError(`Could not interpret optimizer identifier: ${className}`);
-  return entry[0];
-}
-
-function makeOptimizer(className: string, config: Params): tf.Optimizer {
-  const Cls = optimizerClass(className);
-  const entry = Object.values(OPTIMIZERS).find((e) => e.className === className);
-  const aliases = OPTIMIZER_ALIASES[className] ?? {};
-  const cfg: Params = { ...(entry?.defaults ?? {}) };
-  for (const [k, v] of Object.entries(config)) cfg[aliases[k] ?? camel(k)] = v;
-  if (className === 'SGD' && typeof cfg.momentum === 'number' && cfg.momentum > 0) {
-    return makeOptimizer('Momentum', cfg);
-  }
-  if (className === 'SGD') delete cfg.momentum;
-  return Cls.fromConfig(Cls, cfg) as tf.Optimizer;
-}
-
-function isOptimizerInstance(v: unknown): v is tf.Optimizer {
-  return !!v && typeof v === 'object' && v instanceof tf.Optimizer;
-}
-
-function isOptimizerClass(v: unknown): v is new (...a: any[]) => tf.Optimizer {
-  const proto = typeof v === 'function' ? (v as { prototype?: unknown }).prototype : undefined;
-  return !!proto && typeof proto === 'object' && proto instanceof tf.Optimizer;
-}
-
-/**
- * A new optimizer for one model from the `optimizer` param and the `optimizer__*` params:
- * names use Keras defaults, classes are built from their `className`, factories are called
- * with the routed params, instances are re-created from their config (never shared).
- *
- * @param spec - the `optimizer` param
- * @param routed - the `optimizer__*` params, prefix stripped (Keras or tfjs spellings)
- * @returns a fresh `tf.Optimizer`
- * @throws ValueError "Could not interpret optimizer identifier: ..." for anything else
- * @example
- * ```ts
- * resolveOptimizer('adam', { learningRate: 0.01 }); // a new tf.AdamOptimizer
- * ```
- */
-export function resolveOptimizer(spec: OptimizerSpec | unknown, routed: Params): tf.Optimizer {
-  if (typeof spec === 'string') {
-    const entry = OPTIMIZERS[spec.toLowerCase()];
-    if (!entry) {
-      throw new ValueError(
-        `Could not interpret optimizer identifier: '${spec}'. Use one of ${Object.keys(OPTIMIZERS)
-          .map((k) => `'${k}'`)
-          .join(', ')}, a tf.Optimizer class or instance, or a function returning one.`,
-      );
-    }
-    return makeOptimizer(entry.className, routed);
-  }
-  if (isOptimizerInstance(spec)) {
-    const className = (spec.constructor as any).className as string;
-    return makeOptimizer(className, { ...(spec.getConfig() as Params), ...routed });
-  }
-  if (isOptimizerClass(spec)) return makeOptimizer((spec as any).className as string, routed);
-  if (typeof spec === 'function') {
-    const made = (spec as (p: Params) => unknown)(routed);
-    if (!isOptimizerInstance(made)) {
-      throw new ValueError(
-        `Could not interpret optimizer identifier: the optimizer factory returned ${String(made)}, not a tf.Optimizer.`,
-      );
-    }
-    return made;
-  }
-  throw new ValueError(
-    `Could not interpret optimizer identifier: ${String(spec)}. Pass a name such as 'adam', a tf.Optimizer class or instance, or a function returning one.`,
-  );
 }
 
 // Keras loss / metric names (and their short aliases) -> tfjs names.
@@ -176,7 +55,7 @@ export function tfjsLossName<T>(loss: T): T | string {
   if (typeof loss !== 'string') return loss;
   const lower = loss.toLowerCase();
   if (LOSS_ALIASES[lower]) return LOSS_ALIASES[lower]!;
-  return camel(loss);
+  return camelCase(loss);
 }
 
 const METRIC_ALIASES: Record<string, string> = {
@@ -206,7 +85,7 @@ export function tfjsMetricName<T>(metric: T): T | string {
   if (typeof metric !== 'string') return metric;
   const lower = metric.toLowerCase();
   if (METRIC_ALIASES[lower]) return METRIC_ALIASES[lower]!;
-  return camel(metric);
+  return camelCase(metric);
 }
 
 function isClass(v: unknown): v is new (args: Params) => unknown {
@@ -243,12 +122,7 @@ function lossOf(l: unknown, args: Params): unknown {
  */
 export function resolveLoss(spec: unknown, routed: Params = {}): CompileKwargs['loss'] {
   if (spec === null || spec === undefined) return null;
-  const sub = (key: string): Params => {
-    const out: Params = {};
-    for (const [k, v] of Object.entries(routed))
-      if (k.startsWith(`${key}__`)) out[k.slice(key.length + 2)] = v;
-    return out;
-  };
+  const sub = (key: string): Params => paramsWithPrefix(routed, key);
   if (Array.isArray(spec)) {
     if (spec.every((l) => l === null || l === undefined)) return null;
     return spec.map((l, i) => lossOf(l, sub(String(i)))) as (string | LossFn)[];
@@ -258,8 +132,7 @@ export function resolveLoss(spec: unknown, routed: Params = {}): CompileKwargs['
       Object.entries(spec as Record<string, unknown>).map(([k, v]) => [k, lossOf(v, sub(k))]),
     ) as Record<string, string | LossFn>;
   }
-  const top: Params = Object.fromEntries(Object.entries(routed).filter(([k]) => !k.includes('__')));
-  return lossOf(spec, top) as string | LossFn;
+  return lossOf(spec, unprefixedParams(routed)) as string | LossFn;
 }
 
 /**
@@ -277,12 +150,7 @@ export function resolveLoss(spec: unknown, routed: Params = {}): CompileKwargs['
 export function resolveMetrics(spec: unknown, routed: Params): CompileKwargs['metrics'] {
   if (spec === null || spec === undefined) return undefined;
   const one = (m: unknown, key: string): string | LossFn => {
-    if (isClass(m)) {
-      const args: Params = {};
-      for (const [k, v] of Object.entries(routed))
-        if (k.startsWith(`${key}__`)) args[k.slice(key.length + 2)] = v;
-      return new (m as new (a: Params) => LossFn)(args);
-    }
+    if (isClass(m)) return new (m as new (a: Params) => LossFn)(paramsWithPrefix(routed, key));
     return tfjsMetricName(m) as string | LossFn;
   };
   if (Array.isArray(spec)) return spec.map((m, i) => one(m, String(i)));
@@ -324,4 +192,26 @@ export function kerasMetricName(key: string): string {
   };
   const name = full[base] ?? base.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
   return val ? `val_${name}` : name;
+}
+
+/**
+ * The compile arguments of one fit from its routed params: one new optimizer built from
+ * `optimizer` and `optimizer__*`, `loss` and `metrics` resolved to tfjs names (classes built
+ * with `loss__*` / `metrics__*`), `compile__*` overrides.
+ *
+ * @param routed - the routed params of the fit
+ * @returns the compile kwargs (the caller owns the optimizer)
+ * @throws ValueError / InvalidParameterError for an optimizer, loss or metric that cannot be built
+ * @example
+ * ```ts
+ * compileKwargsFrom(routeWrapperParams(est.getParams(false), FIT_KWARGS)).optimizer; // a new tf.Optimizer
+ * ```
+ */
+export function compileKwargsFrom(
+  routed: Pick<RoutedParams, 'compile' | 'optimizer' | 'loss' | 'metrics'>,
+): CompileKwargs {
+  const kw = routed.compile;
+  const loss = resolveLoss(kw.loss, routed.loss);
+  const metrics = resolveMetrics(kw.metrics, routed.metrics);
+  return { ...kw, optimizer: resolveOptimizer(kw.optimizer, routed.optimizer), loss, metrics };
 }

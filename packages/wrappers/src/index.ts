@@ -9,7 +9,18 @@ export {
   type ScoreOptions,
   type KerasData,
   type KerasOutput,
+  type WrapperArgs,
 } from './BaseWrapper';
+export type { BuildContextBase, NoParams } from './BuildContext';
+export { ROUTING_PREFIXES, type RoutingPrefix, type RoutedParamKeys } from './WrapperParams';
+export {
+  routeWrapperParams,
+  FIT_KWARGS,
+  PREDICT_KWARGS,
+  COMPILE_KWARGS,
+  type RoutedParams,
+} from './RoutedParams';
+export { BASE_WRAPPER_CONSTRAINTS } from './wrapperConstraints';
 export {
   KerasClassifier,
   type KerasClassifierParams,
@@ -18,8 +29,9 @@ export {
 export { KerasRegressor, type KerasRegressorParams } from './KerasRegressor';
 export { IdentityTransformer, type Transformer } from './IdentityTransformer';
 export { routeParams } from './routeParams';
+export { resolveOptimizer, checkOptimizer, type OptimizerSpec } from './resolveOptimizer';
 export {
-  resolveOptimizer,
+  compileKwargsFrom,
   resolveLoss,
   resolveMetrics,
   tfjsLossName,
@@ -29,9 +41,8 @@ export {
   type LossFn,
   type LossSpec,
   type MetricSpec,
-  type OptimizerSpec,
 } from './compileKwargs';
-export { withRandomState } from './internal/withRandomState';
+export { withRandomState, resolveSeed, type RandomSource } from './internal/withRandomState';
 export type { Array2D, Label, Params } from '@scikeras/estimator-core';
 // a subclass of a wrapper registers itself with estimator-core's registry
 export { registerEstimator, type RegisterEstimatorOptions } from '@scikeras/estimator-core';

@@ -21,11 +21,13 @@ interface MLPClassifierParams {
 
 interface MLPClassifier extends Required<MLPClassifierParams> {}
 
-class MLPClassifier extends KerasClassifier {
+class MLPClassifier extends KerasClassifier<MLPClassifierParams & { aKwarg?: string }> {
   static override defaults: Readonly<Params> = { hiddenLayerSizes: [4] };
   static seen: unknown[] = [];
 
-  override buildModel(ctx: BuildContext): tf.LayersModel {
+  override buildModel(
+    ctx: BuildContext<MLPClassifierParams & { aKwarg?: string }>,
+  ): tf.LayersModel {
     MLPClassifier.seen.push(ctx.aKwarg);
     return mlp({
       ...(ctx as Parameters<typeof mlp>[0]),

@@ -1,13 +1,14 @@
 // TypeScript twins of every example in the scikeras README (the seed), in its order.
 // The package README shows the same code.
 import * as tf from '@tensorflow/tfjs';
-import { clone, type Label, type Params } from '@scikeras/estimator-core';
+import { catchWarnings, clone, type Label, type Params } from '@scikeras/estimator-core';
 import {
   KerasClassifier,
   KerasRegressor,
   type Array2D,
   type BuildContext,
   type KerasOutput,
+  type NoParams,
 } from './index';
 import {
   BACKENDS,
@@ -19,10 +20,14 @@ import {
 } from './test-utils/backends';
 
 // ---- Dynamically built models: a model-building function -----------------------------------
-function modelBuildingFunction({ X, nOutputs_, hiddenLayerSizes }: BuildContext): tf.LayersModel {
+function modelBuildingFunction({
+  X,
+  nOutputs_,
+  hiddenLayerSizes,
+}: BuildContext<{ hiddenLayerSizes: number[] }>): tf.LayersModel {
   const model = tf.sequential();
   model.add(tf.layers.dense({ units: X.shape[1], activation: 'relu', inputShape: [X.shape[1]] }));
-  for (const size of hiddenLayerSizes as number[]) {
+  for (const size of hiddenLayerSizes) {
     model.add(tf.layers.dense({ units: size, activation: 'relu' }));
   }
   model.add(tf.layers.dense({ units: nOutputs_! }));
@@ -35,13 +40,15 @@ interface MLPRegressorParams {
   hiddenLayerSizes?: number[];
 }
 
-interface MLPRegressor extends Required<MLPRegressorParams> {}
+// A subclass that declares its params (and lets users declare more with E, e.g. `aKwarg`).
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+interface MLPRegressor<E extends object = NoParams> extends Required<MLPRegressorParams> {}
 
-class MLPRegressor extends KerasRegressor {
+class MLPRegressor<E extends object = NoParams> extends KerasRegressor<MLPRegressorParams & E> {
   static override defaults: Readonly<Params> = { hiddenLayerSizes: [100] };
-  static built: BuildContext[] = [];
+  static built: BuildContext<MLPRegressorParams>[] = [];
 
-  override buildModel(ctx: BuildContext): tf.LayersModel {
+  override buildModel(ctx: BuildContext<MLPRegressorParams & E>): tf.LayersModel {
     MLPRegressor.built.push(ctx);
     const { X, nOutputs_, hiddenLayerSizes } = ctx;
     const model = tf.sequential();
@@ -59,9 +66,15 @@ interface ChildMLPRegressorParams {
   childArgument?: string | null;
 }
 
-interface ChildMLPRegressor extends Required<ChildMLPRegressorParams> {}
+/* eslint-disable @typescript-eslint/no-unused-vars */ // E: the class's type argument
+interface ChildMLPRegressor<
+  E extends object = NoParams,
+> extends Required<ChildMLPRegressorParams> {}
+/* eslint-enable @typescript-eslint/no-unused-vars */
 
-class ChildMLPRegressor extends MLPRegressor {
+class ChildMLPRegressor<E extends object = NoParams> extends MLPRegressor<
+  ChildMLPRegressorParams & E
+> {
   static override defaults: Readonly<Params> = { childArgument: null };
 }
 
@@ -128,7 +141,7 @@ class FunctionalAPIMultiInputClassifier extends KerasClassifier {
 }
 
 // ---- Custom scorers ---------------------------------------------------------------------------
-class NegMAERegressor extends KerasRegressor {
+class NegMAERegressor<E extends object = NoParams> extends KerasRegressor<E> {
   static override scorer(yTrue: unknown, yPred: unknown): number {
     const t = yTrue as number[];
     const p = yPred as number[];
@@ -153,7 +166,11 @@ class SentinalCallback extends tf.Callback {
   }
 }
 
-function buildFnClf({ hiddenDim, nFeaturesIn_, nClasses_ }: BuildContext): tf.LayersModel {
+function buildFnClf({
+  hiddenDim,
+  nFeaturesIn_,
+  nClasses_,
+}: BuildContext<{ hiddenDim?: number | null }>): tf.LayersModel {
   const model = tf.sequential();
   model.add(
     tf.layers.dense({
@@ -174,14 +191,14 @@ interface ClassifierWithCallbackParams {
 
 interface ClassifierWithCallback extends Required<ClassifierWithCallbackParams> {}
 
-class ClassifierWithCallback extends KerasClassifier {
+class ClassifierWithCallback extends KerasClassifier<ClassifierWithCallbackParams> {
   static override defaults: Readonly<Params> = { tolerance: 0.1, hiddenDim: null };
 
   protected override createCallbacks(phase: 'fit' | 'predict') {
     return [new SentinalCallback({ tolerance: this.tolerance }), ...super.createCallbacks(phase)];
   }
 
-  override buildModel(ctx: BuildContext): tf.LayersModel {
+  override buildModel(ctx: BuildContext<ClassifierWithCallbackParams>): tf.LayersModel {
     return buildFnClf(ctx);
   }
 }
@@ -228,19 +245,27 @@ describe('scikeras README examples', () => {
     });
 
     it('subclassing: MLPRegressor keeps hiddenLayerSizes and aKwarg as params', async () => {
-      const estimator = new MLPRegressor({ hiddenLayerSizes: [200], aKwarg: 'saveme', verbose: 0 });
+      const estimator = new MLPRegressor<{ aKwarg: string }>({
+        hiddenLayerSizes: [200],
+        aKwarg: 'saveme',
+        verbose: 0,
+      });
       expect(Reflect.get(estimator, 'aKwarg')).toBe('saveme');
       expect(estimator.getParams()).toMatchObject({ hiddenLayerSizes: [200], aKwarg: 'saveme' });
       expect(clone(estimator).getParams()).toEqual(estimator.getParams());
       MLPRegressor.built.length = 0;
-      await estimator.fit(X, y);
+      // buildModel never reads aKwarg: the fit says so (it stays a param all the same)
+      const { warnings } = await catchWarnings(() => estimator.fit(X, y));
+      expect(warnings.map((w) => w.message)).toEqual([
+        "Parameter 'aKwarg' of MLPRegressor was not used by this fit: the model-building function did not read it and no routing consumed it.",
+      ]);
       expect(MLPRegressor.built[0]).toMatchObject({ aKwarg: 'saveme', hiddenLayerSizes: [200] });
       expect(new MLPRegressor().hiddenLayerSizes).toEqual([100]);
       estimator.dispose();
     });
 
     it('subclassing: ChildMLPRegressor adds childArgument and inherits the default', async () => {
-      const estimator = new ChildMLPRegressor({
+      const estimator = new ChildMLPRegressor<{ aKwarg: string }>({
         childArgument: 'hello',
         aKwarg: 'saveme',
         verbose: 0,
@@ -248,7 +273,10 @@ describe('scikeras README examples', () => {
       expect(estimator.childArgument).toBe('hello');
       expect(Reflect.get(estimator, 'aKwarg')).toBe('saveme');
       expect(estimator.hiddenLayerSizes).toEqual([100]); // the default in MLPRegressor is used
-      await estimator.fit(X, y);
+      const { warnings } = await catchWarnings(() => estimator.fit(X, y));
+      expect(warnings.map((w) => w.message)).toEqual([
+        expect.stringMatching(/^Parameter 'aKwarg' of ChildMLPRegressor was not used by this fit/),
+      ]);
       expect(estimator.nOutputs_).toBe(1);
       estimator.dispose();
     });

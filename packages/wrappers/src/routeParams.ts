@@ -1,5 +1,5 @@
 // Port of scikeras's scikeras/_utils.py route_params (MIT).
-import type { Params } from '@scikeras/estimator-core';
+import { paramsWithPrefix, unprefixedParams, type Params } from '@scikeras/estimator-core';
 
 /**
  * Collects the params bound for one destination: unprefixed params whose names are in
@@ -23,21 +23,5 @@ export function routeParams(
   destination: string,
   passFilter: ReadonlySet<string> | null,
 ): Params {
-  const out: Params = {};
-  // own properties only: a routed name such as `model____proto__` must not set a prototype
-  const set = (k: string, v: unknown) =>
-    Object.defineProperty(out, k, {
-      value: v,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  for (const [k, v] of Object.entries(params)) {
-    if (!k.includes('__') && (passFilter === null || passFilter.has(k))) set(k, v);
-  }
-  const prefix = `${destination}__`;
-  for (const [k, v] of Object.entries(params)) {
-    if (k.startsWith(prefix)) set(k.slice(prefix.length), v);
-  }
-  return out;
+  return { ...unprefixedParams(params, passFilter), ...paramsWithPrefix(params, destination) };
 }

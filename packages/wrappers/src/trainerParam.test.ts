@@ -82,7 +82,7 @@ describe('the trainer param', () => {
     for (const [trainer, got] of [
       ['lean', "'lean'"],
       [null, 'null'],
-      [{ name: 'no fit' }, '{"name":"no fit"}'],
+      [{ name: 'no fit' }, "{'name': 'no fit'}"],
     ] as const) {
       const est = new KerasRegressor({
         model: mlp,

@@ -1,4 +1,14 @@
-/** Levenshtein distance between two strings (case-insensitive). */
+/**
+ * Levenshtein distance between two strings (case-insensitive).
+ *
+ * @param a - one string
+ * @param b - the other
+ * @returns the number of single-character edits from `a` to `b`
+ * @example
+ * ```ts
+ * editDistance('epoch', 'epochs'); // 1
+ * ```
+ */
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
@@ -16,7 +26,16 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `name`, or undefined when none is close enough to be a typo
- * (distance at most a third of the name's length, and at least 1 allowed edit... up to 3).
+ * (an edit distance of at most a third of the name's length, and never less than 2 allowed).
+ * The "did you mean" of every unknown-name message.
+ *
+ * @param name - the unknown name
+ * @param candidates - the known names
+ * @returns the closest known name, or undefined
+ * @example
+ * ```ts
+ * closestMatch('epoch', ['batchSize', 'epochs']); // 'epochs'
+ * ```
  */
 export function closestMatch(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;

@@ -1,7 +1,6 @@
 // After scikeras's scikeras/wrappers.py _initialize_callbacks (MIT), for tfjs callbacks.
 import type * as tf from '@tensorflow/tfjs';
-import type { Params } from '@scikeras/estimator-core';
-import { routeParams } from '../routeParams';
+import { paramsWithPrefix, unprefixedParams, type Params } from '@scikeras/estimator-core';
 
 /** A callback: a tfjs callback instance, a plain `{ onEpochEnd, ... }` object, or a callback class. */
 export type CallbackSpec =
@@ -27,7 +26,7 @@ export function buildCallbacks(
   const build = (dest: string): (tf.Callback | tf.CustomCallbackArgs)[] => {
     const spec = params[dest];
     if (spec === null || spec === undefined) return [];
-    const routed = routeParams(params, dest, new Set());
+    const routed = paramsWithPrefix(params, dest);
     const list: [string, unknown][] = Array.isArray(spec)
       ? spec.map((c, i) => [String(i), c])
       : typeof spec === 'function' || isCallbackInstance(spec) || !isPlainRecordOfCallbacks(spec)
@@ -35,12 +34,7 @@ export function buildCallbacks(
         : Object.entries(spec as Record<string, unknown>);
     return list.map(([key, cb]) => {
       if (typeof cb === 'function') {
-        const args: Params = {};
-        const prefix = key === '' ? '' : `${key}__`;
-        for (const [k, v] of Object.entries(routed)) {
-          if (prefix === '' ? !k.includes('__') : k.startsWith(prefix))
-            args[k.slice(prefix.length)] = v;
-        }
+        const args = key === '' ? unprefixedParams(routed) : paramsWithPrefix(routed, key);
         return new (cb as new (a: Params) => tf.Callback)(args);
       }
       if (cb && typeof cb === 'object') return cb as tf.Callback | tf.CustomCallbackArgs;

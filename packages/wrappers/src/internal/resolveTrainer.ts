@@ -1,5 +1,5 @@
 // The wrappers' `trainer` param: a trainer name of @scikeras/tfjs-trainer, or a Trainer object.
-import { InvalidParameterError } from '@scikeras/estimator-core';
+import { InvalidParameterError, pyRepr } from '@scikeras/estimator-core';
 import { trainers, type Trainer, type TrainerName } from '@scikeras/tfjs-trainer';
 
 /** What the `trainer` param holds: a name (travels to worker threads) or a Trainer object. */
@@ -11,7 +11,8 @@ export type TrainerSpec = TrainerName | Trainer;
  * @param spec - `'fast'`, `'modelFit'`, or an object with a `fit(model, x, y, args)` method
  * @param owner - the estimator's class name, for the error message
  * @returns the trainer
- * @throws InvalidParameterError for anything else, in scikit-learn's words
+ * @throws InvalidParameterError for anything else, in scikit-learn's words (the fit checks the
+ *   same constraint first, in `wrapperConstraints.ts`, before any state changes)
  * @example
  * ```ts
  * resolveTrainer('modelFit', 'KerasClassifier').name; // 'modelFit'
@@ -24,14 +25,8 @@ export function resolveTrainer(spec: unknown, owner: string): Trainer {
   if (typeof spec === 'object' && spec !== null && typeof (spec as Trainer).fit === 'function') {
     return spec as Trainer;
   }
-  const got =
-    typeof spec === 'string'
-      ? `'${spec}'`
-      : typeof spec === 'object' && spec !== null
-        ? (JSON.stringify(spec) ?? String(spec))
-        : String(spec);
   throw new InvalidParameterError(
     `The 'trainer' parameter of ${owner} must be a str among {'fast', 'modelFit'} or an object ` +
-      `with a 'fit(model, x, y, args)' method (a Trainer from @scikeras/tfjs-trainer). Got ${got} instead.`,
+      `with a 'fit(model, x, y, args)' method (a Trainer from @scikeras/tfjs-trainer). Got ${pyRepr(spec)} instead.`,
   );
 }

@@ -1,0 +1,195 @@
+// scikeras's scikeras/wrappers.py _validate_data (MIT), checking before anything is recorded.
+import {
+  ValueError,
+  checkArray,
+  checkXY,
+  columnOr1d,
+  estimatorNameOf,
+  type Array2D,
+  type CheckedY,
+  type Label,
+} from '@scikeras/estimator-core';
+import { checkSampleWeight } from './sampleWeights';
+import { canCast, dtypeOfY } from './yDtype';
+
+/** The attributes `fit` records about its X and y. */
+export interface InputMetadata {
+  XDtype_: string;
+  XShape_: number[];
+  nFeaturesIn_: number;
+  yDtype_: string;
+  yNdim_: number;
+}
+
+/** Validated fit data and what it will record (nothing is recorded here). */
+export interface FitInputs {
+  X: Array2D;
+  y: CheckedY;
+  meta: InputMetadata;
+}
+
+/** Options of {@link checkFitInputs}. */
+export interface CheckFitInputsOptions {
+  /** y must be numeric (regressors). */
+  yNumeric: boolean;
+  /** y values go to the model as float32 (not encoded labels): check their range. */
+  yFloat32: boolean;
+  /** y may be absent (`initialize(X)`). */
+  yOptional?: boolean;
+  /** The fitted attributes to check X and y against (`partialFit`, warm start), if any. */
+  fitted?: Partial<InputMetadata>;
+}
+
+/**
+ * Throws when a value does not fit in float32 (the dtype of every tensor the wrappers feed a
+ * model): NaN and Infinity are caught by `checkArray` before, this catches |x| > 3.4e38.
+ *
+ * @param data - the values
+ * @param inputName - `'X'` or `'y'`
+ * @throws ValueError "Input X contains infinity or a value too large for dtype('float32')."
+ * @example
+ * ```ts
+ * assertFloat32Range([1e39], 'X'); // throws
+ * ```
+ */
+export function assertFloat32Range(data: ArrayLike<unknown>, inputName: string): void {
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (typeof v === 'number' && !Number.isFinite(Math.fround(v)) && Number.isFinite(v)) {
+      throw new ValueError(
+        `Input ${inputName} contains infinity or a value too large for dtype('float32').`,
+      );
+    }
+  }
+}
+
+function flatY(y: CheckedY): ArrayLike<unknown> {
+  if (ArrayBuffer.isView(y)) return y as ArrayLike<number>;
+  return (y as unknown[]).flatMap((v) => (Array.isArray(v) ? v : [v]));
+}
+
+function checkAgainst(est: object, meta: InputMetadata, fitted: Partial<InputMetadata>): void {
+  const name = estimatorNameOf(est);
+  if (fitted.XShape_ && meta.nFeaturesIn_ !== fitted.XShape_[1]) {
+    throw new ValueError(
+      `X has ${meta.nFeaturesIn_} features, but ${name} is expecting ${fitted.XShape_[1]} features as input.`,
+    );
+  }
+  if (fitted.yDtype_ !== undefined && !canCast(meta.yDtype_, fitted.yDtype_)) {
+    throw new ValueError(
+      `Got y with dtype ${meta.yDtype_}, but this ${name} expected ${fitted.yDtype_} and casting from ${meta.yDtype_} to ${fitted.yDtype_} is not safe!`,
+    );
+  }
+  if (fitted.yNdim_ !== undefined && meta.yNdim_ !== fitted.yNdim_) {
+    throw new ValueError(
+      `y has ${meta.yNdim_} dimensions, but this ${name} is expecting ${fitted.yNdim_} dimensions in y.`,
+    );
+  }
+}
+
+/**
+ * Validates fit data (scikeras's `_validate_data`): X and y through `checkXY`, values within
+ * float32, and, for `partialFit` and warm starts, the same feature count, a y dtype that casts
+ * safely and the same y dimensions as the fitted ones. Records nothing: the caller commits
+ * `meta` once the whole fit succeeded.
+ *
+ * @param est - the estimator (named in messages)
+ * @param X - samples
+ * @param y - targets
+ * @param options - see {@link CheckFitInputsOptions}
+ * @returns the validated data and its metadata
+ * @throws ValueError with scikit-learn's and scikeras's messages
+ * @example
+ * ```ts
+ * const { X, y, meta } = checkFitInputs(est, [[1, 2]], [0], { yNumeric: false, yFloat32: false });
+ * meta.nFeaturesIn_; // 2
+ * ```
+ */
+export function checkFitInputs(
+  est: object,
+  X: unknown,
+  y: unknown,
+  options: CheckFitInputsOptions,
+): FitInputs {
+  let Xc: Array2D;
+  let yc: CheckedY;
+  if (options.yOptional && (y === undefined || y === null)) {
+    Xc = checkArray(X, { estimator: est });
+    yc = [];
+  } else {
+    const checked = checkXY(X, y, {
+      estimator: est,
+      multiOutput: true,
+      yNumeric: options.yNumeric,
+    });
+    Xc = checked.X;
+    yc = ArrayBuffer.isView(checked.y) ? Array.from(checked.y as ArrayLike<number>) : checked.y;
+  }
+  assertFloat32Range(Xc.data, 'X');
+  if (options.yFloat32) assertFloat32Range(flatY(yc), 'y');
+  const meta: InputMetadata = {
+    XDtype_: Xc.data instanceof Float32Array ? 'float32' : 'float64',
+    XShape_: [...Xc.shape],
+    nFeaturesIn_: Xc.shape[1],
+    yDtype_: dtypeOfY(yc),
+    yNdim_: !ArrayBuffer.isView(yc) && Array.isArray((yc as Label[][])[0]) ? 2 : 1,
+  };
+  if (options.fitted) checkAgainst(est, meta, options.fitted);
+  return { X: Xc, y: yc, meta };
+}
+
+/**
+ * Validates X for `predict` / `predictProba` / `score`: `checkArray`, values within float32,
+ * and the fitted feature count.
+ *
+ * @param est - the fitted estimator
+ * @param X - samples
+ * @param XShape - the fitted `XShape_`
+ * @returns the validated X
+ * @throws ValueError "X has 3 features, but KerasClassifier is expecting 4 features as input."
+ * @example
+ * ```ts
+ * checkPredictX(est, [[1, 2]], est.XShape_);
+ * ```
+ */
+export function checkPredictX(est: object, X: unknown, XShape: number[] | undefined): Array2D {
+  const Xc = checkArray(X, { estimator: est });
+  assertFloat32Range(Xc.data, 'X');
+  if (XShape && Xc.shape[1] !== XShape[1]) {
+    throw new ValueError(
+      `X has ${Xc.shape[1]} features, but ${estimatorNameOf(est)} is expecting ${XShape[1]} features as input.`,
+    );
+  }
+  return Xc;
+}
+
+/**
+ * The true targets and weights of `score`: y as the scorer takes it (rows for multi-output,
+ * a flat array otherwise) and the checked sample weights.
+ *
+ * @param y - true targets
+ * @param sampleWeight - per-sample weights, if any
+ * @returns `yTrue` and `sampleWeight` (undefined when none)
+ * @throws ValueError for a column vector of the wrong shape or weights of the wrong length
+ * @example
+ * ```ts
+ * checkScoreInputs([[1], [0]], null); // { yTrue: [1, 0], sampleWeight: undefined }
+ * ```
+ */
+export function checkScoreInputs(
+  y: unknown,
+  sampleWeight: ArrayLike<number> | null | undefined,
+): { yTrue: unknown; sampleWeight: number[] | undefined } {
+  const yc =
+    !ArrayBuffer.isView(y) && Array.isArray(y) && Array.isArray(y[0])
+      ? (y as Label[][])
+      : columnOr1d(y);
+  const n = (yc as ArrayLike<unknown>).length;
+  return {
+    yTrue: ArrayBuffer.isView(yc) ? Array.from(yc as ArrayLike<number>) : yc,
+    sampleWeight:
+      sampleWeight === undefined || sampleWeight === null
+        ? undefined
+        : checkSampleWeight(sampleWeight, n),
+  };
+}

@@ -1,0 +1,178 @@
+// scikeras's scikeras/wrappers.py _build_keras_model and _check_model_compatibility (MIT), for tfjs.
+import * as tf from '@tensorflow/tfjs';
+import { ValueError } from '@scikeras/estimator-core';
+import type { BuildContext, BuildFn } from '../BuildContext';
+import { tfjsLossName, type CompileKwargs } from '../compileKwargs';
+import { cloneLayersModel } from './cloneLayersModel';
+import { isLayersModel } from './isLayersModel';
+import { withRandomState } from './withRandomState';
+
+type ModelOf = (ctx: BuildContext<any>) => tf.LayersModel | Promise<tf.LayersModel>;
+
+/**
+ * The function that makes this fit's model (scikeras's `_build_keras_model` dispatch): the
+ * `model` param when it is a function, a copy of it when it is a `LayersModel`, or the
+ * subclass's `buildModel` when `model` is null.
+ *
+ * @param model - the `model` param
+ * @param buildModel - the subclass's `buildModel`, or null when not overridden
+ * @returns the maker
+ * @throws ValueError / TypeError with scikeras's messages for a missing or invalid `model`
+ * @example
+ * ```ts
+ * const make = modelMaker(est.model, null);
+ * ```
+ */
+export function modelMaker(model: unknown, buildModel: ModelOf | null): ModelOf {
+  if (model === null || model === undefined) {
+    if (!buildModel) {
+      throw new ValueError(
+        'If not using the `model` param, you must implement `buildModel` in a subclass.',
+      );
+    }
+    return buildModel;
+  }
+  if (isLayersModel(model)) return () => cloneLayersModel(model);
+  if (typeof model === 'function') {
+    if (buildModel) {
+      throw new ValueError(
+        'This class cannot implement `buildModel` if using the `model` parameter.',
+      );
+    }
+    return model as BuildFn<any>;
+  }
+  throw new TypeError(
+    `\`model\` must be a function, a tf.LayersModel instance or null; got ${typeof model}.`,
+  );
+}
+
+/** Whether a model has been compiled (it has an optimizer). */
+export function isCompiled(model: tf.LayersModel): boolean {
+  return !!(model as unknown as { optimizer_?: unknown }).optimizer_;
+}
+
+/**
+ * Runs the maker under `randomState` and checks that it made a model.
+ *
+ * @param make - from {@link modelMaker}
+ * @param ctx - the build context
+ * @param randomState - the seed, or null
+ * @returns the model (the caller owns it)
+ * @throws TypeError "The model-building function must return a tf.LayersModel; got null."
+ * @example
+ * ```ts
+ * const model = await makeModel(make, ctx, 0);
+ * ```
+ */
+export async function makeModel(
+  make: ModelOf,
+  ctx: BuildContext<any>,
+  randomState: number | null,
+): Promise<tf.LayersModel> {
+  const model = await withRandomState(randomState, () => make(ctx));
+  if (!isLayersModel(model)) {
+    throw new TypeError(
+      `The model-building function must return a tf.LayersModel; got ${model === null ? 'null' : typeof model}.`,
+    );
+  }
+  return model;
+}
+
+/**
+ * Compiles a model with the wrapper's compile arguments unless it is compiled already.
+ *
+ * @param model - a model the estimator owns
+ * @param kw - the compile arguments (their optimizer is used, not copied)
+ * @returns whether `kw.optimizer` now belongs to the model
+ * @throws ValueError scikeras's "No valid loss function found. ..." when there is no loss
+ * @example
+ * ```ts
+ * if (!compileModel(model, kw)) kw.optimizer.dispose();
+ * ```
+ */
+export function compileModel(model: tf.LayersModel, kw: CompileKwargs): boolean {
+  if (isCompiled(model))
+    return (model as unknown as { optimizer_?: unknown }).optimizer_ === kw.optimizer;
+  if (kw.loss === null || kw.loss === undefined) {
+    throw new ValueError(
+      'No valid loss function found. You must provide a loss or a compiled model.' +
+        '\n\nTo resolve this issue, do one of the following:' +
+        '\n 1. Provide a loss function via the loss parameter.' +
+        '\n 2. Compile your model with a loss function inside the model-building function.' +
+        '\n\nSee https://www.adriangb.com/scikeras/stable/advanced.html#compilation-of-model' +
+        ' for more information on compiling SciKeras models.',
+    );
+  }
+  model.compile({ optimizer: kw.optimizer, loss: kw.loss as any, metrics: kw.metrics as any });
+  return true;
+}
+
+/**
+ * Frees an optimizer and every tensor it holds: tfjs's `MomentumOptimizer.dispose` forgets its
+ * learning-rate scalar, which leaks one tensor per momentum optimizer otherwise.
+ *
+ * @param optimizer - the optimizer
+ * @param alreadyDisposed - its `dispose` ran already (a model that owns it did): free what it left
+ * @example
+ * ```ts
+ * disposeOptimizer(tf.train.momentum(0.01, 0.9)); // frees both of its scalars
+ * ```
+ */
+export function disposeOptimizer(optimizer: tf.Optimizer, alreadyDisposed = false): void {
+  if (!alreadyDisposed) optimizer.dispose();
+  for (const v of Object.values(optimizer)) {
+    if (v instanceof tf.Tensor && !v.isDisposed) v.dispose();
+  }
+}
+
+/**
+ * Frees a model and the optimizer it was compiled with (tfjs frees neither by itself).
+ *
+ * @param model - the model
+ * @example
+ * ```ts
+ * disposeModel(est.model_!);
+ * ```
+ */
+export function disposeModel(model: tf.LayersModel): void {
+  const m = model as unknown as { optimizer_?: tf.Optimizer; isOptimizerOwned?: boolean };
+  const opt = m.optimizer_;
+  const owned = m.isOptimizerOwned;
+  try {
+    model.dispose();
+  } catch {
+    // already disposed
+  }
+  if (opt) disposeOptimizer(opt, !!owned);
+}
+
+/**
+ * Checks that a model suits the target (scikeras's `_check_model_compatibility`): as many
+ * outputs as the encoder expects, and the loss it was compiled with is the `loss` param's.
+ *
+ * @param model - the compiled model
+ * @param nOutputsExpected - from the target encoder
+ * @param loss - the `loss` param (after `compile__loss`)
+ * @throws ValueError with scikeras's messages
+ * @example
+ * ```ts
+ * checkModelCompatibility(model, 1, 'mse');
+ * ```
+ */
+export function checkModelCompatibility(
+  model: tf.LayersModel,
+  nOutputsExpected: number | undefined,
+  loss: unknown,
+): void {
+  if (nOutputsExpected && nOutputsExpected !== model.outputs.length) {
+    throw new ValueError(
+      `Detected a Keras model input of size ${nOutputsExpected}, but ${model.name} has ${model.outputs.length} outputs`,
+    );
+  }
+  const got = (model as unknown as { loss?: unknown }).loss;
+  if (typeof loss === 'string' && typeof got === 'string' && tfjsLossName(loss) !== got) {
+    throw new ValueError(
+      `loss=${loss} but model compiled with ${got}. Data may not match loss function!`,
+    );
+  }
+}

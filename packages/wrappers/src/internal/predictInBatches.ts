@@ -1,0 +1,145 @@
+// tfjs-layers's LayersModel.predict loop (Apache-2.0), fed one batch at a time from host memory.
+import * as tf from '@tensorflow/tfjs';
+import { ValueError } from '@scikeras/estimator-core';
+import { isArray2DLike, isTensor, type KerasData, type KerasOutput } from './tensorData';
+
+interface HostMatrix {
+  data: ArrayLike<number> & { subarray(begin: number, end: number): ArrayLike<number> };
+  shape: number[];
+  row: number;
+  dtype: tf.DataType;
+}
+
+function flatten(rows: readonly ArrayLike<unknown>[]): HostMatrix {
+  const d = rows[0]?.length ?? 0;
+  const data = new Float32Array(rows.length * d);
+  rows.forEach((r, i) => {
+    if (r.length !== d) {
+      throw new ValueError(
+        `Model input rows must all have ${d} values, but row ${i} has ${r.length}.`,
+      );
+    }
+    for (let j = 0; j < d; j++) data[i * d + j] = Number(r[j]);
+  });
+  return { data, shape: [rows.length, d], row: d, dtype: 'float32' };
+}
+
+/** One model input in host memory (a tensor's values are read once, and the tensor freed). */
+function toHost(v: unknown): HostMatrix {
+  if (isTensor(v)) {
+    const data = v.dataSync() as HostMatrix['data'];
+    const row = v.shape.slice(1).reduce((a, b) => a * b, 1);
+    const m = { data, shape: [...v.shape], row, dtype: v.dtype };
+    v.dispose();
+    return m;
+  }
+  if (isArray2DLike(v)) {
+    const data = v.data as unknown as HostMatrix['data'];
+    return { data, shape: [...v.shape], row: v.shape[1], dtype: 'float32' };
+  }
+  if (ArrayBuffer.isView(v)) {
+    const data = Float32Array.from(v as unknown as ArrayLike<number>);
+    return { data, shape: [data.length, 1], row: 1, dtype: 'float32' };
+  }
+  if (Array.isArray(v) && v.length > 0 && (Array.isArray(v[0]) || ArrayBuffer.isView(v[0]))) {
+    return flatten(v as ArrayLike<unknown>[]);
+  }
+  if (Array.isArray(v)) {
+    const data = Float32Array.from(v, Number);
+    return { data, shape: [data.length, 1], row: 1, dtype: 'float32' };
+  }
+  throw new ValueError(`Cannot convert ${typeof v} to a model input; use arrays or tensors.`);
+}
+
+function hostInputs(xk: KerasData, count: number): HostMatrix[] {
+  const v = xk as unknown;
+  if (count <= 1) {
+    const one =
+      Array.isArray(v) &&
+      v.length === 1 &&
+      (isTensor(v[0]) || isArray2DLike(v[0]) || Array.isArray(v[0]?.[0]));
+    return [toHost(one ? v[0] : v)];
+  }
+  if (!Array.isArray(v) || v.length !== count) {
+    throw new ValueError(
+      `The model has ${count} inputs, so the data for it must be a list of ${count} arrays; got ${Array.isArray(v) ? `a list of ${v.length}` : typeof v}.`,
+    );
+  }
+  return v.map(toHost);
+}
+
+function batchOf(m: HostMatrix, start: number, end: number): tf.Tensor {
+  const view = m.data.subarray(start * m.row, end * m.row);
+  // tfjs takes float32, int32 and uint8 arrays: float64 rows are converted batch by batch
+  const values =
+    view instanceof Float32Array || view instanceof Int32Array || view instanceof Uint8Array
+      ? view
+      : Float32Array.from(view);
+  return tf.tensor(values, [end - start, ...m.shape.slice(1)], m.dtype);
+}
+
+/** tfjs's `checkInputData` for the whole data at once (execute, below, checks nothing). */
+function checkInputShapes(model: tf.LayersModel, inputs: readonly HostMatrix[]): void {
+  inputs.forEach((m, i) => {
+    const want = model.inputs[i]!.shape;
+    const ok =
+      want.length === m.shape.length &&
+      want.every((d, j) => j === 0 || d === null || d === m.shape[j]);
+    if (!ok) {
+      throw new ValueError(
+        `Error when checking input: expected ${model.inputNames[i]} to have shape ${JSON.stringify(want)} but got array with shape ${JSON.stringify(m.shape)}.`,
+      );
+    }
+  });
+}
+
+/**
+ * The model's output for every row, computed batch by batch: each batch becomes its own small
+ * tensor made from host memory, is predicted, read back and freed. The cost is linear in the
+ * rows on every backend (tfjs's `predict` slices every batch out of one big tensor, which the
+ * wasm backend does by copying from the whole source: quadratic), and the results are the
+ * ones `model.predict(x, { batchSize })` gives, batch for batch (each batch runs the model's
+ * graph as `predict` does, through `model.execute`; the input shapes are checked once, up front).
+ *
+ * @param model - the model
+ * @param xk - model input from `preProcessX` (tensors in it are freed)
+ * @param batchSize - rows per batch (tfjs's default 32)
+ * @returns one n x k matrix, or one per model output
+ * @throws ValueError when the input does not match the model's inputs
+ * @example
+ * ```ts
+ * const proba = predictInBatches(model, { data: Float64Array.from([1, 2, 3, 4]), shape: [2, 2] }, 32);
+ * ```
+ */
+export function predictInBatches(
+  model: tf.LayersModel,
+  xk: KerasData,
+  batchSize = 32,
+): KerasOutput {
+  const inputs = hostInputs(xk, model.inputs.length);
+  checkInputShapes(model, inputs);
+  const n = inputs[0]!.shape[0]!;
+  const names = model.outputs.map((o) => o.name);
+  const outputs: number[][][] = [];
+  for (let start = 0; start < n; start += batchSize) {
+    const end = Math.min(n, start + batchSize);
+    const batch = inputs.map((m) => batchOf(m, start, end));
+    // what model.predict runs for one batch (its predictLoop's execute), without slicing
+    const outs = tf.tidy(() =>
+      (model.execute(batch.length === 1 ? batch[0]! : batch, names) as tf.Tensor[]).map((t) =>
+        t.rank === 1 ? t.reshape([-1, 1]) : t.reshape([t.shape[0]!, -1]),
+      ),
+    );
+    outs.forEach((t, j) => {
+      const values = t.dataSync();
+      const cols = t.shape[1]!;
+      const rows = (outputs[j] ??= []);
+      for (let r = 0; r < end - start; r++) {
+        rows.push(Array.from(values.subarray(r * cols, (r + 1) * cols)));
+      }
+    });
+    tf.dispose(outs);
+    tf.dispose(batch);
+  }
+  return (names.length > 1 ? outputs : outputs[0]!) as KerasOutput;
+}

@@ -1,0 +1,57 @@
+// scikeras's scikeras/wrappers.py _fit sample-weight handling and sklearn's _check_sample_weight (MIT, BSD-3-Clause).
+import { ValueError, takeRows, type Array2D, type CheckedY } from '@scikeras/estimator-core';
+
+/**
+ * Checks per-sample weights: one finite number per row.
+ *
+ * @param sampleWeight - the weights
+ * @param n - the number of rows
+ * @returns the weights as numbers
+ * @throws ValueError "sample_weight.shape == (2,), expected (20,)!" or "Input sample_weight contains NaN or infinity."
+ * @example
+ * ```ts
+ * checkSampleWeight(new Float32Array([1, 2]), 2); // [1, 2]
+ * ```
+ */
+export function checkSampleWeight(sampleWeight: ArrayLike<number>, n: number): number[] {
+  const sw = Array.from(sampleWeight, Number);
+  if (sw.length !== n) {
+    throw new ValueError(`sample_weight.shape == (${sw.length},), expected (${n},)!`);
+  }
+  if (sw.some((w) => !Number.isFinite(w))) {
+    throw new ValueError('Input sample_weight contains NaN or infinity.');
+  }
+  return sw;
+}
+
+/**
+ * Drops the rows whose weight is zero (Keras would train on them with no effect but count
+ * them in the batches), as scikeras does.
+ *
+ * @param data - validated X and y
+ * @param sampleWeight - one weight per row, or null
+ * @returns the data and weights without the zero-weight rows
+ * @throws ValueError when every weight is zero
+ * @example
+ * ```ts
+ * dropZeroWeights({ X, y }, [1, 0, 2]).sampleWeight; // [1, 2]
+ * ```
+ */
+export function dropZeroWeights(
+  data: { X: Array2D; y: CheckedY },
+  sampleWeight: number[] | null,
+): { X: Array2D; y: CheckedY; sampleWeight: number[] | null } {
+  if (!sampleWeight) return { ...data, sampleWeight };
+  if (sampleWeight.every((w) => w === 0)) {
+    throw new ValueError(
+      "No training samples had any weight; only zeros were passed in sample_weight. That means there's nothing to train on by definition, so training can not be completed.",
+    );
+  }
+  const keep = sampleWeight.flatMap((w, i) => (w !== 0 ? [i] : []));
+  if (keep.length === sampleWeight.length) return { ...data, sampleWeight };
+  return {
+    X: takeRows(data.X, keep),
+    y: takeRows(data.y, keep) as CheckedY,
+    sampleWeight: keep.map((i) => sampleWeight[i]!),
+  };
+}
