@@ -8,11 +8,11 @@ tf.enableProdMode();
 /** A one-hidden-layer MLP: `hidden` relu units (`model__hidden`), softmax out. */
 export const mlp = registerModel(
   'pipeline-jest-mlp',
-  ({ nFeaturesIn_, nClasses_, hidden = 8 }: BuildContext) =>
+  ({ nFeaturesIn_, nClasses_, hidden = 8 }: BuildContext<{ hidden?: number }>) =>
     tf.sequential({
       layers: [
         tf.layers.dense({
-          units: hidden as number,
+          units: hidden,
           activation: 'relu',
           inputShape: [nFeaturesIn_ as number],
         }),
