@@ -5,6 +5,7 @@ import { checkParamName, setOwn } from './internal/paramNames';
 import { isEstimator, type EstimatorLike } from './isEstimator';
 import { classOf, estimatorNameOf } from './registry/estimatorNameOf';
 import { pyRepr, typeName } from './repr';
+import { copyOutputConfig } from './setOutput';
 
 /** Options of {@link clone}. */
 export interface CloneOptions {
@@ -43,7 +44,7 @@ function copyParam(value: unknown): unknown {
  * Fitted state never survives a clone.
  *
  * Like scikit-learn, clone checks that the constructor stored every param unchanged, and
- * fails naming the param otherwise.
+ * fails naming the param otherwise. The output config of `setOutput` is kept (scikit-learn 1.3).
  *
  * @param estimator - the estimator (or an array of estimators) to clone
  * @param options - `safe: false` copies non-estimators instead of throwing
@@ -88,5 +89,6 @@ export function clone<T>(estimator: T, options: CloneOptions = {}): T {
       );
     }
   }
+  copyOutputConfig(estimator as object, fresh as object); // scikit-learn >= 1.3 keeps set_output's config
   return fresh;
 }

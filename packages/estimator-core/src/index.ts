@@ -63,8 +63,27 @@ export {
   type ParameterConstraints,
 } from './validateParameterConstraints';
 export { RandomState, checkRandomState, type RandomStateLike } from './RandomState';
-export { pyRepr, pyStr, pyNumStr, pyList, npArrayStr, pyShape, typeName } from './repr';
+export {
+  pyRepr,
+  pyStr,
+  pyNumStr,
+  pyList,
+  pyTuple,
+  pySet,
+  npArrayStr,
+  pyShape,
+  typeName,
+} from './repr';
 export { estimatorNameOf } from './registry/estimatorNameOf';
+export {
+  setOutputConfig,
+  getOutputConfig,
+  safeSetOutput,
+  wrapTransformOutput,
+  type TransformOutput,
+  type OutputConfig,
+  type ResolvedOutputConfig,
+} from './setOutput';
 export {
   registerEstimator,
   getEstimatorClass,

@@ -1,5 +1,6 @@
 // The estimator protocol as the meta-estimators of this package see it (duck-typed).
 import type { EstimatorLike, EstimatorTags } from '@scikeras/estimator-core';
+import type { MaybePromise } from './maybeAsync';
 
 /**
  * What a step of a `Pipeline` (or a transformer of a `ColumnTransformer`/`FeatureUnion`)
@@ -91,3 +92,12 @@ export interface OutputSlice {
   start: number;
   stop: number;
 }
+
+/**
+ * An estimator whose `transform` and `fitTransform` return `Out` (what `setOutput({ transform:
+ * 'array2d' })` returns, typed for the new container).
+ */
+export type WithOutput<T, Out> = {
+  transform(X: unknown): MaybePromise<Out>;
+  fitTransform(X: unknown, y?: unknown): MaybePromise<Out>;
+} & T;
