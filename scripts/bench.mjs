@@ -7,9 +7,10 @@
 // Memory pages: numpy asks Linux for transparent huge pages on its large buffers (madvise, numpy
 // >= 1.16); Node's ArrayBuffers come from glibc malloc, which asks only with the tunable
 // glibc.malloc.hugetlb=1. Without it the first writes to a fresh 160 MB output fault in 4 KiB
-// pages, which costs more than the arithmetic of a 1e6-row transform. So on Linux the bench
-// re-runs itself with that tunable (Python, started from it, gets it too), and records it in
-// bench/results.json (meta.runs[package].malloc). SCIKERAS_BENCH_THP=0 measures Node's default.
+// pages, which costs more than the arithmetic of a 1e6-row transform. The bench measures what a
+// user's process gets, Node's default pages; SCIKERAS_BENCH_THP=1 re-runs it on Linux with that
+// tunable (Python, started from it, gets it too) to show the difference. Which one ran is recorded
+// in bench/results.json (meta.runs[package].malloc).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,7 +22,7 @@ const THP = 'glibc.malloc.hugetlb=1';
 const tunables = process.env.GLIBC_TUNABLES;
 if (
   process.platform === 'linux' &&
-  process.env.SCIKERAS_BENCH_THP !== '0' &&
+  process.env.SCIKERAS_BENCH_THP === '1' &&
   !tunables?.includes('glibc.malloc.hugetlb')
 ) {
   const self = fileURLToPath(import.meta.url);
