@@ -4,6 +4,8 @@ import {
   NotImplementedError,
   RuntimeError,
   ScikerasError,
+  TerminatedWorkerError,
+  TimeoutError,
   ValueError,
 } from './errors';
 
@@ -14,6 +16,8 @@ describe('errors', () => {
     [NotFittedError, [ValueError, ScikerasError]],
     [NotImplementedError, [ScikerasError]],
     [RuntimeError, [ScikerasError]],
+    [TimeoutError, [ScikerasError]],
+    [TerminatedWorkerError, [RuntimeError, ScikerasError]],
   ] as const)('%p has scikit-learn hierarchy, its name and message', (Klass, parents) => {
     const e = new Klass('msg');
     expect(e).toBeInstanceOf(Error);

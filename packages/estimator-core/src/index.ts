@@ -5,7 +5,10 @@ export {
   NotFittedError,
   NotImplementedError,
   RuntimeError,
+  TimeoutError,
+  TerminatedWorkerError,
 } from './errors';
+export { closestMatch } from './internal/closestMatch';
 export { warn, catchWarnings, type WarningCategory, type WarningRecord } from './warnings';
 export {
   BaseEstimator,

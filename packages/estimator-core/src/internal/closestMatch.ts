@@ -15,8 +15,17 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidate closest to `name`, or undefined when none is close enough to be a typo
- * (distance at most a third of the name's length, and at least 1 allowed edit... up to 3).
+ * The candidate closest to `name` (case-insensitive edit distance), or undefined when none is
+ * close enough to be a typo: at most `max(2, ceil(name.length / 3))` edits. Used for the
+ * "Did you mean ...?" of unknown param and option names.
+ *
+ * @param name - the name that was given
+ * @param candidates - the valid names
+ * @returns the closest valid name, or undefined
+ * @example
+ * ```ts
+ * closestMatch('n_job', ['nJobs', 'cv', 'scoring']); // 'nJobs'
+ * ```
  */
 export function closestMatch(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;

@@ -10,6 +10,7 @@ import {
 } from '@scikeras/estimator-core';
 import type { FitTask, TaskResult } from './FitTask';
 import type { ResolvedScoring } from './scoring';
+import { failedResult } from './taskFailures';
 import { toPlain } from './toPlain';
 
 /** Everything a task needs, live (in the thread that runs it). */
@@ -143,21 +144,8 @@ export async function runTask(task: FitTask, ctx: LiveTaskContext): Promise<Task
     } catch (e) {
       const fitTime = now() - start;
       if (ctx.errorScore === 'raise') throw e;
-      const names = ctx.scoring?.multimetric ? Object.keys(ctx.scoring.scorers) : null;
-      const scoreVal = names
-        ? Object.fromEntries(names.map((k) => [k, ctx.errorScore as number]))
-        : ctx.errorScore;
-      return {
-        ...base,
-        testScores: scoreVal,
-        ...(ctx.returnTrainScore
-          ? { trainScores: names ? { ...(scoreVal as object) } : scoreVal }
-          : {}),
-        fitTime,
-        scoreTime: 0,
-        fitError: (e as Error)?.stack ?? String(e),
-        ...(ctx.returnEstimator ? { estimator: est } : {}),
-      } as TaskResult;
+      const failed = failedResult(task, ctx, (e as Error)?.stack ?? String(e), fitTime);
+      return ctx.returnEstimator ? { ...failed, estimator: est } : failed;
     }
     const fitTime = now() - start;
     if (ctx.mode !== 'score') {

@@ -21,6 +21,8 @@ import { formatResults } from './formatResults';
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type ResolvedScoring, type Scoring } from '../execution/scoring';
 import { makeExecutor } from '../execution/makeExecutor';
+import { checkSignal, raceAbort, throwIfAborted } from '../internal/abort';
+import { checkTimeout } from '../internal/validateParams';
 
 /** Params shared by the searches. */
 export interface BaseSearchCVParams {
@@ -46,6 +48,16 @@ export interface BaseSearchCVParams {
   returnTrainScore?: boolean;
   /** Called after each finished fit-and-score task. @defaultValue null */
   onProgress?: OnProgress | null;
+  /**
+   * Seconds one fit (and its scoring) may run, joblib's `Parallel(timeout=)` applied per
+   * task: a fit that runs longer is stopped (its worker thread is terminated and replaced) and
+   * scored `errorScore`, with a FitFailedWarning naming the candidate, the fold and the
+   * timeout; with `errorScore: 'raise'` the search throws estimator-core's TimeoutError. With
+   * `nJobs` null/1 and a timeout the fits run on one worker thread (a fit in the calling thread
+   * cannot be stopped), so the estimator must travel (see the README). The refit is not bounded.
+   * Node only. @defaultValue null (no limit)
+   */
+  timeout?: number | null;
 }
 
 type Est = EstimatorLike & {
@@ -79,6 +91,7 @@ export abstract class BaseSearchCV<
   declare errorScore: 'raise' | number;
   declare returnTrainScore: boolean;
   declare onProgress: OnProgress | null;
+  declare timeout: number | null;
 
   /** Results per candidate under scikit-learn's keys in camelCase. */
   declare cvResults_?: Record<string, unknown[]>;
@@ -131,15 +144,24 @@ export abstract class BaseSearchCV<
    * @param X - the samples
    * @param y - the target
    * @param fitOptions - passed to every `fit` (arrays with one entry per sample are sliced);
-   *   `groups` is taken out and used for the splits
+   *   `groups` is taken out and used for the splits; `signal` (an AbortSignal) is taken out
+   *   and aborts the search: it rejects with the signal's reason (a DOMException named
+   *   'AbortError' for `controller.abort()`), the running fits' worker threads are terminated,
+   *   and the signal never reaches the estimator's `fit` nor a worker
    * @returns this search, fitted
-   * @throws ValueError for an invalid refit with several metrics, when every fit failed, or the first error with `errorScore: 'raise'`
+   * @throws ValueError for an invalid refit with several metrics, when every fit failed, or the
+   *   first error with `errorScore: 'raise'` (TimeoutError for a fit past `timeout`,
+   *   TerminatedWorkerError for a worker that died); the signal's reason when it is aborted
    * @example
    * ```ts
    * await new GridSearchCV({ estimator: new Ridge(), paramGrid: { alpha: [0.1, 1] } }).fit(X, y);
    * ```
    */
   async fit(X: unknown, y?: unknown, fitOptions: Record<string, unknown> = {}): Promise<this> {
+    const { groups, signal: signalOption, ...fitOpts } = fitOptions;
+    const signal = checkSignal(signalOption, `${estimatorNameOf(this)}.fit`);
+    throwIfAborted(signal);
+    const timeout = checkTimeout(this.timeout, estimatorNameOf(this));
     const estimator = this.estimator;
     if (!estimator || typeof estimator.getParams !== 'function')
       throw new ValueError(
@@ -152,7 +174,6 @@ export abstract class BaseSearchCV<
       this.#checkRefitForMultimetric(scoring.scorers);
       refitMetric = this.refit as string;
     }
-    const { groups, ...fitOpts } = fitOptions;
     checkConsistentLength(X, y ?? undefined, groups ?? undefined);
     const hasY = y !== undefined && y !== null;
     const cv = checkCv(this.cv, y, isClassifier(estimator));
@@ -181,7 +202,7 @@ export abstract class BaseSearchCV<
       nCandidates: candidates.length,
     });
     reporter.start();
-    const executor = await makeExecutor(this.nJobs);
+    const executor = await makeExecutor(this.nJobs, { timeout });
     const out = await executor.run(
       {
         estimator: base,
@@ -197,6 +218,7 @@ export abstract class BaseSearchCV<
         tasks,
       },
       (r) => reporter.done(r),
+      { signal, timeout },
     );
     reporter.finish();
     if (out.length < 1)
@@ -231,9 +253,7 @@ export abstract class BaseSearchCV<
     if (this.refit) {
       const best = clone(clone(base).setParams(this.bestParams_!) as Est);
       const t0 = performance.now();
-      if (Object.keys(fitOpts).length > 0) await best.fit(X, hasY ? y : undefined, fitOpts);
-      else if (hasY) await best.fit(X, y);
-      else await best.fit(X);
+      await this.#refitBest(best, X, hasY ? y : undefined, fitOpts, signal);
       this.refitTime_ = (performance.now() - t0) / 1000;
       this.dispose();
       this.bestEstimator_ = best;
@@ -245,6 +265,27 @@ export abstract class BaseSearchCV<
     this.cvResults_ = results;
     this.nSplits_ = nSplits;
     return this;
+  }
+
+  /**
+   * Fits the best candidate on all of X in this thread. An abort rejects at once; the refit
+   * cannot be stopped, so it finishes in the background and is then disposed.
+   */
+  async #refitBest(
+    best: Est,
+    X: unknown,
+    y: unknown,
+    fitOpts: Record<string, unknown>,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    throwIfAborted(signal);
+    const fitting = async () => {
+      if (Object.keys(fitOpts).length > 0) await best.fit(X, y, fitOpts);
+      else if (y !== undefined) await best.fit(X, y);
+      else await best.fit(X);
+    };
+    const dispose = () => (best as { dispose?: () => void }).dispose?.();
+    await raceAbort(fitting(), signal, dispose);
   }
 
   #checkRefit(attr: string): void {
