@@ -41,7 +41,6 @@ export { BaseSearchCV, type BaseSearchCVParams } from './search/BaseSearchCV';
 export { GridSearchCV, type GridSearchCVParams } from './search/GridSearchCV';
 export { RandomizedSearchCV, type RandomizedSearchCVParams } from './search/RandomizedSearchCV';
 export type { FitTask, TaskSpec, TaskContextSpec, TaskResult } from './execution/FitTask';
-export type { Executor, Job } from './execution/Executor';
 export { SequentialExecutor } from './execution/SequentialExecutor';
 export { makeExecutor } from './execution/makeExecutor';
 export { runTask, type LiveTaskContext } from './execution/runTask';
@@ -59,3 +58,12 @@ export {
   type ProgressReporterOptions,
 } from './execution/ProgressReporter';
 export type { Scoring } from './execution/scoring';
+export type { Executor, Job, RunOptions } from './execution/Executor';
+export type { MakeExecutorOptions } from './execution/makeExecutor';
+export { toErrorRecord, fromErrorRecord, type ErrorRecord } from './execution/errorRecord';
+export {
+  describeTask,
+  failedResult,
+  timeoutFailure,
+  workerDiedFailure,
+} from './execution/taskFailures';

@@ -16,7 +16,7 @@ const {
 } = require('@scikeras/estimator-core');
 const { checkClassificationTargets, uniqueLabels } = require('@scikeras/target-utils');
 
-/* global __filename */
+/* global __filename, setTimeout */
 /** Names a class and registers it with this file, which worker threads import. */
 const register = (Klass, name) => {
   Klass.estimatorName = name;

@@ -14,12 +14,7 @@ import type { Job } from './Executor';
 import type { TaskContextSpec, TaskResult, TaskSpec } from './FitTask';
 import { describeTask, failedResult, timeoutFailure, workerDiedFailure } from './taskFailures';
 import type { FromWorker } from './worker';
-import {
-  acquireWorkers,
-  releaseWorker,
-  type PoolWorker,
-  type WorkerHolder,
-} from './WorkerPool';
+import { acquireWorkers, releaseWorker, type PoolWorker, type WorkerHolder } from './WorkerPool';
 
 /** What a {@link PoolJob} runs. */
 export interface PoolJobOptions {
@@ -158,7 +153,12 @@ export class PoolJob implements WorkerHolder {
   #failTask(position: number, error: Error, fitTime: number): void {
     const { job } = this.#o;
     if (job.errorScore === 'raise') return this.#fail(error);
-    const result = failedResult(job.tasks[position]!, job, `${error.name}: ${error.message}`, fitTime);
+    const result = failedResult(
+      job.tasks[position]!,
+      job,
+      `${error.name}: ${error.message}`,
+      fitTime,
+    );
     this.#chain = this.#chain.then(() => this.#accept(position, result));
   }
 

@@ -19,6 +19,33 @@ export function workerFilename(): string {
   );
 }
 
+/** Options of the parent that a worker thread rejects or must not inherit, with whether a value follows. */
+const NOT_FOR_WORKERS: Record<string, boolean> = {
+  '--input-type': true,
+  '-e': true,
+  '--eval': true,
+  '-p': true,
+  '--print': true,
+};
+
+/**
+ * The parent's `execArgv` a worker inherits, less the options of a script given inline
+ * (`node --input-type=module -e ...`), which a worker thread refuses (ERR_INPUT_TYPE_NOT_ALLOWED).
+ *
+ * @param argv - the parent's execArgv
+ * @returns the options for the worker
+ */
+export function workerExecArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const name = a.split('=')[0]!;
+    if (!(name in NOT_FOR_WORKERS)) out.push(a);
+    else if (NOT_FOR_WORKERS[name] && !a.includes('=')) i++; // skip its value too
+  }
+  return out;
+}
+
 /** Whoever holds a worker (a running job) hears its messages and its end. */
 export interface WorkerHolder {
   onMessage(w: PoolWorker, m: FromWorker): void;
@@ -50,7 +77,10 @@ export class PoolWorker {
 
   constructor(resourceLimits: ResourceLimits | undefined) {
     this.limitsKey = JSON.stringify(resourceLimits ?? {});
-    this.worker = new Worker(workerFilename(), resourceLimits ? { resourceLimits } : {});
+    this.worker = new Worker(workerFilename(), {
+      execArgv: workerExecArgv(process.execArgv),
+      ...(resourceLimits ? { resourceLimits } : {}),
+    });
     this.threadId = this.worker.threadId;
     this.worker.on('message', (m: FromWorker) => this.holder?.onMessage(this, m));
     this.worker.on('error', (e) => (this.#error ??= e));

@@ -18,6 +18,8 @@ export interface ErrorRecord {
   message: string;
   /** The stack where it was thrown (in the worker), when there is one. */
   stack?: string;
+  /** Node's error code (e.g. `'ERR_WORKER_OUT_OF_MEMORY'`), when there is one. */
+  code?: string;
   /**
    * The most specific class of {@link KNOWN_ERRORS} the error is an instance of (e.g.
    * `'ValueError'` for a user's `class BadInput extends ValueError`): the class it is thrown
@@ -73,7 +75,7 @@ function chainNames(e: object): string[] {
 export function toErrorRecord(e: unknown): ErrorRecord {
   if (!(e instanceof Error) && (typeof e !== 'object' || e === null))
     return { name: 'Error', message: String(e), kind: 'Error' };
-  const err = e as Partial<Error>;
+  const err = e as Partial<Error> & { code?: unknown };
   let kind = KNOWN_ERRORS.find(([, K]) => e instanceof K)?.[0];
   // instanceof fails for an error of another copy of a class: match the chain's names then
   const names = chainNames(e);
@@ -83,6 +85,7 @@ export function toErrorRecord(e: unknown): ErrorRecord {
     name: typeof err.name === 'string' ? err.name : 'Error',
     message: typeof err.message === 'string' ? err.message : String(e),
     ...(typeof err.stack === 'string' ? { stack: err.stack } : {}),
+    ...(typeof err.code === 'string' ? { code: err.code } : {}),
     kind,
   };
 }
@@ -106,5 +109,6 @@ export function fromErrorRecord(record: ErrorRecord, where?: string): Error {
   if (e.name !== record.name)
     Object.defineProperty(e, 'name', { value: record.name, writable: true, configurable: true });
   if (record.stack) e.stack = where ? `${record.stack}\n    (${where})` : record.stack;
+  if (record.code !== undefined) (e as Error & { code?: string }).code = record.code;
   return e;
 }

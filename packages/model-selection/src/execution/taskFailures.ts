@@ -15,7 +15,9 @@ import type { LiveTaskContext } from './runTask';
  * describeTask({ candidateIndex: 1, splitIndex: 2, params: { alpha: 1 }, ... }); // 'candidate 1 (alpha=1), fold 2'
  * ```
  */
-export function describeTask(task: Pick<FitTask, 'candidateIndex' | 'splitIndex' | 'params'>): string {
+export function describeTask(
+  task: Pick<FitTask, 'candidateIndex' | 'splitIndex' | 'params'>,
+): string {
   if (!task.params) return `fold ${task.splitIndex}`;
   const params = Object.keys(task.params)
     .sort()
@@ -59,10 +61,10 @@ export function timeoutFailure(task: FitTask, timeout: number, how: string): Tim
 export function workerDiedFailure(
   task: FitTask,
   exitCode: number,
-  cause?: { name?: string; message?: string; stack?: string },
+  cause?: { name?: string; message?: string; stack?: string; code?: string },
 ): TerminatedWorkerError {
   const why = cause
-    ? `: ${cause.stack ?? `${cause.name ?? 'Error'}: ${cause.message ?? ''}`}`
+    ? `${cause.code ? ` (${cause.code})` : ''}: ${cause.stack ?? `${cause.name ?? 'Error'}: ${cause.message ?? ''}`}`
     : ' (process.exit, a crash or running out of memory ends a worker, never the calling thread)';
   return new TerminatedWorkerError(
     `A worker thread exited with code ${exitCode} while fitting ${describeTask(task)}${why}`,
@@ -91,8 +93,7 @@ export function failedResult(
 ): TaskResult {
   const errorScore = ctx.errorScore === 'raise' ? NaN : ctx.errorScore;
   const names = ctx.scoring?.multimetric ? Object.keys(ctx.scoring.scorers) : null;
-  const scores = () =>
-    names ? Object.fromEntries(names.map((k) => [k, errorScore])) : errorScore;
+  const scores = () => (names ? Object.fromEntries(names.map((k) => [k, errorScore])) : errorScore);
   return {
     taskIndex: task.taskIndex,
     candidateIndex: task.candidateIndex,

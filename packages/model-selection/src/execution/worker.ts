@@ -76,7 +76,12 @@ function post(jobId: number, position: number, result: TaskResult): void {
       ...{ taskIndex, candidateIndex, splitIndex, nTestSamples, fitTime: 0, scoreTime: 0 },
       ...{ testScores: NaN, fitError: null, raised },
     };
-    parentPort!.postMessage({ type: 'result', jobId, position, result: failed } satisfies FromWorker);
+    parentPort!.postMessage({
+      type: 'result',
+      jobId,
+      position,
+      result: failed,
+    } satisfies FromWorker);
   }
 }
 
