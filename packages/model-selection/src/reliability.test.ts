@@ -320,6 +320,21 @@ describe('no fit on the calling thread with nJobs > 1 (issue 13 item 9)', () => 
     );
   }, 30_000);
 
+  it('refits the best candidate on a worker thread too: its crash never ends the caller', async () => {
+    const ok = await search({ how: ['none'] }, { nJobs: 2, refit: true }).fit(X, yr);
+    const best = ok.bestEstimator_ as unknown as InstanceType<typeof MisbehavingEstimator>;
+    expect(best).toBeInstanceOf(MisbehavingEstimator); // back through its TravelSpec
+    expect(best.threadId_).not.toBe(threadId);
+    expect(ok.refitTime_).toBeGreaterThan(0);
+    const gs = search({ how: ['exit'], minRows: [X.length] }, { nJobs: 2, refit: true });
+    const err = await gs.fit(X, yr).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TerminatedWorkerError);
+    expect((err as Error).message).toMatch(
+      /^A worker thread exited with code 3 while fitting candidate 0 \(how=exit, minRows=\d+\), the refit on all the data /,
+    );
+    expect(gs.bestEstimator_).toBeUndefined();
+  }, 30_000);
+
   it('survives a fit that runs its worker out of memory', async () => {
     const gs = search(
       { how: ['none', 'oom'] },

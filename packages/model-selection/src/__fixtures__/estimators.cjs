@@ -296,14 +296,16 @@ const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 
  * its thread): 'exit' calls process.exit(code); 'throwLater' throws from a timer while fit
  * waits; 'oom' allocates until its heap is full; 'sleep' blocks `ms`; 'sleepAsync' awaits `ms`
  * (an async fit: it yields to the event loop); an error class name ('ValueError', 'TypeError',
- * ...) throws that error. 'none' fits. Its score is the id of the thread that fitted it.
+ * ...) throws that error. 'none' fits. It misbehaves only on an X of at least `minRows` rows
+ * (the refit's, say). Its score is the id of the thread that fitted it.
  */
 class MisbehavingEstimator extends BaseEstimator {
   get estimatorType() {
     return 'regressor';
   }
   fit(X) {
-    const how = this.how;
+    const nRows = checkArray(X).shape[0];
+    const how = nRows >= this.minRows ? this.how : 'none';
     if (how === 'exit') process.exit(this.code);
     if (how === 'oom') {
       const keep = [];
@@ -319,7 +321,8 @@ class MisbehavingEstimator extends BaseEstimator {
       }, 5);
       return new Promise((resolve) => setTimeout(() => resolve(this), this.ms));
     }
-    if (how === 'sleepAsync') return new Promise((resolve) => setTimeout(() => resolve(this), this.ms));
+    if (how === 'sleepAsync')
+      return new Promise((resolve) => setTimeout(() => resolve(this), this.ms));
     return this;
   }
   predict(X) {
@@ -329,7 +332,7 @@ class MisbehavingEstimator extends BaseEstimator {
     return this.threadId_;
   }
 }
-MisbehavingEstimator.defaults = { how: 'none', code: 3, ms: 0 };
+MisbehavingEstimator.defaults = { how: 'none', code: 3, ms: 0, minRows: 0 };
 register(MisbehavingEstimator, 'MisbehavingEstimator');
 
 module.exports = {

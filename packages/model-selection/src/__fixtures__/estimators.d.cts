@@ -73,6 +73,7 @@ export declare class MisbehavingEstimator extends BaseEstimator<{
   how?: string;
   code?: number;
   ms?: number;
+  minRows?: number;
 }> {
   threadId_?: number;
   get estimatorType(): 'regressor';

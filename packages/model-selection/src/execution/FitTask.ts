@@ -43,8 +43,8 @@ export interface TaskContextSpec {
   fitOptions: TravelSpec;
   /** Scorer names (`null`: the estimator's own `score`). */
   scoring: null | string | string[] | Record<string, string>;
-  /** `'score'` (fit and score) or a prediction method (cross-validated predictions). */
-  mode: 'score' | 'predict' | 'predictProba';
+  /** `'score'` (fit and score), a prediction method (cross-validated predictions), or `'fit'` (a search's refit on every row, returning the estimator). */
+  mode: 'score' | 'predict' | 'predictProba' | 'fit';
   returnTrainScore: boolean;
   returnEstimator: boolean;
   errorScore: 'raise' | number;

@@ -7,6 +7,7 @@ import type { LiveTaskContext } from './runTask';
 /**
  * How a message names a task: `candidate 1 (hidden=64, lr=0.01), fold 2`, or `fold 2` in plain
  * cross-validation. Indices count from 0, as in `cvResults_` (`params[1]`, `split2TestScore`).
+ * A search's refit is a task with `splitIndex` -1: `candidate 1 (...), the refit on all the data`.
  *
  * @param task - the task
  * @returns the words
@@ -18,12 +19,13 @@ import type { LiveTaskContext } from './runTask';
 export function describeTask(
   task: Pick<FitTask, 'candidateIndex' | 'splitIndex' | 'params'>,
 ): string {
-  if (!task.params) return `fold ${task.splitIndex}`;
+  const fold = task.splitIndex < 0 ? 'the refit on all the data' : `fold ${task.splitIndex}`;
+  if (!task.params) return fold;
   const params = Object.keys(task.params)
     .sort()
     .map((k) => `${k}=${pyStr(task.params![k])}`)
     .join(', ');
-  return `candidate ${task.candidateIndex} (${params}), fold ${task.splitIndex}`;
+  return `candidate ${task.candidateIndex} (${params}), ${fold}`;
 }
 
 /**

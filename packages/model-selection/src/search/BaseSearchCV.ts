@@ -18,10 +18,11 @@ import { ProgressReporter, type OnProgress } from '../execution/ProgressReporter
 import { checkCv, type CvLike } from '../splitters/checkCv';
 import { checkErrorScore, warnOrRaiseAboutFitFailures } from '../internal/fitFailures';
 import { formatResults } from './formatResults';
+import { refitBest } from './refitBest';
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type ResolvedScoring, type Scoring } from '../execution/scoring';
 import { makeExecutor } from '../execution/makeExecutor';
-import { checkSignal, raceAbort, throwIfAborted } from '../internal/abort';
+import { checkSignal, throwIfAborted } from '../internal/abort';
 import { checkTimeout } from '../internal/validateParams';
 
 /** Params shared by the searches. */
@@ -251,9 +252,17 @@ export abstract class BaseSearchCV<
       this.bestParams_ = candidates[this.bestIndex_]!;
     }
     if (this.refit) {
-      const best = clone(clone(base).setParams(this.bestParams_!) as Est);
       const t0 = performance.now();
-      await this.#refitBest(best, X, hasY ? y : undefined, fitOpts, signal);
+      const best = (await refitBest({
+        executor,
+        base,
+        params: this.bestParams_!,
+        candidateIndex: this.bestIndex_!,
+        X,
+        y: hasY ? y : undefined,
+        fitOptions: fitOpts,
+        signal,
+      })) as Est;
       this.refitTime_ = (performance.now() - t0) / 1000;
       this.dispose();
       this.bestEstimator_ = best;
@@ -265,27 +274,6 @@ export abstract class BaseSearchCV<
     this.cvResults_ = results;
     this.nSplits_ = nSplits;
     return this;
-  }
-
-  /**
-   * Fits the best candidate on all of X in this thread. An abort rejects at once; the refit
-   * cannot be stopped, so it finishes in the background and is then disposed.
-   */
-  async #refitBest(
-    best: Est,
-    X: unknown,
-    y: unknown,
-    fitOpts: Record<string, unknown>,
-    signal: AbortSignal | undefined,
-  ): Promise<void> {
-    throwIfAborted(signal);
-    const fitting = async () => {
-      if (Object.keys(fitOpts).length > 0) await best.fit(X, y, fitOpts);
-      else if (y !== undefined) await best.fit(X, y);
-      else await best.fit(X);
-    };
-    const dispose = () => (best as { dispose?: () => void }).dispose?.();
-    await raceAbort(fitting(), signal, dispose);
   }
 
   #checkRefit(attr: string): void {
