@@ -250,12 +250,17 @@ function runChild(body: string): { out: Record<string, unknown>; ms: number } {
     ${body}`;
   const t0 = performance.now();
   // exits by itself or fails: a dangling handle (a worker still fitting for 60 s) would hit the timeout
-  // (--input-type=module is in the parent's execArgv, which worker threads inherit: the pool drops it)
-  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', source], {
-    encoding: 'utf8',
-    timeout: 40_000,
-    stdio: ['ignore', 'pipe', 'pipe'], // the FitFailedWarning goes to its stderr
-  });
+  // (--input-type=module is in the parent's execArgv, which worker threads inherit: the pool drops
+  // it; then --expose-gc, which Node refuses in an explicit execArgv, is dropped too)
+  const stdout = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--input-type=module', '-e', source],
+    {
+      encoding: 'utf8',
+      timeout: 40_000,
+      stdio: ['ignore', 'pipe', 'pipe'], // the FitFailedWarning goes to its stderr
+    },
+  );
   return { out: JSON.parse(stdout.trim().split('\n').pop()!), ms: performance.now() - t0 };
 }
 

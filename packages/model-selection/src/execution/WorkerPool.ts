@@ -46,6 +46,28 @@ export function workerExecArgv(argv: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * A worker thread on the built entry. It inherits the parent's execArgv (loaders, conditions...)
+ * unless that has an inline script's options, which a worker refuses: then it gets the rest, less
+ * the V8 and process-wide flags Node refuses when they are given explicitly (`--expose-gc`, ...),
+ * which the thread has anyway.
+ */
+function spawnWorker(resourceLimits: ResourceLimits | undefined): Worker {
+  const options = resourceLimits ? { resourceLimits } : {};
+  const argv = workerExecArgv(process.execArgv);
+  if (argv.length === process.execArgv.length) return new Worker(workerFilename(), options);
+  try {
+    return new Worker(workerFilename(), { ...options, execArgv: argv });
+  } catch (e) {
+    const err = e as { code?: string; message?: string };
+    if (err.code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    // "Initiated Worker with invalid execArgv flags: --expose-gc, --max-old-space-size=100"
+    const refused = String(err.message).split(': ').pop()!.split(', ');
+    const execArgv = argv.filter((a) => !refused.includes(a));
+    return new Worker(workerFilename(), { ...options, execArgv });
+  }
+}
+
 /** Whoever holds a worker (a running job) hears its messages and its end. */
 export interface WorkerHolder {
   onMessage(w: PoolWorker, m: FromWorker): void;
@@ -77,10 +99,7 @@ export class PoolWorker {
 
   constructor(resourceLimits: ResourceLimits | undefined) {
     this.limitsKey = JSON.stringify(resourceLimits ?? {});
-    this.worker = new Worker(workerFilename(), {
-      execArgv: workerExecArgv(process.execArgv),
-      ...(resourceLimits ? { resourceLimits } : {}),
-    });
+    this.worker = spawnWorker(resourceLimits);
     this.threadId = this.worker.threadId;
     this.worker.on('message', (m: FromWorker) => this.holder?.onMessage(this, m));
     this.worker.on('error', (e) => (this.#error ??= e));
