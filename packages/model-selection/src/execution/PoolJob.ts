@@ -29,6 +29,8 @@ export interface PoolJobOptions {
   resourceLimits?: ResourceLimits;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** How long a failed job waits for its workers to stop before it rejects anyway. */
 const END_WAIT_MS = 1000;
 
@@ -103,7 +105,9 @@ export class PoolJob implements WorkerHolder {
       this.#startedAt.set(w, performance.now());
       const { timeout } = this.#o;
       if (timeout !== null) {
-        w.timer = setTimeout(() => this.#timedOut(w, m.position), timeout * 1000);
+        // setTimeout takes at most 2^31 - 1 ms (24.8 days): longer is no limit at all
+        const ms = Math.min(timeout * 1000, MAX_TIMER_MS);
+        w.timer = setTimeout(() => this.#timedOut(w, m.position), ms);
       }
       return;
     }
@@ -159,7 +163,9 @@ export class PoolJob implements WorkerHolder {
       `${error.name}: ${error.message}`,
       fitTime,
     );
-    this.#chain = this.#chain.then(() => this.#accept(position, result));
+    this.#chain = this.#chain
+      .then(() => this.#accept(position, result))
+      .catch((e: unknown) => this.#fail(e));
   }
 
   /** A worker's result: warnings emitted here, a raised error thrown here, estimators rebuilt. */
