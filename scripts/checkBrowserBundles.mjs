@@ -16,6 +16,8 @@ const only = process.argv.slice(2);
 function universalEntries(dir) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const out = [];
+  // a Node-only package (e.g. @scikeras/distributed: Redis, worker threads) has no universal entry
+  if (pkg.scikeras?.nodeOnly) return out;
   for (const [key, target] of Object.entries(pkg.exports ?? {})) {
     if (key === './package.json' || /(^|\/)node$/.test(key)) continue;
     const file = typeof target === 'string' ? target : (target.import?.default ?? target.import);

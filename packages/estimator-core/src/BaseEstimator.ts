@@ -32,6 +32,17 @@ export interface EstimatorTags {
   multioutput: boolean;
   /** Not expected to score well on easy data (skip score checks). @defaultValue false */
   poorScore: boolean;
+  /**
+   * The estimator needs no data to be fitted: `transform` works before `fit` (scikit-learn's
+   * `stateless`, e.g. `Normalizer`, `FunctionTransformer`). @defaultValue false
+   */
+  stateless: boolean;
+  /**
+   * The estimator does not validate X (scikit-learn's `no_validation`, e.g. a
+   * `FunctionTransformer` with `validate: false`): the input-validation checks are skipped.
+   * @defaultValue false
+   */
+  noValidation: boolean;
   /** Checks by name that are known to fail for this estimator, with the reason. */
   xfailChecks: Readonly<Record<string, string>>;
 }
@@ -44,6 +55,8 @@ export const DEFAULT_TAGS: EstimatorTags = Object.freeze({
   XTypes: Object.freeze(['2darray'] as const),
   multioutput: false,
   poorScore: false,
+  stateless: false,
+  noValidation: false,
   xfailChecks: Object.freeze({}),
 });
 

@@ -3,6 +3,7 @@ import { ValueError } from './errors';
 import { isArray2D, isMatrix, isTensorLike, isTypedArray } from './internal/guards';
 import { estimatorNameOf } from './registry/estimatorNameOf';
 import { pyRepr, pyShape, typeName } from './repr';
+import { isRecordArray, recordsToRows } from './records';
 import type { Array2D } from './types';
 
 /** Options of {@link checkArray}. */
@@ -130,6 +131,7 @@ export function toArray2D(X: unknown, name = 'X'): Array2D {
     return { data, shape: [X.shape[0]!, X.shape[1]!] };
   }
   if (isTypedArray(X)) throw new ValueError(reshapeMessage('1D', pyRepr(X), name));
+  if (isRecordArray(X)) return fromRows(recordsToRows(X), name);
   if (Array.isArray(X)) return fromRows(X, name);
   if (typeof X === 'number' || typeof X === 'boolean')
     throw new ValueError(reshapeMessage('scalar', String(X), name));
@@ -143,9 +145,11 @@ export function toArray2D(X: unknown, name = 'X'): Array2D {
 /**
  * Validates a feature matrix and returns it in the canonical row-major `{ data, shape }` form.
  *
- * Accepts `number[][]`, arrays of typed arrays, `{ data, shape }`, ml-matrix `Matrix` and
- * tfjs `Tensor2D`. Rejects 1-D and scalar input, ragged rows, non-numeric values, NaN and
- * Infinity (unless allowed) and empty input, in scikit-learn's words.
+ * Accepts `number[][]`, arrays of typed arrays, `{ data, shape }`, ml-matrix `Matrix`, tfjs
+ * `Tensor2D` and arrays of records (`[{ age: 31, height: 1.8 }]`, one column per key, in
+ * order of first appearance; `null` and absent keys are NaN). Rejects 1-D and scalar input,
+ * ragged rows, non-numeric values, NaN and Infinity (unless allowed) and empty input, in
+ * scikit-learn's words.
  *
  * @param X - the feature matrix
  * @param options - finiteness, minimum sizes, the estimator named in messages

@@ -1,6 +1,24 @@
 // The error classes of scikeras-ts, after scikit-learn's sklearn/exceptions.py (BSD-3-Clause).
 
 /**
+ * The brand of an error class: a registered symbol (`Symbol.for`), the same in every copy of
+ * this package (ESM and CJS builds, two installed versions), set to `true` on the class's
+ * prototype so instances of the class and of its subclasses carry it.
+ */
+function brandOf(name: string): symbol {
+  return Symbol.for(`@scikeras/estimator-core/${name}`);
+}
+
+const BRAND = Symbol.for('@scikeras/estimator-core/brand');
+
+/** Brands `cls` as `name`: its instances, and its subclasses' instances, carry the brand. */
+function brand(cls: abstract new (...args: never[]) => object, name: string): void {
+  const key = brandOf(name);
+  Object.defineProperty(cls, BRAND, { value: key });
+  Object.defineProperty(cls.prototype, key, { value: true });
+}
+
+/**
  * Base class of every error scikeras-ts throws on purpose.
  *
  * @example
@@ -14,7 +32,36 @@ export class ScikerasError extends Error {
     this.name = new.target.name;
     Object.setPrototypeOf(this, new.target.prototype);
   }
+
+  /**
+   * `e instanceof ValueError` by brand: true for errors thrown by any copy of this package
+   * (its ESM and CJS builds load separate classes), subclass relations kept. A class defined
+   * outside this file (a user's `class MyError extends ValueError`) has no brand of its own and
+   * keeps JavaScript's prototype-chain test.
+   *
+   * @param value - the value on the left of `instanceof`
+   * @returns whether `value` is an instance of this class
+   * @example
+   * ```ts
+   * const { ValueError } = require('@scikeras/estimator-core');
+   * try { await importedEsmCode(); } catch (e) { e instanceof ValueError; } // true for an ESM ValueError too
+   * ```
+   * @remarks Python has one class per name per process; JavaScript may load a package twice
+   * (ESM and CJS builds, two versions), so the classes are compared by registered symbol.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Object.prototype.hasOwnProperty.call(this, BRAND)) {
+      const key = (this as unknown as Record<symbol, symbol>)[BRAND]!;
+      return (
+        typeof value === 'object' &&
+        value !== null &&
+        (value as Record<symbol, unknown>)[key] === true
+      );
+    }
+    return Function.prototype[Symbol.hasInstance].call(this, value);
+  }
 }
+brand(ScikerasError, 'ScikerasError');
 
 /**
  * A value has the right type but a wrong content (Python's `ValueError`).
@@ -25,6 +72,7 @@ export class ScikerasError extends Error {
  * ```
  */
 export class ValueError extends ScikerasError {}
+brand(ValueError, 'ValueError');
 
 /**
  * A parameter name or value is not valid for an estimator (scikit-learn's `InvalidParameterError`).
@@ -35,6 +83,7 @@ export class ValueError extends ScikerasError {}
  * ```
  */
 export class InvalidParameterError extends ValueError {}
+brand(InvalidParameterError, 'InvalidParameterError');
 
 /**
  * An estimator is used before `fit` (scikit-learn's `NotFittedError`).
@@ -45,6 +94,7 @@ export class InvalidParameterError extends ValueError {}
  * ```
  */
 export class NotFittedError extends ValueError {}
+brand(NotFittedError, 'NotFittedError');
 
 /**
  * A method is not implemented by this estimator (Python's `NotImplementedError`).
@@ -55,6 +105,7 @@ export class NotFittedError extends ValueError {}
  * ```
  */
 export class NotImplementedError extends ScikerasError {}
+brand(NotImplementedError, 'NotImplementedError');
 
 /**
  * Something went wrong that is not the caller's input (Python's `RuntimeError`), e.g. a
@@ -66,6 +117,7 @@ export class NotImplementedError extends ScikerasError {}
  * ```
  */
 export class RuntimeError extends ScikerasError {}
+brand(RuntimeError, 'RuntimeError');
 
 /**
  * A task ran longer than the time it was given (Python's `TimeoutError`, which joblib's
@@ -79,6 +131,7 @@ export class RuntimeError extends ScikerasError {}
  * gives; both have the name `'TimeoutError'`, so `e.name === 'TimeoutError'` tells either.
  */
 export class TimeoutError extends ScikerasError {}
+brand(TimeoutError, 'TimeoutError');
 
 /**
  * A worker (thread or process) ended while it ran a task: it exited, crashed on an uncaught
@@ -90,3 +143,4 @@ export class TimeoutError extends ScikerasError {}
  * ```
  */
 export class TerminatedWorkerError extends RuntimeError {}
+brand(TerminatedWorkerError, 'TerminatedWorkerError');

@@ -37,6 +37,13 @@ export {
 export { columnOr1d, type ColumnOr1dOptions } from './columnOr1d';
 export { checkXY, checkConsistentLength, type CheckXYOptions, type CheckedY } from './checkXY';
 export { takeRows } from './takeRows';
+export { isRecordArray, recordKeys, recordsToRows, type DataRecord } from './records';
+export {
+  getFeatureNames,
+  featureNamesToRead,
+  checkFeatureNames,
+  checkFeatureNamesIn,
+} from './featureNames';
 export { checkNFeatures } from './checkNFeatures';
 export { isTypedArray, isArray2D, isMatrix, isTensorLike } from './internal/guards';
 export { RandomState, checkRandomState, type RandomStateLike } from './RandomState';

@@ -1,6 +1,7 @@
 // Port of scikit-learn's sklearn/metrics/_scorer.py _check_multimetric_scoring (BSD-3-Clause).
 import { ValueError, pyRepr } from '@scikeras/estimator-core';
-import { checkScoring, type MultimetricScoring, type Scoring } from './checkScoring';
+import { checkSingleScoring } from './internal/checkSingleScoring';
+import type { MultimetricScoring, Scoring } from './Scoring';
 import type { ScorableEstimator, Scorer } from './Scorer';
 
 /**
@@ -43,13 +44,13 @@ export function checkMultimetricScoring(
         `${errMsg} Non-string types were found in the given list. Got ${pyRepr(list)}`,
       );
     }
-    for (const name of list as string[]) out[name] = checkScoring(estimator, name);
+    for (const name of list as string[]) out[name] = checkSingleScoring(estimator, name);
     return out;
   }
   if (typeof scoring === 'object' && scoring !== null && !(scoring instanceof Set)) {
     const entries = Object.entries(scoring as Record<string, Scoring>);
     if (entries.length === 0) throw new ValueError(`An empty dict was passed. ${pyRepr(scoring)}`);
-    for (const [name, s] of entries) out[name] = checkScoring(estimator, s);
+    for (const [name, s] of entries) out[name] = checkSingleScoring(estimator, s);
     return out;
   }
   throw new ValueError(generic);

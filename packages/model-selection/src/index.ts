@@ -41,6 +41,7 @@ export { BaseSearchCV, type BaseSearchCVParams } from './search/BaseSearchCV';
 export { GridSearchCV, type GridSearchCVParams } from './search/GridSearchCV';
 export { RandomizedSearchCV, type RandomizedSearchCVParams } from './search/RandomizedSearchCV';
 export type { FitTask, TaskSpec, TaskContextSpec, TaskResult } from './execution/FitTask';
+export type { Executor, ExecutorRunOptions, Job } from './execution/Executor';
 export { SequentialExecutor } from './execution/SequentialExecutor';
 export { makeExecutor } from './execution/makeExecutor';
 export { runTask, type LiveTaskContext } from './execution/runTask';
@@ -58,7 +59,6 @@ export {
   type ProgressReporterOptions,
 } from './execution/ProgressReporter';
 export type { Scoring } from './execution/scoring';
-export type { Executor, Job, RunOptions } from './execution/Executor';
 export type { MakeExecutorOptions } from './execution/makeExecutor';
 export { toErrorRecord, fromErrorRecord, type ErrorRecord } from './execution/errorRecord';
 export {

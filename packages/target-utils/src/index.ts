@@ -1,5 +1,6 @@
 export { typeOfTarget, type TargetType, type TypeOfTargetOptions } from './typeOfTarget';
 export { uniqueLabels } from './uniqueLabels';
+export { uniqueInverse, type UniqueInverse } from './uniqueInverse';
 export { isMultilabel } from './isMultilabel';
 export { checkClassificationTargets } from './checkClassificationTargets';
 export { LabelEncoder } from './LabelEncoder';
@@ -16,3 +17,14 @@ export { OneHotEncoder, type OneHotEncoderParams } from './OneHotEncoder';
 export { LabelBinarizer, type LabelBinarizerParams } from './LabelBinarizer';
 export { labelBinarize, type LabelBinarizeOptions } from './labelBinarize';
 export { MultiLabelBinarizer, type MultiLabelBinarizerParams } from './MultiLabelBinarizer';
+export {
+  uniqueNumbers as uniqueSortedNumbers,
+  uniqueStrings as uniqueSortedStrings,
+  uniqueBooleans as uniqueSortedBooleans,
+  sortStrings as sortStringsByCodePoint,
+  sortNumbers as sortNumbersNanLast,
+  encodeNumbers as encodeNumbersAgainst,
+  encodeWithMap as encodeValuesAgainst,
+  type Encoded as EncodedValues,
+} from './internal/unique';
+export { numpyNumStr } from './internal/numpyStr';

@@ -6,7 +6,8 @@
 //     nJobs 1 and 2, next to scikit-learn's MLPClassifier in GridSearchCV on the same data;
 //  3. real data: 5-fold crossValScore on iris, breast cancer and diabetes next to scikit-learn's
 //     MLPClassifier / MLPRegressor on the same folds; the table goes to docs/REAL_DATA.md.
-// Imports the built package (../dist). Set WRAPPERS_BENCH_PARTS=overhead,grid,real,kernels to pick parts.
+// Imports the built package (../dist). Set WRAPPERS_BENCH_PARTS=overhead,grid,real to pick parts.
+// (The matMul kernels and the lean loop on their own: @scikeras/tfjs-trainer's bench.)
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,19 +15,14 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { row, timeIt, pythonHas, runPython } from '../../../scripts/benchUtil.mjs';
-import {
-  KerasClassifier,
-  KerasRegressor,
-  setFastKernels,
-  setLeanFit,
-  useBackend,
-} from '../dist/index.mjs';
+import { installFastKernels } from '@scikeras/tfjs-trainer';
+import { KerasClassifier, KerasRegressor, useBackend } from '../dist/index.mjs';
 import { loadBreastCancer, loadDiabetes, loadIris, makeReferenceClassification } from './data.mjs';
 import { mlpHH, scaledMlp, scaledMlpRegressor } from './models.mjs';
 import { torchReference } from './torchReference.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const PARTS = (process.env.WRAPPERS_BENCH_PARTS ?? 'overhead,grid,real,kernels').split(',');
+const PARTS = (process.env.WRAPPERS_BENCH_PARTS ?? 'overhead,grid,real').split(',');
 const HAS_SKLEARN = pythonHas('sklearn', 'numpy');
 
 tf.enableProdMode();
@@ -68,7 +64,10 @@ async function overheadRows(data) {
   const nF = Xtrain[0].length;
   // Raw tfjs, the way a tfjs user trains from JavaScript arrays: tensors in, fit, dispose. Same
   // batch size (64) for fit and predict on both sides (the wrapper predicts with `batchSize` too).
+  // The raw side runs on @scikeras/tfjs-trainer's fast kernels (installFastKernels), the wrapper
+  // on its defaults (the fast trainer, tfjs's kernel registry untouched).
   const rawFit = async () => {
+    const fast = installFastKernels();
     const model = rawModel(nF, 3);
     const xs = tf.tensor2d(Xtrain);
     const ys = tf.tensor1d(ytrain, 'float32');
@@ -81,6 +80,7 @@ async function overheadRows(data) {
     xs.dispose();
     ys.dispose();
     disposeModel(model);
+    fast.uninstall();
   };
   const oursFit = async () => {
     const clf = await overheadClassifier().fit(Xtrain, ytrain);
@@ -107,12 +107,14 @@ async function overheadRows(data) {
   }
   const clf = await overheadClassifier().setParams({ epochs: 1 }).fit(Xtrain, ytrain);
   const rawPredict = async () => {
+    const fast = installFastKernels();
     const labels = tf.tidy(() => {
       const out = model.predict(tf.tensor2d(Xtest), { batchSize: OVERHEAD.batchSize });
       return out.argMax(-1);
     });
     const arr = Array.from(await labels.data());
     labels.dispose();
+    fast.uninstall();
     return arr;
   };
   const oursPredict = () => clf.predict(Xtest);
@@ -162,10 +164,11 @@ function median(xs) {
 
 const GRID = { model__hidden: [32, 64], optimizer__learningRate: [1e-3, 1e-2] };
 
-async function oursGridSearch(data, nJobs, randomState = 0) {
+async function oursGridSearch(data, nJobs, randomState = 0, trainer = 'fast') {
   const { GridSearchCV } = await import('@scikeras/model-selection');
   // a plain KerasClassifier: the workers import @scikeras/wrappers by the URL it registered under
   const estimator = new KerasClassifier({
+    trainer,
     model: mlpHH,
     optimizer: 'adam',
     loss: 'sparse_categorical_crossentropy',
@@ -226,31 +229,35 @@ async function gridRows(data) {
   // skorch (PyTorch) on the same search, in this run (bench/torchReference.py)
   const torch = torchReference('grid');
   const skorch = torch.grid ?? null;
-  // the defaults are fast kernels + the lean loop; the other rows switch parts of them off
+  // the default is trainer 'fast' (the lean loop, calling the fast kernels itself); the other rows
+  // train through model.fit, on tfjs's stock kernels or with installFastKernels() held
   const variants = [
-    { nJobs: 1, fast: false, lean: false, what: 'stock tfjs (kernels and model.fit)' },
-    { nJobs: 1, fast: true, lean: false, what: 'fast kernels + model.fit' },
-    { nJobs: 1, fast: true, lean: true, what: 'fast kernels + lean loop (default)' },
-    { nJobs: 2, fast: true, lean: true, what: 'fast kernels + lean loop (default), cold worker' },
+    { nJobs: 1, trainer: 'modelFit', fast: false, what: "stock tfjs (trainer: 'modelFit')" },
+    {
+      nJobs: 1,
+      trainer: 'modelFit',
+      fast: true,
+      what: "fast kernels + model.fit (trainer: 'modelFit', installFastKernels())",
+    },
+    { nJobs: 1, trainer: 'fast', what: 'fast kernels + lean loop (default)' },
+    { nJobs: 2, trainer: 'fast', what: 'fast kernels + lean loop (default), cold worker' },
     // model-selection keeps its worker for 30 s after a search (as joblib's loky keeps its
     // processes): the second search reuses it; scikit-learn's second n_jobs=2 search likewise
     {
       nJobs: 2,
-      fast: true,
-      lean: true,
+      trainer: 'fast',
       what: 'fast kernels + lean loop (default), worker reused',
       skKey: '2_reused',
     },
   ];
-  for (const { nJobs, fast, lean, what, skKey } of variants) {
+  for (const { nJobs, trainer, fast, what, skKey } of variants) {
     const name = `GridSearchCV 4 candidates x 3 folds + refit, nJobs ${nJobs}, ${what}`;
     const skr = sk?.[skKey ?? String(nJobs)];
     const sko = skorch?.[String(nJobs)];
     let res;
-    setFastKernels(fast);
-    setLeanFit(lean);
+    const kernels = fast ? installFastKernels() : null;
     try {
-      res = await oursGridSearch(data, nJobs);
+      res = await oursGridSearch(data, nJobs, 0, trainer);
     } catch (e) {
       rows.push(
         row('grid search', name, NaN, skr?.ms, {
@@ -259,8 +266,7 @@ async function gridRows(data) {
       );
       continue;
     } finally {
-      setFastKernels(true);
-      setLeanFit(true);
+      kernels?.uninstall();
     }
     const skorchNote = sko
       ? `skorch ${torch.skorch} (torch ${torch.torch}, ${sko.torch_threads} thread) n_jobs=${nJobs}: ${Math.round(sko.ms)} ms, test accuracy ${sko.acc.toFixed(4)}; skorch/ours = ${(sko.ms / res.ms).toFixed(2)}`
@@ -509,21 +515,12 @@ async function writeRealDataDoc(rows) {
 
 export async function run() {
   const backend = await useBackend('wasm');
-  // the wrappers install the fast kernels at fit (the default): install them now so the raw tfjs
-  // baselines run on the same kernels
-  setFastKernels(true);
   const rows = [];
   const data =
     PARTS.includes('overhead') || PARTS.includes('grid') ? makeReferenceClassification() : null;
   if (PARTS.includes('overhead')) rows.push(...(await overheadRows(data)));
   if (PARTS.includes('grid')) rows.push(...(await gridRows(data)));
   if (PARTS.includes('real')) rows.push(...(await realRows()));
-  if (PARTS.includes('kernels')) {
-    // matMul micro-benchmarks and the 100-256-256-3 MLP fit: stock, fast kernels, lean loop, PyTorch (bench/kernels.mjs)
-    const { run: runKernels } = await import('./kernels.mjs');
-    rows.push(...(await runKernels({ fit: true })));
-    await useBackend('wasm');
-  }
   for (const r of rows) r.backend = backend;
   if (PARTS.includes('overhead') && PARTS.includes('grid')) await writeBenchDoc(rows);
   return rows;

@@ -17,14 +17,13 @@ export const TORCH_MISSING_NOTE =
 /**
  * Measures the PyTorch / skorch reference figures in this run.
  *
- * @param {'grid' | 'mlp'} kind `'grid'`: skorch's NeuralNetClassifier in scikit-learn's
+ * @param {'grid'} kind `'grid'`: skorch's NeuralNetClassifier in scikit-learn's
  *   GridSearchCV on the SKLEARN_GRID data of run.mjs (4 candidates x 3 folds + refit), with keys
  *   `grid['1']` and `grid['2']` (n_jobs 1 and 2, torch's default thread count),
  *   `grid['1_threads1']` and `grid['1_threads_all']` (n_jobs 1 after `torch.set_num_threads(1)` /
- *   `(cpu_count)`), each `{ ms, acc, best, n_jobs, torch_threads }`. `'mlp'`: a plain PyTorch
- *   loop fitting a 100-256-256-3 MLP (5 epochs, batch 64, 10,000 x 100), as
- *   `mlp: { ms_default_threads, ms_threads1, ms_threads_all, threads_default, threads_all }`.
- * @returns {object} The script's parsed JSON (with `torch` version, and `skorch` for `'grid'`);
+ *   `(cpu_count)`), each `{ ms, acc, best, n_jobs, torch_threads }`. (The PyTorch MLP loop of
+ *   the kernels benchmark is @scikeras/tfjs-trainer's bench/torchMlp.mjs.)
+ * @returns {object} The script's parsed JSON (with the `torch` and `skorch` versions);
  *   `{ missing: true, note }` when torch or skorch is not installed for /usr/bin/python3;
  *   `{ failed: true, note }` (the first 300 characters of stderr) when the script fails.
  * @throws Never: every failure is reported in the returned object.

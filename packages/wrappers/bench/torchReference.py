@@ -1,6 +1,6 @@
 """PyTorch / skorch reference figures for the wrappers benchmark (issue 8, bench item 4).
 
-Usage: /usr/bin/python3 torchReference.py grid|mlp
+Usage: /usr/bin/python3 torchReference.py grid
 Prints ONE JSON line on stdout. Needs torch and skorch (Debian: apt-get install -y python3-skorch).
 
 grid: skorch's NeuralNetClassifier inside scikit-learn's GridSearchCV on the same data and split
@@ -14,9 +14,7 @@ grid: skorch's NeuralNetClassifier inside scikit-learn's GridSearchCV on the sam
         "1_threads1":   n_jobs=1 after torch.set_num_threads(1)
         "1_threads_all": n_jobs=1 after torch.set_num_threads(os.cpu_count())
       With n_jobs=2, joblib's loky workers limit their own inner threads (cpu_count // n_jobs).
-mlp:  a plain PyTorch loop for a 100-256-256-3 relu MLP, CrossEntropyLoss, Adam lr 1e-3, on
-      10,000 x 100 float32 random data (3 classes), 5 epochs, batch 64, reshuffled each epoch.
-      Only the fit is timed, with the default thread count, with 1 thread and with cpu_count.
+(The PyTorch MLP loop of the kernels benchmark is @scikeras/tfjs-trainer's bench/torchMlp.py.)
 """
 
 import os
@@ -114,48 +112,12 @@ def grid():
     }
 
 
-def mlp():
-    default_threads = torch.get_num_threads()
-    cpu = os.cpu_count() or 1
-    g = torch.Generator().manual_seed(0)
-    X = torch.randn(10000, 100, generator=g, dtype=torch.float32)
-    y = torch.randint(0, 3, (10000,), generator=g, dtype=torch.int64)
-
-    def fit(threads):
-        torch.set_num_threads(threads)
-        torch.manual_seed(0)
-        model = MLP(100, 256, 3, softmax=False)  # logits + CrossEntropyLoss
-        opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-        loss_fn = nn.CrossEntropyLoss()
-        t0 = time.perf_counter()
-        model.train()
-        for _ in range(5):
-            perm = torch.randperm(X.shape[0])
-            for i in range(0, X.shape[0], 64):
-                idx = perm[i : i + 64]
-                opt.zero_grad()
-                loss = loss_fn(model(X[idx]), y[idx])
-                loss.backward()
-                opt.step()
-        return (time.perf_counter() - t0) * 1000
-
-    res = {
-        "ms_default_threads": fit(default_threads),
-        "ms_threads1": fit(1),
-        "ms_threads_all": fit(cpu),
-        "threads_default": default_threads,
-        "threads_all": cpu,
-    }
-    torch.set_num_threads(default_threads)
-    return {"mlp": res}
-
-
 def main():
     kind = sys.argv[1] if len(sys.argv) > 1 else ""
-    if kind not in ("grid", "mlp"):
-        sys.stderr.write("usage: torchReference.py grid|mlp\n")
+    if kind != "grid":
+        sys.stderr.write("usage: torchReference.py grid\n")
         sys.exit(2)
-    result = grid() if kind == "grid" else mlp()
+    result = grid()
     print(json.dumps({"torch": torch.__version__, **result}))
 
 

@@ -49,7 +49,7 @@ function batchCounter(): { cb: tf.CustomCallbackArgs; batches: number[] } {
 describe('BaseWrapper', () => {
   checkNoLeakPerTest();
   describe('params', () => {
-    it('has scikeras 0.13 defaults', () => {
+    it('has scikeras 0.13 defaults, and a trainer', () => {
       expect(new BaseWrapper().getParams()).toEqual({
         model: null,
         warmStart: false,
@@ -66,6 +66,7 @@ describe('BaseWrapper', () => {
         shuffle: true,
         runEagerly: false,
         epochs: 1,
+        trainer: 'fast', // ours: @scikeras/tfjs-trainer's fast trainer
       });
       expect(new KerasClassifier().getParams().classWeight).toBeNull();
     });

@@ -26,6 +26,7 @@ import {
   NotImplementedError,
   ValueError,
   checkArray,
+  warn,
   checkXY,
   columnOr1d,
   estimatorNameOf,
@@ -55,13 +56,12 @@ import { verboseLogger } from './internal/verboseLogger';
 import { routeParams } from './routeParams';
 import type { BuildContext, BuildFn } from './BuildContext';
 import { buildCallbacks, isCallbackInstance, type CallbackSpec } from './internal/buildCallbacks';
-import { injectSampleWeights } from './internal/injectSampleWeights';
 import { targetTensors, toTensors, type KerasData, type KerasOutput } from './internal/tensorData';
 import { canCast, dtypeOfY } from './internal/yDtype';
-import { ensureFastKernels } from './kernels/setFastKernels';
-import { leanFit, leanFitEnabled, planLeanFit } from './training';
 import { MODULE_URL } from './internal/moduleUrl';
 import { installTfjsCodec } from './internal/tfjsCodec';
+import type { Trainer } from '@scikeras/tfjs-trainer';
+import { resolveTrainer, type TrainerSpec } from './internal/resolveTrainer';
 
 export type { BuildContext, BuildFn, CallbackSpec, KerasData, KerasOutput };
 
@@ -97,6 +97,13 @@ export interface BaseWrapperParams {
   runEagerly?: boolean;
   /** @defaultValue 1 */
   epochs?: number;
+  /**
+   * What trains the model: `'fast'` (@scikeras/tfjs-trainer's lean loop for Dense chains on cpu
+   * and wasm, `model.fit` on its fast kernels for other models), `'modelFit'` (tfjs's own
+   * `model.fit`), or any `Trainer` object. Same results either way, to float32 rounding.
+   * @defaultValue 'fast'
+   */
+  trainer?: TrainerSpec;
 }
 
 /** Options of `fit` / `partialFit` (call options win over `fit__x` and `x`). */
@@ -198,6 +205,7 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
     shuffle: true,
     runEagerly: false,
     epochs: 1,
+    trainer: 'fast',
   } satisfies Required<BaseWrapperParams>;
   static override acceptsExtraParams = true;
   static override routingPrefixes: readonly string[] = [
@@ -486,7 +494,6 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
     y: unknown,
     requireY = false,
   ): Promise<{ X: Array2D; y: CheckedY }> {
-    ensureFastKernels();
     this.beforeInitialize();
     let Xc: Array2D;
     let yc: CheckedY;
@@ -686,7 +693,7 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
     options: FitOptions & { epochs: number; initialEpoch: number; warmStart: boolean },
   ): Promise<void> {
     const { sampleWeight, epochs, initialEpoch, warmStart, ...kwargs } = options;
-    ensureFastKernels();
+    const trainer = resolveTrainer(this.trainer, this.constructor.name);
     let data: { X: Array2D; y: CheckedY };
     const warm = (this.warmStart || warmStart) && this.initialized_ === true && !!this.model_;
     if (!warm) data = await this.#initialize(X, y, true);
@@ -716,7 +723,7 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
     const [yk, yExtra] = this.preProcessY(data.y);
     if (!warm) Object.assign(this, yExtra);
     this.#checkModelCompatibility();
-    await this.#fitKerasModel(xk, yk, data.X.shape[0], sw, epochs, initialEpoch, kwargs);
+    await this.#fitKerasModel(xk, yk, data.X.shape[0], sw, epochs, initialEpoch, kwargs, trainer);
   }
 
   #checkModelCompatibility(): void {
@@ -744,6 +751,7 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
     epochs: number,
     initialEpoch: number,
     kwargs: Params,
+    trainer: Trainer,
   ): Promise<void> {
     const model = this.model_!;
     const params = this.getParams(false);
@@ -770,7 +778,6 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
       const nTrain = split > 0 && split < 1 ? Math.floor(n * (1 - split)) : n;
       callbacks.push(verboseLogger(verbose, initialEpoch + epochs, Math.ceil(nTrain / batchSize)));
     }
-    const restore: (() => void)[] = [];
     try {
       const x = toTensors(xk, model.inputs.length, owned, 'input');
       const yT = targetTensors(model, yk, owned);
@@ -786,45 +793,21 @@ export class BaseWrapper<P extends BaseWrapperParams = BaseWrapperParams> extend
           targetTensors(model, vy, owned),
         ];
       }
-      const single =
-        x instanceof tf.Tensor &&
-        yT instanceof tf.Tensor &&
-        x.dtype === 'float32' &&
-        (!validationData ||
-          (validationData[0] instanceof tf.Tensor && validationData[1] instanceof tf.Tensor));
-      const plan =
-        leanFitEnabled() && single ? planLeanFit(model, { ...fitArgs, verbose: 0 }) : null;
-      let history: tf.History;
-      if (plan !== null && typeof plan !== 'string') {
-        // a Dense chain on cpu/wasm: the lean loop, with model.fit's semantics (docs/PERFORMANCE.md)
-        history = await withRandomState(this.randomState, () =>
-          leanFit(plan, x as tf.Tensor, yT as tf.Tensor, {
-            batchSize,
-            epochs: initialEpoch + epochs,
-            initialEpoch,
-            shuffle: (fitArgs.shuffle as boolean | undefined) ?? true,
-            validationSplit: fitArgs.validationSplit as number | undefined,
-            ...(validationData ? { validationData: validationData as [tf.Tensor, tf.Tensor] } : {}),
-            callbacks,
-            sampleWeight,
-          }),
-        );
-      } else {
-        if (sampleWeight) injectSampleWeights(model, sampleWeight, restore);
-        history = await withRandomState(this.randomState, () =>
-          model.fit(x, yT, {
-            ...(fitArgs as tf.ModelFitArgs),
-            ...(validationData ? { validationData } : {}),
-            epochs: initialEpoch + epochs,
-            initialEpoch,
-            verbose: 0,
-            callbacks,
-          }),
-        );
-      }
+      // the `trainer` param: @scikeras/tfjs-trainer's lean loop by default, model.fit's semantics
+      const history = await withRandomState(this.randomState, () =>
+        trainer.fit(model, x, yT, {
+          ...(fitArgs as tf.ModelFitArgs),
+          ...(validationData ? { validationData } : {}),
+          epochs: initialEpoch + epochs,
+          initialEpoch,
+          verbose: 0,
+          callbacks,
+          sampleWeight,
+          onWarning: (message) => warn(message, 'RuntimeWarning'),
+        }),
+      );
       this.#recordHistory(history.history, initialEpoch);
     } finally {
-      for (const r of restore) r();
       tf.dispose(owned);
     }
   }

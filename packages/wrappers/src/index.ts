@@ -36,24 +36,9 @@ export type { Array2D, Label, Params } from '@scikeras/estimator-core';
 // a subclass of a wrapper registers itself with estimator-core's registry
 export { registerEstimator, type RegisterEstimatorOptions } from '@scikeras/estimator-core';
 export { computeSampleWeight, type ClassWeight } from './internal/computeSampleWeight';
-export {
-  installFastKernels,
-  uninstallFastKernels,
-  fastKernelsInstalled,
-  setFastKernels,
-  fastKernelsEnabled,
-  type FastKernelOptions,
-} from './kernels';
-export {
-  leanFit,
-  planLeanFit,
-  setLeanFit,
-  leanFitEnabled,
-  type LeanFitArgs,
-  type LeanFitPlan,
-  type LeanFitOptions,
-  type LeanLayer,
-} from './training';
+// the `trainer` param's types; the engine itself is @scikeras/tfjs-trainer's
+export type { Trainer, TrainerFitArgs } from '@scikeras/tfjs-trainer';
+export type { TrainerSpec } from './internal/resolveTrainer';
 export { useBackend, setBackendImporter, type BackendName } from './useBackend';
 export {
   saveEstimator,
@@ -68,6 +53,12 @@ export {
   type EstimatorRegistry,
   type LoadEstimatorOptions,
 } from './loadEstimator';
+export {
+  registerCallback,
+  unregisterCallback,
+  type CallbackClass,
+  type RegisterCallbackOptions,
+} from './registerCallback';
 export {
   registerModel,
   unregisterModel,

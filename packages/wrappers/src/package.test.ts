@@ -42,6 +42,22 @@ describe('@scikeras/wrappers package', () => {
     expect(JSON.parse(out)).toEqual([['a', 'b'], 4, 'number', 'rmsprop']);
   });
 
+  it.each([
+    ['use-backend.cjs', "const { useBackend } = require('@scikeras/wrappers');"],
+    ['use-backend.mjs', "import { useBackend } from '@scikeras/wrappers';"],
+  ])(
+    "'auto' picks wasm with nothing but @scikeras/wrappers and @tensorflow/tfjs installed (%s)",
+    (file, load) => {
+      const out = runIn(
+        project,
+        file,
+        `${load}
+         useBackend('auto').then((b) => console.log(JSON.stringify(b)));`,
+      );
+      expect(JSON.parse(out)).toBe('wasm');
+    },
+  );
+
   it('works from import', () => {
     const out = runIn(
       project,

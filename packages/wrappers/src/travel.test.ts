@@ -131,6 +131,15 @@ describe('fromTravelSpec of a wrapper', () => {
     expect(tf.memory().numTensors).toBe(n0);
   });
 
+  it('carries the trainer param with the other params', async () => {
+    const spec = await toTravelSpec(classifier({ trainer: 'modelFit' }));
+    expect((spec.value as { params: Record<string, unknown> }).params).toMatchObject({
+      trainer: 'modelFit',
+    });
+    const back = (await fromTravelSpec(JSON.parse(JSON.stringify(spec)))) as KerasClassifier;
+    expect(back.trainer).toBe('modelFit');
+  });
+
   it("switches this thread to the sender's backend", async () => {
     const spec = await toTravelSpec(classifier());
     await tf.setBackend('cpu');

@@ -1,4 +1,4 @@
-// A wrapper estimator really traveling to model-selection's worker threads (piscina), through the
+// A wrapper estimator really traveling to model-selection's worker threads (node:worker_threads), through the
 // built packages: classes and build functions are found through the module URLs they were
 // registered with (whatever the process's current directory), the backend follows.
 // Needs `pnpm --filter @scikeras/wrappers build` and `pnpm --filter @scikeras/model-selection build`.
@@ -70,7 +70,7 @@ describe('wrappers in worker threads (nJobs: 2)', () => {
     'runs GridSearchCV with nJobs 2 (%s user modules): workers import the build function and use wasm',
     (format) => {
       const { models, classifier } = userModules(dir, format);
-      // A separate Node process (as users run it; jest's vm cannot host piscina's import()).
+      // A separate Node process (as users run it; jest's vm cannot host the pool's dynamic import()).
       const script = join(dir, `search-${format}.mjs`);
       const msDist = require
         .resolve('@scikeras/model-selection')
@@ -144,6 +144,69 @@ describe('wrappers in worker threads (nJobs: 2)', () => {
       rmSync(script, { force: true });
     }
   }, 120000);
+
+  it('runs GridSearchCV with callbacks and nJobs 2 (EarlyStopping, a registered class): they travel and stop as in this thread', () => {
+    const { models } = userModules(dir, 'mjs');
+    const callbacks = join(dir, 'callbacks.mjs');
+    writeFileSync(
+      callbacks,
+      `import { createRequire } from 'node:module';
+       const tf = createRequire(${JSON.stringify(cjsDist)})('@tensorflow/tfjs');
+       import { registerCallback } from ${JSON.stringify(esmDist)};
+       export class StopAfter extends tf.Callback {
+         constructor(config) { super(); this.config = config; }
+         getConfig() { return this.config; }
+         async onEpochEnd(epoch) { if (epoch + 1 >= this.config.epochs) this.model.stopTraining = true; }
+       }
+       registerCallback('w2-worker-StopAfter', StopAfter, { module: import.meta.url });`,
+    );
+    const msDist = require.resolve('@scikeras/model-selection').replace(/index\.js$/, 'index.mjs');
+    const script = join(dir, 'early-stopping-search.mjs');
+    writeFileSync(
+      script,
+      `import { createRequire } from 'node:module';
+       import { pathToFileURL } from 'node:url';
+       const tf = createRequire(${JSON.stringify(cjsDist)})('@tensorflow/tfjs');
+       const { KerasClassifier, useBackend } = await import(${JSON.stringify(esmDist)});
+       const { GridSearchCV } = await import(pathToFileURL(${JSON.stringify(msDist)}).href);
+       const { tiny } = await import(pathToFileURL(${JSON.stringify(models)}).href);
+       const { StopAfter } = await import(pathToFileURL(${JSON.stringify(callbacks)}).href);
+       await useBackend('wasm');
+       const X = Array.from({ length: 40 }, (_, i) => [i % 3, (i * 7) % 5, (i % 3) * 2 + 0.1 * (i % 4)]);
+       const y = X.map((_, i) => ['a', 'b', 'c'][i % 3]);
+       const n0 = tf.memory().numTensors;
+       const search = (nJobs, callbacks) => new GridSearchCV({
+         estimator: new KerasClassifier({ model: tiny, loss: 'sparse_categorical_crossentropy',
+           optimizer: 'adam', optimizer__learningRate: 0.5, epochs: 30, verbose: 0, randomState: 0,
+           validationSplit: 0.25, callbacks }),
+         paramGrid: { model__hidden: [2, 4] }, cv: 2, nJobs, scoring: 'neg_log_loss' }).fit(X, y);
+       const es = () => [tf.callbacks.earlyStopping({ patience: 1 })];
+       const par = await search(2, es());
+       const seq = await search(null, es());
+       const none = await search(null, null);
+       const out = { par: par.cvResults_.meanTestScore, seq: seq.cvResults_.meanTestScore,
+         none: none.cvResults_.meanTestScore, epochs: par.bestEstimator_.history_.loss.length,
+         callback: par.bestEstimator_.callbacks[0] instanceof tf.EarlyStopping };
+       const stopAfter = () => [new StopAfter({ epochs: 3 })];
+       const par3 = await search(2, stopAfter());
+       const seq3 = await search(null, stopAfter());
+       Object.assign(out, { par3: par3.cvResults_.meanTestScore, seq3: seq3.cvResults_.meanTestScore,
+         epochs3: par3.bestEstimator_.history_.loss.length });
+       for (const s of [par, seq, none, par3, seq3]) s.dispose();
+       out.leaked = tf.memory().numTensors - n0;
+       console.log(JSON.stringify(out));`,
+    );
+    const out = execFileSync(process.execPath, [script], { encoding: 'utf8', timeout: 170000 });
+    const res = JSON.parse(out.trim().split('\n').pop()!);
+    expect(res.par).toEqual(res.seq);
+    expect(res.par).not.toEqual(res.none);
+    expect(res.epochs).toBeLessThan(30);
+    expect(res.callback).toBe(true);
+    expect(res.par3).toEqual(res.seq3);
+    expect(res.par3).not.toEqual(res.none);
+    expect(res.epochs3).toBe(3);
+    expect(res.leaked).toBe(0);
+  }, 180000);
 
   it('runs GridSearchCV over registered build functions with nJobs 2 from the repository root', () => {
     // The build functions live in a module of their own; the search runs with the repository

@@ -57,6 +57,59 @@ describe('useBackend', () => {
     );
   });
 
+  describe('a binding that loads but fails at its first op (tfjs-node 4.22 on Node >= 23)', () => {
+    const message = '(0 , util_1.isNullOrUndefined) is not a function';
+    const fakeTfjsNode = async (s: string) => {
+      if (s === '@tensorflow/tfjs-node') {
+        // registers a 'tensorflow' backend whose Add kernel throws like tfjs-node 4.22 on Node 24
+        const Cpu = (tf.findBackend('cpu') as object).constructor as new () => tf.KernelBackend;
+        tf.registerBackend('tensorflow', () => new Cpu());
+        tf.registerKernel({
+          kernelName: 'Add',
+          backendName: 'tensorflow',
+          kernelFunc: () => {
+            throw new TypeError(message);
+          },
+        });
+        return {};
+      }
+      if (s !== '@tensorflow/tfjs-node-gpu') return import(s);
+      const e = new Error(`Cannot find module '${s}'`) as Error & { code: string };
+      e.code = 'MODULE_NOT_FOUND';
+      throw e;
+    };
+    afterEach(() => {
+      tf.unregisterKernel('Add', 'tensorflow');
+      tf.removeBackend('tensorflow');
+    });
+
+    it("'tensorflow' reports the failed op, and the backend in use before stays", async () => {
+      await useBackend('cpu');
+      setBackendImporter(fakeTfjsNode);
+      const err = await useBackend('tensorflow').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ValueError);
+      const advice =
+        Number(process.versions.node.split('.')[0]) >= 23
+          ? 'tfjs-node 4.22 does not run on Node.js 23 and later (tensorflow/tfjs#8609): ' +
+            "use Node.js 22 for it, or useBackend('wasm')."
+          : 'Reinstall the package with its install script enabled (it downloads libtensorflow), ' +
+            "or use useBackend('wasm').";
+      expect((err as Error).message).toBe(
+        "The 'tensorflow' backend could not be started. @tensorflow/tfjs-node loaded but its " +
+          `first operation failed: ${message}. ${advice}`,
+      );
+      expect(tf.getBackend()).toBe('cpu');
+    });
+
+    it("'auto' falls back to wasm", async () => {
+      await useBackend('cpu');
+      setBackendImporter(fakeTfjsNode);
+      const n = tf.memory().numTensors;
+      await expect(useBackend('auto')).resolves.toBe('wasm');
+      expect(tf.memory().numTensors).toBe(n);
+    });
+  });
+
   it("'auto' skips a broken native binding and falls back to wasm", async () => {
     setBackendImporter(async (s) => {
       if (s.startsWith('@tensorflow/tfjs-node')) throw new Error('broken binding');

@@ -62,9 +62,31 @@ async function activate(name: string): Promise<boolean> {
   return ok && tf.getBackend() === name;
 }
 
-/** Imports the first installed native TensorFlow binding; throws a ValueError otherwise. */
+/** Runs one small op on the active backend; returns its error message, or null when it works. */
+function firstOpError(): string | null {
+  try {
+    tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)).dataSync());
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/** The Node.js major version, or 0 outside Node. */
+function nodeMajor(): number {
+  const v = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+  return v ? Number(v.split('.')[0]) : 0;
+}
+
+/**
+ * Imports the first installed native TensorFlow binding and checks that it runs an op (tfjs-node
+ * 4.22 loads on Node >= 23 but fails at its first op, tensorflow/tfjs#8609); throws a ValueError
+ * otherwise, with the backend active before the call restored.
+ */
 async function loadTensorflow(): Promise<void> {
   const failures: string[] = [];
+  let opFailed = false;
+  const previous = tf.getBackend();
   for (const pkg of NODE_PACKAGES) {
     try {
       await importer(pkg);
@@ -73,14 +95,25 @@ async function loadTensorflow(): Promise<void> {
       failures.push(`${pkg} is installed but failed to load: ${(err as Error).message}`);
       continue;
     }
-    if (await activate('tensorflow')) return;
-    failures.push(`${pkg} loaded but did not register a working 'tensorflow' backend`);
+    if (!(await activate('tensorflow'))) {
+      failures.push(`${pkg} loaded but did not register a working 'tensorflow' backend`);
+      continue;
+    }
+    const opError = firstOpError();
+    if (opError === null) return;
+    opFailed = true;
+    failures.push(`${pkg} loaded but its first operation failed: ${opError}`);
+    if (previous) await tf.setBackend(previous);
   }
   if (failures.length > 0) {
+    const advice =
+      opFailed && nodeMajor() >= 23
+        ? `tfjs-node 4.22 does not run on Node.js 23 and later (tensorflow/tfjs#8609): ` +
+          `use Node.js 22 for it, or useBackend('wasm').`
+        : `Reinstall the package with its install script enabled (it downloads libtensorflow), ` +
+          `or use useBackend('wasm').`;
     throw new ValueError(
-      `The 'tensorflow' backend could not be started. ${failures.join('; ')}. ` +
-        `Reinstall the package with its install script enabled (it downloads libtensorflow), ` +
-        `or use useBackend('wasm').`,
+      `The 'tensorflow' backend could not be started. ${failures.join('; ')}. ${advice}`,
     );
   }
   throw new ValueError(
@@ -168,10 +201,13 @@ const LOADERS: Record<Exclude<BackendName, 'auto'>, () => Promise<void>> = {
  * `tf.setBackend`, plus loading the package that provides it).
  *
  * - `'cpu'`: plain JavaScript, always available, slowest.
- * - `'wasm'`: `@tensorflow/tfjs-backend-wasm` (imported on demand), XNNPACK + SIMD; the fastest
- *   backend without native code (about 2.5-5x `'cpu'` on dense nets in Node).
+ * - `'wasm'`: `@tensorflow/tfjs-backend-wasm` (a dependency of `@scikeras/wrappers`, imported on
+ *   demand), XNNPACK + SIMD; the fastest backend without native code (about 2.5-5x `'cpu'` on
+ *   dense nets in Node).
  * - `'tensorflow'`: the native TensorFlow binding, `@tensorflow/tfjs-node-gpu` then
- *   `@tensorflow/tfjs-node` (optional peer dependencies: their install downloads libtensorflow).
+ *   `@tensorflow/tfjs-node` (optional peer dependencies: their install downloads libtensorflow),
+ *   checked with one op: tfjs-node 4.22 fails on Node.js >= 23 (see docs/GPU.md), and `'auto'`
+ *   then falls back to `'wasm'`.
  * - `'webgl'` / `'webgpu'`: browser GPU backends (`'webgpu'` needs `@tensorflow/tfjs-backend-webgpu`).
  * - `'auto'`: the fastest that works here, in the order tensorflow > webgpu > webgl (browser
  *   only) > wasm > cpu.

@@ -487,7 +487,7 @@ const cases: Case[] = [
     'getTags without the default keys',
     'checkEstimatorGetTagsDefaultKeys',
     () => new NoTagKeys(),
-    "getTags() of NoTagKeys misses the default tag keys ['requiresY', 'deterministic', 'allowNan', 'XTypes', 'multioutput', 'xfailChecks'].",
+    "getTags() of NoTagKeys misses the default tag keys ['requiresY', 'deterministic', 'allowNan', 'XTypes', 'multioutput', 'stateless', 'noValidation', 'xfailChecks'].",
   ],
   [
     'fit that returns undefined',

@@ -108,6 +108,64 @@ describe('checkEstimator', () => {
     );
   });
 
+  describe('stateless and noValidation tags (scikit-learn skips the same checks)', () => {
+    /** FunctionTransformer's shape: no validation, transform before fit, always "fitted". */
+    class PassThrough extends BaseEstimator {
+      static override defaults = {};
+      declare nFeaturesIn_?: number;
+      override get estimatorType() {
+        return 'transformer' as const;
+      }
+      fit(X: unknown): this {
+        this.nFeaturesIn_ = ((X as unknown[][])[0] ?? []).length;
+        return this;
+      }
+      transform(X: unknown): unknown {
+        return X;
+      }
+      isFitted(): boolean {
+        return true;
+      }
+    }
+    class TaggedPassThrough extends PassThrough {
+      static override tags = { requiresY: false, stateless: true, noValidation: true };
+    }
+
+    it('passes every check that applies when tagged, skipping the validation ones', async () => {
+      const report = await checkEstimator(() => new TaggedPassThrough());
+      expect(byStatus(report, 'failed')).toEqual([]);
+      const reasons = Object.fromEntries(report.results.map((r) => [r.check, r.reason]));
+      expect(reasons.checkEstimatorsUnfitted).toBe('the estimator is tagged stateless: true');
+      for (const c of [
+        'checkNFeaturesIn',
+        'checkNFeaturesInAfterFitting',
+        'checkEstimatorsDataNotAnArray',
+        'checkEstimatorsEmptyDataMessages',
+        'checkEstimatorsNanInf',
+        'checkFit1d',
+        'checkFit2dPredict1d',
+      ])
+        expect([c, reasons[c]]).toEqual([c, 'the estimator is tagged noValidation: true']);
+      expect(byStatus(report, 'passed')).toEqual(
+        expect.arrayContaining(['checkFitCheckIsFitted', 'checkTransformerGeneral']),
+      );
+    });
+
+    it('fails the same transformer untagged', async () => {
+      const report = await checkEstimator(() => new PassThrough(), {
+        tags: { requiresY: false },
+      });
+      expect(byStatus(report, 'failed')).toEqual(
+        expect.arrayContaining([
+          'checkFitCheckIsFitted',
+          'checkEstimatorsUnfitted',
+          'checkEstimatorsEmptyDataMessages',
+          'checkFit1d',
+        ]),
+      );
+    });
+  });
+
   it('reports every failure of a broken estimator, and assertAllPassed lists them', async () => {
     class Sloppy extends LeastSquares {
       override fit(X: unknown, y: unknown): this {

@@ -19,8 +19,9 @@ import {
   type Plain,
 } from './assertions';
 import {
-  needs2d,
   needsDeterministic,
+  needsFit,
+  needsValidation,
   setRandomState,
   type CheckContext,
   type EstimatorCheck,
@@ -152,14 +153,17 @@ export const checkFitCheckIsFitted: EstimatorCheck = {
   applies: () => true,
   async run(ctx) {
     const est = ctx.make();
-    let passedBefore = true;
-    try {
-      checkIsFitted(est);
-    } catch (e) {
-      if (!errorIs(e, 'NotFittedError')) throw e;
-      passedBefore = false;
+    // a stateless estimator (sklearn's `stateless` tag) is always "fitted"
+    if (!ctx.tags.stateless) {
+      let passedBefore = true;
+      try {
+        checkIsFitted(est);
+      } catch (e) {
+        if (!errorIs(e, 'NotFittedError')) throw e;
+        passedBefore = false;
+      }
+      ensure(!passedBefore, `${ctx.name} passes checkIsFitted before being fit!`);
     }
-    ensure(!passedBefore, `${ctx.name} passes checkIsFitted before being fit!`);
     await ctx.fit(est);
     try {
       checkIsFitted(est);
@@ -174,7 +178,7 @@ export const checkFitCheckIsFitted: EstimatorCheck = {
 export const checkNFeaturesIn: EstimatorCheck = {
   name: 'checkNFeaturesIn',
   sklearn: ['check_n_features_in'],
-  applies: needs2d,
+  applies: needsValidation,
   async run(ctx) {
     const est = ctx.make();
     const rec = est as unknown as Record<string, unknown>;
@@ -195,7 +199,7 @@ export const checkNFeaturesIn: EstimatorCheck = {
 export const checkNFeaturesInAfterFitting: EstimatorCheck = {
   name: 'checkNFeaturesInAfterFitting',
   sklearn: ['check_n_features_in_after_fitting'],
-  applies: needs2d,
+  applies: needsValidation,
   async run(ctx) {
     const est = ctx.make();
     await ctx.fit(est);
@@ -224,8 +228,13 @@ export const checkNFeaturesInAfterFitting: EstimatorCheck = {
 export const checkEstimatorsUnfitted: EstimatorCheck = {
   name: 'checkEstimatorsUnfitted',
   sklearn: ['check_estimators_unfitted', 'check_transformers_unfitted'],
-  applies: (ctx) =>
-    ctx.methods(ctx.probe).length > 0 ? true : 'the estimator has no predict/transform method',
+  applies: (ctx) => {
+    const a = needsFit(ctx);
+    if (a !== true) return a;
+    return ctx.methods(ctx.probe).length > 0
+      ? true
+      : 'the estimator has no predict/transform method';
+  },
   async run(ctx) {
     const est = ctx.make();
     for (const m of ctx.methods(est)) {

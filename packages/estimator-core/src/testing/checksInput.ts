@@ -3,12 +3,13 @@ import { Matrix } from 'ml-matrix';
 import { toArray2D } from '../checkArray';
 import { catchWarnings } from '../warnings';
 import { ensure, expectRaises, firstMismatch, toPlain, type Plain } from './assertions';
-import { needs2d, type CheckContext, type EstimatorCheck } from './context';
+import { needs2d, needsValidation, type CheckContext, type EstimatorCheck } from './context';
 import { normalX, uniformX } from './datasets';
 import type { CheckableEstimator } from './types';
 
 function supervised(ctx: CheckContext): true | string {
-  if (ctx.mode !== '2darray') return needs2d(ctx);
+  const a = needsValidation(ctx);
+  if (a !== true) return a;
   return ctx.kind === 'classifier' || ctx.kind === 'regressor'
     ? true
     : 'applies to classifiers and regressors';
@@ -64,7 +65,7 @@ export const checkEstimatorsDataNotAnArray: EstimatorCheck = {
     'check_transformer_data_not_an_array',
   ],
   applies: (ctx) => {
-    const a = needs2d(ctx);
+    const a = needsValidation(ctx);
     if (a !== true) return a;
     return ctx.tags.deterministic ? true : 'the estimator is tagged deterministic: false';
   },
@@ -104,7 +105,7 @@ export const checkEstimatorsDataNotAnArray: EstimatorCheck = {
 export const checkEstimatorsEmptyDataMessages: EstimatorCheck = {
   name: 'checkEstimatorsEmptyDataMessages',
   sklearn: ['check_estimators_empty_data_messages'],
-  applies: needs2d,
+  applies: needsValidation,
   async run(ctx) {
     const est = ctx.make(1);
     await expectRaises(() => ctx.fit(est, { data: new Float64Array(0), shape: [0, 3] }, []), {
@@ -123,7 +124,7 @@ export const checkEstimatorsNanInf: EstimatorCheck = {
   name: 'checkEstimatorsNanInf',
   sklearn: ['check_estimators_nan_inf'],
   applies: (ctx) => {
-    const a = needs2d(ctx);
+    const a = needsValidation(ctx);
     if (a !== true) return a;
     return ctx.tags.allowNan ? 'the estimator is tagged allowNan: true' : true;
   },
@@ -193,7 +194,7 @@ export const checkFit2d1feature: EstimatorCheck = {
 export const checkFit1d: EstimatorCheck = {
   name: 'checkFit1d',
   sklearn: ['check_fit1d'],
-  applies: needs2d,
+  applies: needsValidation,
   async run(ctx) {
     const X = uniformX(20, 1, 23).map((r) => r[0]!);
     const est = ctx.make(1);
@@ -206,7 +207,7 @@ export const checkFit1d: EstimatorCheck = {
 export const checkFit2dPredict1d: EstimatorCheck = {
   name: 'checkFit2dPredict1d',
   sklearn: ['check_fit2d_predict1d'],
-  applies: needs2d,
+  applies: needsValidation,
   async run(ctx) {
     const X = uniformX(20, 3, 24);
     const est = ctx.make(1);
@@ -224,7 +225,7 @@ export const checkRequiresYNone: EstimatorCheck = {
   name: 'checkRequiresYNone',
   sklearn: ['check_requires_y_none'],
   applies: (ctx) => {
-    const a = needs2d(ctx);
+    const a = needsValidation(ctx);
     if (a !== true) return a;
     return ctx.tags.requiresY ? true : 'the estimator is tagged requiresY: false';
   },

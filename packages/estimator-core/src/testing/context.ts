@@ -187,6 +187,21 @@ export function needs2d(ctx: CheckContext): true | string {
   return ctx.mode === '2darray' ? true : "needs a 2-D X (the XTypes tag has no '2darray')";
 }
 
+/**
+ * Applies to estimators that validate X (sklearn skips its input-validation checks for the
+ * `no_validation` tag).
+ */
+export function needsValidation(ctx: CheckContext): true | string {
+  const a = needs2d(ctx);
+  if (a !== true) return a;
+  return ctx.tags.noValidation ? 'the estimator is tagged noValidation: true' : true;
+}
+
+/** Applies to estimators that must be fitted before use (not tagged `stateless`). */
+export function needsFit(ctx: CheckContext): true | string {
+  return ctx.tags.stateless ? 'the estimator is tagged stateless: true' : true;
+}
+
 /** Applies to deterministic estimators. */
 export function needsDeterministic(ctx: CheckContext): true | string {
   return ctx.tags.deterministic ? true : 'the estimator is tagged deterministic: false';

@@ -14,11 +14,18 @@ export interface Job extends LiveTaskContext {
 }
 
 /**
- * How a run is bounded and stopped (the third argument of {@link Executor.run}). Both are
- * optional: an executor written before them keeps working, and one that cannot honour an
- * option it is given must say so (throw) rather than ignore it.
+ * What a search or a cross-validation passes to {@link Executor.run} besides the job: the run's
+ * id, and how it is bounded and stopped. Every option is optional: an executor written before
+ * one keeps working, and one that cannot honour an option it is given must say so (throw)
+ * rather than ignore it.
  */
-export interface RunOptions {
+export interface ExecutorRunOptions {
+  /**
+   * The caller's name for this run (`search.fit(X, y, { searchId })`): an executor that keeps
+   * results outside the process (e.g. `QueueExecutor` of `@scikeras/distributed`) resumes a run
+   * of the same id instead of starting over. Executors that keep nothing ignore it.
+   */
+  searchId?: string;
   /**
    * Aborts the run: `run` rejects with `signal.reason` (a DOMException named `'AbortError'`
    * unless the caller gave another reason) as soon as it can, no new task starts, and the
@@ -49,14 +56,22 @@ export interface RunOptions {
  */
 export interface Executor {
   /**
+   * Whether `run` takes a job of mode `'fit'` (one task fitting a clone on every row and
+   * returning it): a search then refits its best candidate as one more task on this executor
+   * ({@link WorkerPoolExecutor}: on a warm worker thread, never the calling one). Absent or
+   * false: the refit runs in the calling thread (e.g. `QueueExecutor`, whose workers run
+   * fit-and-score and prediction tasks only).
+   */
+  readonly refitTasks?: boolean;
+  /**
    * @param job - the shared context and the tasks
    * @param onResult - called after each finished task, in completion order
-   * @param options - `signal` and `timeout` (see {@link RunOptions}); optional
+   * @param options - `searchId`, `signal` and `timeout` (see {@link ExecutorRunOptions}); optional
    * @returns the results in task order
    */
   run(
     job: Job,
     onResult?: (result: TaskResult) => void,
-    options?: RunOptions,
+    options?: ExecutorRunOptions,
   ): Promise<TaskResult[]>;
 }

@@ -1,7 +1,7 @@
 // The default executor: every task in this thread, one after the other.
 import { ValueError } from '@scikeras/estimator-core';
 import { raceAbort, throwIfAborted } from '../internal/abort';
-import type { Executor, Job, RunOptions } from './Executor';
+import type { Executor, Job, ExecutorRunOptions } from './Executor';
 import type { TaskResult } from './FitTask';
 import { runTask } from './runTask';
 
@@ -32,7 +32,7 @@ export class SequentialExecutor implements Executor {
   async run(
     job: Job,
     onResult?: (result: TaskResult) => void,
-    options: RunOptions = {},
+    options: ExecutorRunOptions = {},
   ): Promise<TaskResult[]> {
     if (options.timeout !== undefined && options.timeout !== null)
       throw new ValueError(

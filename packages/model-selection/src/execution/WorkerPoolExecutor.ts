@@ -4,7 +4,7 @@ import type { ResourceLimits } from 'node:worker_threads';
 import { ValueError } from '@scikeras/estimator-core';
 import { throwIfAborted } from '../internal/abort';
 import { checkTimeout } from '../internal/validateParams';
-import type { Executor, Job, RunOptions } from './Executor';
+import type { Executor, Job, ExecutorRunOptions } from './Executor';
 import type { TaskResult } from './FitTask';
 import { toTaskContextSpec, toTaskSpec } from './jobSpec';
 import { PoolJob } from './PoolJob';
@@ -58,6 +58,8 @@ let lastJobId = 0;
  * process alive; see {@link WorkerPoolExecutor.closeIdlePool}.
  */
 export class WorkerPoolExecutor implements Executor {
+  /** A search's refit runs as one more task on the pool (see {@link Executor.refitTasks}). */
+  readonly refitTasks = true;
   readonly nJobs: number;
   readonly resourceLimits?: ResourceLimits;
 
@@ -79,7 +81,7 @@ export class WorkerPoolExecutor implements Executor {
   async run(
     job: Job,
     onResult?: (result: TaskResult) => void,
-    options: RunOptions = {},
+    options: ExecutorRunOptions = {},
   ): Promise<TaskResult[]> {
     const { signal } = options;
     const timeout = checkTimeout(options.timeout ?? null, 'WorkerPoolExecutor.run');

@@ -1,6 +1,6 @@
-// Picks the executor for an `nJobs` param (and a timeout).
-import { ValueError } from '@scikeras/estimator-core';
-import type { Executor } from './Executor';
+// Picks the executor for an `nJobs` param (and a timeout), or takes the `executor` param.
+import { InvalidParameterError, ValueError, pyRepr } from '@scikeras/estimator-core';
+import type { Executor, ExecutorRunOptions } from './Executor';
 import { SequentialExecutor } from './SequentialExecutor';
 import { loadWorkerPool } from './loadWorkerPool';
 
@@ -39,4 +39,66 @@ export async function makeExecutor(
   const { WorkerPoolExecutor } = await loadWorkerPool(timed ? 'timeout' : 'nJobs');
   const ex = new WorkerPoolExecutor({ nJobs: nJobs ?? 1 });
   return ex.nJobs === 1 && !timed ? new SequentialExecutor() : ex;
+}
+
+/**
+ * The executor of a search or cross-validation: its `executor` param when set (nJobs must then
+ * be null or 1; the `timeout` then goes to its `run`), else the one {@link makeExecutor} picks
+ * for `nJobs` and the `timeout`.
+ *
+ * @param owner - the search's or function's name, for the message
+ * @param nJobs - the nJobs param
+ * @param executor - the executor param
+ * @param options - `timeout`
+ * @returns the executor
+ * @throws InvalidParameterError when both are set; what makeExecutor throws
+ * @example
+ * ```ts
+ * await resolveExecutor('GridSearchCV', null, new QueueExecutor({ connection, queue })); // the QueueExecutor
+ * ```
+ */
+export async function resolveExecutor(
+  owner: string,
+  nJobs: number | null | undefined | Executor,
+  executor: Executor | null | undefined,
+  options: MakeExecutorOptions = {},
+): Promise<Executor> {
+  if (executor === null || executor === undefined) return makeExecutor(nJobs, options);
+  if (typeof (executor as Partial<Executor>).run !== 'function')
+    throw new InvalidParameterError(
+      `The 'executor' parameter of ${owner} must be an Executor (an object with a 'run' method) or null. Got ${pyRepr(executor)} instead.`,
+    );
+  if (nJobs !== null && nJobs !== undefined && nJobs !== 1)
+    throw new InvalidParameterError(
+      `The 'executor' and 'nJobs' parameters of ${owner} cannot be used together: the executor decides where the fits run. ` +
+        `Got nJobs=${typeof nJobs === 'object' ? 'an Executor' : pyRepr(nJobs)}; set nJobs to null (or 1), or executor to null.`,
+    );
+  return executor;
+}
+
+/**
+ * The options a search or cross-validation gives {@link Executor.run}: only those it has
+ * (`undefined` when it has none of a searchId, a signal and a timeout).
+ *
+ * @param searchId - the run's id (from the search's fit options or crossValidate's options)
+ * @param signal - an AbortSignal
+ * @param timeout - seconds per task, or null
+ * @returns the options
+ * @example
+ * ```ts
+ * runOptions('grid-1', undefined, null); // { searchId: 'grid-1' }
+ * ```
+ */
+export function runOptions(
+  searchId: unknown,
+  signal: AbortSignal | null | undefined,
+  timeout: number | null = null,
+): ExecutorRunOptions | undefined {
+  if (searchId === undefined && (signal === undefined || signal === null) && timeout === null)
+    return undefined;
+  const out: ExecutorRunOptions = {};
+  if (searchId !== undefined) out.searchId = searchId as string;
+  if (signal !== undefined && signal !== null) out.signal = signal;
+  if (timeout !== null) out.timeout = timeout;
+  return out;
 }

@@ -21,7 +21,7 @@ import { formatResults } from './formatResults';
 import { refitBest } from './refitBest';
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type ResolvedScoring, type Scoring } from '../execution/scoring';
-import { makeExecutor } from '../execution/makeExecutor';
+import { resolveExecutor, runOptions } from '../execution/makeExecutor';
 import { checkSignal, throwIfAborted } from '../internal/abort';
 import { checkTimeout } from '../internal/validateParams';
 
@@ -31,8 +31,14 @@ export interface BaseSearchCVParams {
   estimator?: EstimatorLike | null;
   /** A scorer name or function, or several (array of names, or name to scorer). @defaultValue null: the estimator's `score` */
   scoring?: Scoring;
-  /** Threads running fits (`null`/1: this thread; n > 1: this one and n - 1 workers; -1: every core), or an Executor. @defaultValue null */
+  /** Worker threads running fits (`null`/1: this thread; n > 1: n worker threads, none on this thread; -1: every core), or an Executor. @defaultValue null */
   nJobs?: number | null | Executor;
+  /**
+   * Where the fits run instead of `nJobs`, e.g. a `QueueExecutor` of `@scikeras/distributed`
+   * (workers on other machines, through Redis). Not with `nJobs` other than null or 1.
+   * @defaultValue null
+   */
+  executor?: Executor | null;
   /**
    * Refit the best candidate on the whole data: `true`, `false`, the metric name that picks
    * the best with several metrics, or a function of `cvResults_` returning the best index.
@@ -86,6 +92,7 @@ export abstract class BaseSearchCV<
   declare estimator: Est;
   declare scoring: Scoring;
   declare nJobs: number | null | Executor;
+  declare executor: Executor | null;
   declare refit: boolean | string | ((cvResults: Record<string, unknown[]>) => number);
   declare cv: CvLike;
   declare verbose: number;
@@ -145,21 +152,24 @@ export abstract class BaseSearchCV<
    * @param X - the samples
    * @param y - the target
    * @param fitOptions - passed to every `fit` (arrays with one entry per sample are sliced);
-   *   `groups` is taken out and used for the splits; `signal` (an AbortSignal) is taken out
-   *   and aborts the search: it rejects with the signal's reason (a DOMException named
-   *   'AbortError' for `controller.abort()`), the running fits' worker threads are terminated,
-   *   and the signal never reaches the estimator's `fit` nor a worker
+   *   `groups` is taken out and used for the splits; `searchId` is taken out and given to the
+   *   executor (a `QueueExecutor` resumes a search of the same id); `signal` (an AbortSignal)
+   *   is taken out and aborts the search: it rejects with the signal's reason (a DOMException
+   *   named 'AbortError' for `controller.abort()`), the running fits' worker threads are
+   *   terminated (a QueueExecutor's queued jobs removed), and the signal never reaches the
+   *   estimator's `fit` nor a worker
    * @returns this search, fitted
    * @throws ValueError for an invalid refit with several metrics, when every fit failed, or the
    *   first error with `errorScore: 'raise'` (TimeoutError for a fit past `timeout`,
-   *   TerminatedWorkerError for a worker that died); the signal's reason when it is aborted
+   *   TerminatedWorkerError for a worker that died); InvalidParameterError for `executor` with
+   *   `nJobs` other than null or 1; the signal's reason when it is aborted
    * @example
    * ```ts
    * await new GridSearchCV({ estimator: new Ridge(), paramGrid: { alpha: [0.1, 1] } }).fit(X, y);
    * ```
    */
   async fit(X: unknown, y?: unknown, fitOptions: Record<string, unknown> = {}): Promise<this> {
-    const { groups, signal: signalOption, ...fitOpts } = fitOptions;
+    const { groups, searchId, signal: signalOption, ...fitOpts } = fitOptions;
     const signal = checkSignal(signalOption, `${estimatorNameOf(this)}.fit`);
     throwIfAborted(signal);
     const timeout = checkTimeout(this.timeout, estimatorNameOf(this));
@@ -203,7 +213,9 @@ export abstract class BaseSearchCV<
       nCandidates: candidates.length,
     });
     reporter.start();
-    const executor = await makeExecutor(this.nJobs, { timeout });
+    const executor = await resolveExecutor(estimatorNameOf(this), this.nJobs, this.executor, {
+      timeout,
+    });
     const out = await executor.run(
       {
         estimator: base,
@@ -219,7 +231,7 @@ export abstract class BaseSearchCV<
         tasks,
       },
       (r) => reporter.done(r),
-      { signal, timeout },
+      runOptions(searchId, signal, timeout),
     );
     reporter.finish();
     if (out.length < 1)

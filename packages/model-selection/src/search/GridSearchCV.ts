@@ -37,6 +37,7 @@ export class GridSearchCV extends BaseSearchCV<GridSearchCVParams> {
     paramGrid: {},
     scoring: null,
     nJobs: null,
+    executor: null,
     refit: true,
     cv: null,
     verbose: 0,

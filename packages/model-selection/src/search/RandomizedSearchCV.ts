@@ -37,6 +37,7 @@ export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchCVParams> {
     nIter: 10,
     scoring: null,
     nJobs: null,
+    executor: null,
     refit: true,
     cv: null,
     verbose: 0,

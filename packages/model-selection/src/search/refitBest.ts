@@ -1,9 +1,8 @@
-// A search's refit of the best candidate on all the data: in this thread with the sequential
-// executor, else as one more task on the search's executor (its worker threads are warm, and a
-// refit that crashes its thread must not end the caller either).
+// A search's refit of the best candidate on all the data: as one more task on the search's
+// executor when it takes refit tasks (a worker pool: its threads are warm, and a refit that
+// crashes its thread must not end the caller either), else in this thread.
 import { clone, type EstimatorLike } from '@scikeras/estimator-core';
 import type { Executor } from '../execution/Executor';
-import { SequentialExecutor } from '../execution/SequentialExecutor';
 import { raceAbort, throwIfAborted } from '../internal/abort';
 
 type Fittable = EstimatorLike & {
@@ -26,11 +25,13 @@ export interface RefitOptions {
 }
 
 /**
- * Fits a clone of `base` with `params` on all of X. With a {@link SequentialExecutor} it runs in
- * this thread (an abort rejects at once; the fit, which cannot be stopped, finishes in the
- * background and is then disposed). With any other executor it is a task of mode `'fit'`
+ * Fits a clone of `base` with `params` on all of X. With an executor that takes refit tasks
+ * ({@link Executor.refitTasks}: the worker pool) it is a task of mode `'fit'`
  * (`returnEstimator`, `errorScore: 'raise'`, no timeout: joblib's timeout does not bound
  * scikit-learn's refit either), and the fitted estimator comes back through its TravelSpec.
+ * Otherwise (the `SequentialExecutor`, a `QueueExecutor`, ...) it runs in this thread (an
+ * abort rejects at once; the fit, which cannot be stopped, finishes in the background and is
+ * then disposed).
  *
  * @param o - the executor, the estimator and params, the data, the signal
  * @returns the fitted estimator
@@ -42,7 +43,7 @@ export interface RefitOptions {
  */
 export async function refitBest(o: RefitOptions): Promise<Fittable> {
   throwIfAborted(o.signal);
-  if (!(o.executor instanceof SequentialExecutor)) {
+  if (o.executor.refitTasks === true) {
     const [r] = await o.executor.run(
       {
         estimator: o.base,

@@ -1,8 +1,19 @@
 import fc from 'fast-check';
+import { ValueError } from '@scikeras/estimator-core';
 import { GroupKFold } from './GroupKFold';
 import { expectPartition } from '../test-utils/expectPartition';
 
 const X = (n: number) => Array.from({ length: n }, (_, i) => [i]);
+const EXPECTED_STR = [
+  [
+    [2, 3, 5],
+    [0, 1, 4],
+  ],
+  [
+    [0, 1, 4],
+    [2, 3, 5],
+  ],
+];
 
 describe('GroupKFold', () => {
   it('puts each group in exactly one test fold (property)', () => {
@@ -21,6 +32,24 @@ describe('GroupKFold', () => {
         },
       ),
     );
+  });
+
+  it('rejects NaN and infinite groups with scikit-learn 1.2.1 messages', () => {
+    const split = (groups: unknown) => [
+      ...new GroupKFold({ nSplits: 2 }).split(X(6), null, groups),
+    ];
+    expect(() => split([NaN, 1, NaN, 0, 1, 0])).toThrow(
+      new ValueError('Input groups contains NaN.'),
+    );
+    expect(() => split(Float64Array.of(Infinity, 1, 2, 0, 1, 0))).toThrow(
+      new ValueError("Input groups contains infinity or a value too large for dtype('float64')."),
+    );
+  });
+
+  it('orders string groups like numpy (code points), so non-BMP and mixed-case groups split as in scikit-learn', () => {
+    // scikit-learn 1.2.1: GroupKFold(2).split(X, groups=['😀', 'b', 'B', '\uffff', 'b', 'B'])
+    const groups = ['😀', 'b', 'B', '\uffff', 'b', 'B'];
+    expect([...new GroupKFold({ nSplits: 2 }).split(X(6), null, groups)]).toEqual(EXPECTED_STR);
   });
 
   it('needs groups', () => {

@@ -1,9 +1,12 @@
 // Port of scikit-learn's sklearn/model_selection/_split.py GroupKFold (BSD-3-Clause), 1.2's greedy assignment.
-import { ValueError, type Label, registerEstimator } from '@scikeras/estimator-core';
+import { ValueError, registerEstimator } from '@scikeras/estimator-core';
 import { MODULE_URL } from '../internal/moduleUrl';
+import { uniqueInverse } from '@scikeras/target-utils';
 import { BaseCrossValidator, type Split } from './BaseCrossValidator';
 import { checkNotMoreSplitsThanSamples } from './KFold';
-import { argsortQuick, bincount, labelsOf, uniqueInverse } from '../internal/unique';
+import { argsortQuick } from '../internal/argsortQuick';
+import { bincount } from '../internal/bincount';
+import { assertFiniteNumbers, labelsOf } from '../internal/labelsOf';
 import { checkIntParam } from '../internal/validateParams';
 
 /** Params of {@link GroupKFold}. */
@@ -45,7 +48,9 @@ export class GroupKFold extends BaseCrossValidator<GroupKFoldParams> {
   ): Generator<number[]> {
     if (groups === null || groups === undefined)
       throw new ValueError("The 'groups' parameter should not be None.");
-    const { uniques, inverse } = uniqueInverse(labelsOf(groups) as Label[]);
+    const labels = labelsOf(groups);
+    assertFiniteNumbers(labels, 'groups');
+    const { uniques, inverse } = uniqueInverse(labels);
     const nGroups = uniques.length;
     if (this.nSplits > nGroups) {
       throw new ValueError(

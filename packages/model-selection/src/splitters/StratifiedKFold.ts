@@ -9,11 +9,11 @@ import {
   estimatorNameOf,
 } from '@scikeras/estimator-core';
 import { MODULE_URL } from '../internal/moduleUrl';
-import { typeOfTarget } from '@scikeras/target-utils';
+import { typeOfTarget, uniqueInverse } from '@scikeras/target-utils';
 import { BaseCrossValidator, type Split } from './BaseCrossValidator';
 import { checkKFoldParams, checkNotMoreSplitsThanSamples, type KFoldParams } from './KFold';
 import { checkRandomState } from '../RandomState';
-import { bincount, uniqueInverse } from '../internal/unique';
+import { bincount } from '../internal/bincount';
 
 /** Params of {@link StratifiedKFold}: those of KFold. */
 export type StratifiedKFoldParams = KFoldParams;

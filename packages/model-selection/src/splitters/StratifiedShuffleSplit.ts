@@ -7,11 +7,13 @@ import {
   estimatorNameOf,
 } from '@scikeras/estimator-core';
 import { MODULE_URL } from '../internal/moduleUrl';
+import { uniqueInverse } from '@scikeras/target-utils';
 import type { Split } from './BaseCrossValidator';
 import { checkRandomState } from '../RandomState';
 import { ShuffleSplit, type ShuffleSplitParams } from './ShuffleSplit';
 import { approximateMode } from './approximateMode';
-import { bincount, labelsOf, uniqueInverse } from '../internal/unique';
+import { bincount } from '../internal/bincount';
+import { assertFiniteNumbers, labelsOf } from '../internal/labelsOf';
 import { checkIntParam, checkRandomStateParam } from '../internal/validateParams';
 import { validateShuffleSplit } from './validateShuffleSplit';
 
@@ -44,8 +46,12 @@ export class StratifiedShuffleSplit extends ShuffleSplit {
       );
     let labels: Label[];
     if (Array.isArray(y) && y.length > 0 && (Array.isArray(y[0]) || ArrayBuffer.isView(y[0]))) {
+      for (const row of y as ArrayLike<Label>[]) assertFiniteNumbers(Array.from(row), 'y');
       labels = (y as ArrayLike<Label>[]).map((row) => Array.from(row).map(String).join(' '));
-    } else labels = labelsOf(y);
+    } else {
+      labels = labelsOf(y);
+      assertFiniteNumbers(labels, 'y');
+    }
     const [nTrain, nTest] = validateShuffleSplit(
       n,
       this.testSize,

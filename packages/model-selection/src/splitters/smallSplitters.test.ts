@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { ValueError } from '@scikeras/estimator-core';
 import { expectPartition } from '../test-utils/expectPartition';
 import { LeaveOneOut } from './LeaveOneOut';
 import { PredefinedSplit } from './PredefinedSplit';
@@ -91,6 +92,35 @@ describe('ShuffleSplit', () => {
 });
 
 describe('StratifiedShuffleSplit', () => {
+  it('rejects NaN in y (1-D and 2-D) with scikit-learn 1.2.1 message', () => {
+    const split = (y: unknown) => [...new StratifiedShuffleSplit({ nSplits: 2 }).split(X(6), y)];
+    expect(() => split([NaN, 1, NaN, 0, 1, 0])).toThrow(new ValueError('Input y contains NaN.'));
+    expect(() =>
+      split([
+        [NaN, 1],
+        [1, 1],
+        [0, 1],
+        [0, 1],
+        [1, 1],
+        [0, 1],
+      ]),
+    ).toThrow(new ValueError('Input y contains NaN.'));
+  });
+
+  it('reads mixed string and number labels as numpy strings: one class per label', () => {
+    const splits = [
+      ...new StratifiedShuffleSplit({ nSplits: 3, testSize: 2, randomState: 0 }).split(X(6), [
+        'b',
+        1,
+        'b',
+        1,
+        'b',
+        1,
+      ]),
+    ];
+    for (const [, test] of splits) expect(test.map((i) => i % 2).sort()).toEqual([0, 1]);
+  });
+
   it('fails for a class with one member', () => {
     expect(() => [
       ...new StratifiedShuffleSplit({ testSize: 0.5 }).split(X(5), [0, 0, 0, 0, 1]),

@@ -9,7 +9,7 @@ import {
 import { LabelEncoder } from '@scikeras/target-utils';
 import { runCrossValTasks, type CrossValidateOptions } from './crossValidate';
 import { checkOptionKeys } from '../internal/checkOptions';
-import { labelsOf } from '../internal/unique';
+import { labelsOf } from '../internal/labelsOf';
 
 /** Options of {@link crossValPredict}. */
 export interface CrossValPredictOptions extends Omit<
@@ -25,6 +25,8 @@ export const CROSS_VAL_PREDICT_OPTIONS = [
   'groups',
   'cv',
   'nJobs',
+  'executor',
+  'searchId',
   'verbose',
   'fitOptions',
   'method',
@@ -45,7 +47,8 @@ function is2D(y: unknown): boolean {
  * @param estimator - any object keeping the estimator protocol
  * @param X - the samples
  * @param y - the target
- * @param options - method, cv, nJobs, verbose, fitOptions, groups, onProgress, timeout, signal
+ * @param options - method, cv, nJobs, executor, searchId, verbose, fitOptions, groups, onProgress,
+ *   timeout, signal
  * @returns the predictions in sample order (labels, or one probability row per sample)
  * @throws ValueError "crossValPredict only works for partitions" when the test folds do not cover every sample once;
  *   TimeoutError for a fold past `timeout` (there is no errorScore here, as in scikit-learn);

@@ -21,7 +21,7 @@ export const CROSS_VAL_SCORE_OPTIONS = CROSS_VALIDATE_OPTIONS.filter(
  * @param estimator - any object keeping the estimator protocol
  * @param X - the samples
  * @param y - the target
- * @param options - scoring (one metric), cv, nJobs, verbose, fitOptions, errorScore, onProgress,
+ * @param options - scoring (one metric), cv, nJobs, executor, searchId, verbose, fitOptions, errorScore, onProgress,
  *   timeout, signal (see {@link CrossValidateOptions})
  * @returns one score per fold
  * @throws ValueError for several metrics ("use crossValidate"), or when every fit failed;

@@ -7,7 +7,7 @@ import { checkCv, type CvLike } from '../splitters/checkCv';
 import { checkErrorScore, warnOrRaiseAboutFitFailures } from '../internal/fitFailures';
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type Scoring } from '../execution/scoring';
-import { makeExecutor } from '../execution/makeExecutor';
+import { resolveExecutor, runOptions } from '../execution/makeExecutor';
 import { checkSignal, throwIfAborted } from '../internal/abort';
 import { checkOptionKeys } from '../internal/checkOptions';
 import { checkTimeout } from '../internal/validateParams';
@@ -20,8 +20,12 @@ export interface CrossValidateOptions {
   scoring?: Scoring;
   /** Folds, splitter or iterable of splits. @defaultValue 5 */
   cv?: CvLike;
-  /** Threads running fits (`null`/1: this thread; n > 1: this one and n - 1 workers; -1: every core), or an Executor. @defaultValue null */
+  /** Worker threads running fits (`null`/1: this thread; n > 1: n worker threads, none on this thread; -1: every core), or an Executor. @defaultValue null */
   nJobs?: number | null | Executor;
+  /** Where the fits run instead of `nJobs` (e.g. a `QueueExecutor` of `@scikeras/distributed`). @defaultValue null */
+  executor?: Executor | null;
+  /** The run's name for an executor that resumes runs (a `QueueExecutor`); others ignore it. */
+  searchId?: string;
   /** 0 silent; > 0 progress bar on a terminal; > 1 one line per fit; > 2 with scores. @defaultValue 0 */
   verbose?: number;
   /** Options passed to every `fit` (arrays with one entry per sample are sliced to the fold). */
@@ -45,7 +49,8 @@ export interface CrossValidateOptions {
   /**
    * Aborts the cross-validation: it rejects with the signal's reason (a DOMException named
    * 'AbortError' for `controller.abort()`), and the running fits' worker threads are
-   * terminated. Never passed to the estimator's `fit`. @defaultValue null
+   * terminated (a QueueExecutor's queued jobs removed). Never passed to the estimator's `fit`.
+   * @defaultValue null
    */
   signal?: AbortSignal | null;
 }
@@ -56,6 +61,8 @@ export const CROSS_VALIDATE_OPTIONS = [
   'scoring',
   'cv',
   'nJobs',
+  'executor',
+  'searchId',
   'verbose',
   'fitOptions',
   'returnTrainScore',
@@ -106,7 +113,7 @@ export async function runCrossValTasks(
     });
   }
   beforeRun?.(tasks);
-  const executor = await makeExecutor(options.nJobs, { timeout });
+  const executor = await resolveExecutor(owner, options.nJobs, options.executor, { timeout });
   const reporter = new ProgressReporter({
     verbose: options.verbose,
     onProgress: options.onProgress,
@@ -130,7 +137,7 @@ export async function runCrossValTasks(
       tasks,
     },
     (r) => reporter.done(r),
-    { signal, timeout },
+    runOptions(options.searchId, signal, timeout),
   );
   reporter.finish();
   return { results, tasks, multimetric: scoring?.multimetric ?? false };
@@ -143,7 +150,7 @@ export async function runCrossValTasks(
  * @param estimator - any object keeping the estimator protocol (fit, and score or scorers' methods)
  * @param X - the samples
  * @param y - the target (omit for unsupervised estimators)
- * @param options - scoring, cv, nJobs, returnTrainScore, returnEstimator, errorScore, timeout, signal, ...
+ * @param options - scoring, cv, nJobs, executor, searchId, returnTrainScore, returnEstimator, errorScore, timeout, signal, ...
  * @returns per-fold arrays: `fitTime`, `scoreTime`, `testScore` (or `test<Name>`), ...
  * @throws ValueError when every fit failed, or the first error with `errorScore: 'raise'`
  *   (TimeoutError for a fold past `timeout`); TypeError for an unknown option name; the

@@ -18,13 +18,31 @@ function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** Sorts strings in place by Unicode code point (numpy's and Python's order). */
+/**
+ * Sorts strings in place by Unicode code point (numpy's and Python's order).
+ *
+ * @param values - the strings (sorted in place)
+ * @returns the same array
+ * @example
+ * ```ts
+ * sortStringsByCodePoint(['b', 'B', 'a']); // ['B', 'a', 'b']
+ * ```
+ */
 export function sortStrings(values: string[]): string[] {
   if (values.some((s) => SURROGATE.test(s))) return values.sort(compareCodePoints);
   return values.sort(); // UTF-16 code unit order equals code point order without surrogates
 }
 
-/** Sorts numbers in place ascending, NaN last. */
+/**
+ * Sorts numbers in place ascending, NaN last (numpy's `np.sort`).
+ *
+ * @param values - the numbers (sorted in place)
+ * @returns the same array
+ * @example
+ * ```ts
+ * sortNumbersNanLast([3, NaN, 1]); // [1, 3, NaN]
+ * ```
+ */
 export function sortNumbers(values: number[]): number[] {
   return values.sort((a, b) => (a < b ? -1 : a > b ? 1 : a === b ? 0 : Number.isNaN(a) ? 1 : -1));
 }
@@ -60,7 +78,17 @@ export function uniqueCountUpTo(data: ArrayLike<unknown>, limit: number): number
 
 const SMALL_MAP = 4096;
 
-/** Sorted distinct numbers (NaN once, last; -0 as 0). */
+/**
+ * Sorted distinct numbers (NaN once, last; -0 as 0), numpy's `np.unique` order, fast for
+ * 1,000,000 values (a presence table for small integer ranges).
+ *
+ * @param data - the numbers
+ * @returns the sorted distinct values
+ * @example
+ * ```ts
+ * uniqueSortedNumbers([3, 1, NaN, 3]); // [1, 3, NaN]
+ * ```
+ */
 export function uniqueNumbers(data: ArrayLike<number>): number[] {
   const n = data.length;
   if (n === 0) return [];
@@ -109,14 +137,32 @@ export function uniqueNumbers(data: ArrayLike<number>): number[] {
   return out;
 }
 
-/** Sorted distinct strings (code point order). */
+/**
+ * Sorted distinct strings (code point order, numpy's `np.unique` of a str array).
+ *
+ * @param data - the strings
+ * @returns the sorted distinct values
+ * @example
+ * ```ts
+ * uniqueSortedStrings(['b', 'a', 'b']); // ['a', 'b']
+ * ```
+ */
 export function uniqueStrings(data: ArrayLike<string>): string[] {
   const set = new Set<string>();
   for (let i = 0; i < data.length; i++) set.add(data[i]!);
   return sortStrings([...set]);
 }
 
-/** Sorted distinct booleans (false before true). */
+/**
+ * Sorted distinct booleans (false before true).
+ *
+ * @param data - truthy/falsy values
+ * @returns `[false]`, `[true]`, `[false, true]` or `[]`
+ * @example
+ * ```ts
+ * uniqueSortedBooleans([true, false, true]); // [false, true]
+ * ```
+ */
 export function uniqueBooleans(data: ArrayLike<unknown>): boolean[] {
   let f = false;
   let t = false;
@@ -187,7 +233,19 @@ function encodeIntTable(
   return { codes, unseen: unseen ? [...unseen] : [] };
 }
 
-function encodeWithMap<T>(data: ArrayLike<T>, classes: readonly T[]): Encoded {
+/**
+ * Codes of any values against classes by identity (SameValueZero: NaN matches NaN, `null`
+ * matches `null`): `codes[i]` is the index of `values[i]` in `classes`, -1 when unseen.
+ *
+ * @param data - the values
+ * @param classes - the known values (any order)
+ * @returns the codes and the distinct unseen values in order of appearance
+ * @example
+ * ```ts
+ * encodeValuesAgainst(['b', null, 'z'], ['a', 'b', null]); // { codes: [1, 2, -1], unseen: ['z'] }
+ * ```
+ */
+export function encodeWithMap<T>(data: ArrayLike<T>, classes: readonly T[]): Encoded {
   const map = new Map<T, number>();
   for (let k = 0; k < classes.length; k++) map.set(classes[k]!, k);
   const n = data.length;
@@ -204,7 +262,18 @@ function encodeWithMap<T>(data: ArrayLike<T>, classes: readonly T[]): Encoded {
   return { codes, unseen: unseen ? ([...unseen] as Label[]) : [] };
 }
 
-/** Encodes numbers against sorted numeric classes. */
+/**
+ * Codes of numbers against sorted numeric classes (an integer table for small integer ranges,
+ * a Map otherwise; NaN matches a NaN class).
+ *
+ * @param data - the numbers
+ * @param classes - the sorted classes
+ * @returns the codes (-1 when unseen) and the distinct unseen values
+ * @example
+ * ```ts
+ * encodeNumbersAgainst([3, 1, 7], [1, 3]); // { codes: [1, 0, -1], unseen: [7] }
+ * ```
+ */
 export function encodeNumbers(data: ArrayLike<number>, classes: readonly number[]): Encoded {
   if (classes.length > 0 && classes.every((c) => (c | 0) === c)) {
     const min = classes[0]!;

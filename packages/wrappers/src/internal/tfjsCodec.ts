@@ -15,6 +15,8 @@ import {
 import { useBackend, type BackendName } from '../useBackend';
 import { isLayersModel } from './isLayersModel';
 import { MODULE_URL } from './moduleUrl';
+import { installCallbackCodec } from './callbackCodec';
+import { checkSavedModel } from './checkSavedModel';
 
 type Body = { [k: string]: Json };
 
@@ -101,34 +103,8 @@ async function encodeModel(model: tf.LayersModel, path: string, ctx: EncodeConte
   };
 }
 
-const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, complex64: 8 };
-
 function isObj(v: Json | undefined): v is Body {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Checks the weight specs against the buffer's size before tfjs reads any of it. */
-function checkSpecs(specs: Json | undefined, bytes: number, path: string, ctx: DecodeContext) {
-  if (!Array.isArray(specs)) throw ctx.corrupt(`${describePath(path)} has no weight specs`);
-  let total = 0;
-  for (const s of specs) {
-    const per = isObj(s) ? DTYPE_BYTES[String(s.dtype)] : undefined;
-    if (
-      !isObj(s) ||
-      typeof s.name !== 'string' ||
-      per === undefined ||
-      !Array.isArray(s.shape) ||
-      !s.shape.every((d) => Number.isInteger(d) && (d as number) >= 0) ||
-      s.quantization !== undefined
-    )
-      throw ctx.corrupt(`${describePath(path)} has an invalid weight spec`);
-    total += per * (s.shape as number[]).reduce((a, b) => a * b, 1);
-  }
-  if (total !== bytes)
-    throw ctx.corrupt(
-      `the weight specs of ${describePath(path)} do not add up to its ${bytes} bytes`,
-    );
-  return specs as unknown as tf.io.WeightsManifestEntry[];
 }
 
 /** A compile argument: functions from the registries, else by name (tfjs's built-in losses and metrics). */
@@ -209,7 +185,7 @@ async function decodeModel(body: Body, path: string, ctx: DecodeContext): Promis
   }
   if (!isObj(body.modelTopology)) throw ctx.corrupt(`${describePath(path)} has no model topology`);
   const bytes = ctx.buffer(body.buffer, path);
-  const specs = checkSpecs(body.weightSpecs, bytes.byteLength, path, ctx);
+  const specs = checkSavedModel(body.modelTopology, body.weightSpecs, bytes.byteLength, path, ctx);
   let model: tf.LayersModel;
   try {
     model = await tf.loadLayersModel(
@@ -323,6 +299,7 @@ export function installTfjsCodec(): void {
     encode: encodeOptimizer,
     decode: decodeOptimizer,
   });
+  installCallbackCodec();
   registerCodecType<tf.Tensor>({
     tag: 'tensor',
     module: MODULE_URL,
@@ -338,7 +315,10 @@ export function installTfjsCodec(): void {
     name: 'tfjs.backend',
     capture: () => (tf.getBackend() as string | undefined) ?? undefined,
     restore: async (backend) => {
-      if (typeof backend !== 'string' || tf.getBackend() === backend) return;
+      if (typeof backend !== 'string') return;
+      // the name is set as soon as a switch starts (another task of this worker may be switching):
+      // wait until the backend is ready before anything is decoded
+      if (tf.getBackend() === backend) return void (await tf.ready());
       try {
         await useBackend(backend as BackendName);
       } catch (e) {

@@ -219,11 +219,18 @@ describe('withRandomState', () => {
 
     it('a timer left behind by a section draws from the original Math.random', async () => {
       let late!: Promise<number>;
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
       await withRandomState(1, () => {
-        late = new Promise((resolve) => setTimeout(() => resolve(Math.random()), 5));
+        // the timer is made inside the section but only armed once the spy is in place (a bare
+        // 5 ms timer could fire before that on a loaded machine)
+        late = new Promise((resolve) => {
+          void gate.then(() => setTimeout(() => resolve(Math.random()), 5));
+        });
       });
       const spy = jest.fn(() => 0.25);
       Math.random = spy; // the "original" from now on
+      open();
       try {
         // another section has the dispatcher installed when the timer fires
         const other = await withRandomState(2, async () => {

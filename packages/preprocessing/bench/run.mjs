@@ -1,0 +1,102 @@
+// Benchmark of @scikeras/preprocessing: StandardScaler and OneHotEncoder fit+transform on
+// 1,000,000 x 20, against scikit-learn on the same data in the same run (when /usr/bin/python3
+// has it). Ours takes and returns number[][]; scikit-learn takes and returns float64/int64
+// ndarrays (OneHotEncoder with sparse_output=False, the dense output ours gives).
+import { pythonHas, row, runPython, timeIt } from '../../../scripts/benchUtil.mjs';
+import { OneHotEncoder, StandardScaler } from '../dist/index.mjs';
+
+const N = 1_000_000;
+const D = 20;
+const K = 5;
+const SUITE = 'preprocessing';
+const REPEAT = { repeat: 3, warmup: 1 };
+
+// The same values on both sides: x[i][j] = ((i * 7919 + j * 104729) % 1000003) / 1000 and
+// category c[i][j] = (i * 7919 + j * 13) % K.
+function makeData() {
+  const X = [];
+  const C = [];
+  for (let i = 0; i < N; i++) {
+    const x = new Array(D);
+    const c = new Array(D);
+    for (let j = 0; j < D; j++) {
+      x[j] = ((i * 7919 + j * 104729) % 1000003) / 1000;
+      c[j] = (i * 7919 + j * 13) % K;
+    }
+    X.push(x);
+    C.push(c);
+  }
+  return { X, C };
+}
+
+const PY = `
+import json, time
+import numpy as np
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+N, D, K = ${N}, ${D}, ${K}
+i = np.arange(N, dtype=np.int64)[:, None]
+j = np.arange(D, dtype=np.int64)[None, :]
+X = ((i * 7919 + j * 104729) % 1000003) / 1000.0
+C = (i * 7919 + j * 13) % K
+def t(fn, repeat=${REPEAT.repeat}):
+    fn()
+    ts = []
+    for _ in range(repeat):
+        t0 = time.perf_counter(); fn(); ts.append((time.perf_counter() - t0) * 1000)
+    return sorted(ts)[repeat // 2]
+s = StandardScaler().fit(X)
+e = OneHotEncoder(sparse_output=False).fit(C)
+out = {
+    "scaler": t(lambda: StandardScaler().fit(X).transform(X)),
+    "ohe": t(lambda: OneHotEncoder(sparse_output=False).fit(C).transform(C)),
+    "checks": [[round(v, 6) for v in s.mean_[:3].tolist()], [round(v, 6) for v in s.scale_[:3].tolist()],
+               [c.tolist() for c in e.categories_[:2]], e.transform(C[:1]).tolist()[0][:10]],
+}
+print(json.dumps(out))
+`;
+
+const round6 = (v) => Math.round(v * 1e6) / 1e6;
+
+export async function run() {
+  const { X, C } = makeData();
+  const s = new StandardScaler().fit(X);
+  const e = new OneHotEncoder().fit(C);
+  const checks = [
+    s.mean_.slice(0, 3).map(round6),
+    s.scale_.slice(0, 3).map(round6),
+    e.categories_.slice(0, 2),
+    e.transform(C.slice(0, 1))[0].slice(0, 10),
+  ];
+  const ours = {
+    scaler: await timeIt(() => new StandardScaler().fit(X).transform(X), REPEAT),
+    ohe: await timeIt(() => new OneHotEncoder().fit(C).transform(C), REPEAT),
+  };
+  let ref = null;
+  let note;
+  if (pythonHas('sklearn', 'numpy')) {
+    ref = runPython(PY);
+    if (JSON.stringify(ref.checks) !== JSON.stringify(checks)) {
+      throw new Error(
+        `results differ from scikit-learn: ${JSON.stringify(ref.checks)} vs ${JSON.stringify(checks)}`,
+      );
+    }
+  } else {
+    note = 'scikit-learn column skipped: /usr/bin/python3 has no sklearn';
+  }
+  const r = (name, key, form) =>
+    row(SUITE, name, ours[key], ref?.[key], {
+      ...(ref ? { ref: 'scikit-learn 1.2.1', note: form } : { note }),
+    });
+  return [
+    r(
+      'StandardScaler fit+transform, 1M x 20',
+      'scaler',
+      'ours: number[][] in and out; sklearn: float64 ndarray',
+    ),
+    r(
+      'OneHotEncoder fit+transform, 1M x 20 (5 categories each)',
+      'ohe',
+      'ours: number[][] in and out; sklearn: int64 ndarray in, dense float64 out',
+    ),
+  ];
+}

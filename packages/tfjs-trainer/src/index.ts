@@ -1,0 +1,21 @@
+// @scikeras/tfjs-trainer: a fast training engine for TensorFlow.js Dense models (docs/PERFORMANCE.md).
+export type { Trainer, TrainerFitArgs } from './Trainer';
+export { fastTrainer } from './fastTrainer';
+export { modelFitTrainer } from './modelFitTrainer';
+export { trainers, type TrainerName } from './trainers';
+export { missingInternal } from './missingInternal';
+export {
+  installFastKernels,
+  withFastKernels,
+  fastKernelsInstalled,
+  type FastKernelOptions,
+  type FastKernelsHandle,
+} from './kernels';
+export {
+  leanFit,
+  planLeanFit,
+  type LeanFitArgs,
+  type LeanFitPlan,
+  type LeanFitOptions,
+  type LeanLayer,
+} from './training';

@@ -1,7 +1,0 @@
-export {
-  installFastKernels,
-  uninstallFastKernels,
-  fastKernelsInstalled,
-  type FastKernelOptions,
-} from './installFastKernels';
-export { setFastKernels, fastKernelsEnabled, ensureFastKernels } from './setFastKernels';

@@ -1,5 +1,0 @@
-// The lean training loop (docs/PERFORMANCE.md).
-export { leanFit, type LeanFitArgs } from './leanFit';
-export { planLeanFit, type LeanFitPlan, type LeanFitOptions, type LeanLayer } from './planLeanFit';
-export { setLeanFit, leanFitEnabled } from './setLeanFit';
-export { registerTrainingKernels, TRAINING_KERNELS } from './registerTrainingKernels';
