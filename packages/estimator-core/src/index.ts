@@ -5,6 +5,8 @@ export {
   NotFittedError,
   NotImplementedError,
   RuntimeError,
+  TimeoutError,
+  TerminatedWorkerError,
 } from './errors';
 export { warn, catchWarnings, type WarningCategory, type WarningRecord } from './warnings';
 export {

@@ -59,3 +59,11 @@ export {
   type ProgressReporterOptions,
 } from './execution/ProgressReporter';
 export type { Scoring } from './execution/scoring';
+export type { MakeExecutorOptions } from './execution/makeExecutor';
+export { toErrorRecord, fromErrorRecord, type ErrorRecord } from './execution/errorRecord';
+export {
+  describeTask,
+  failedResult,
+  timeoutFailure,
+  workerDiedFailure,
+} from './execution/taskFailures';

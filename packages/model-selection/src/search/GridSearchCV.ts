@@ -44,6 +44,7 @@ export class GridSearchCV extends BaseSearchCV<GridSearchCVParams> {
     errorScore: NaN,
     returnTrainScore: false,
     onProgress: null,
+    timeout: null,
   } satisfies GridSearchCVParams;
 
   declare paramGrid: ParamGridSpec | ParamGridSpec[];

@@ -45,6 +45,7 @@ export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchCVParams> {
     errorScore: NaN,
     returnTrainScore: false,
     onProgress: null,
+    timeout: null,
   } satisfies RandomizedSearchCVParams;
 
   declare paramDistributions: ParamDistributions | ParamDistributions[];
