@@ -48,5 +48,6 @@ export interface BuildContext extends Params {
 
 /** A model-building function: gets the {@link BuildContext}, returns a (compiled or not) model. */
 export type BuildFn = {
+  /** Builds the model (bivariant in `ctx`, so build functions typed for a narrower context fit). */
   bivarianceHack(ctx: BuildContext): tf.LayersModel | Promise<tf.LayersModel>;
 }['bivarianceHack'];
