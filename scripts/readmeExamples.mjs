@@ -12,6 +12,8 @@
 //   <!-- example: no-run <reason> -->    typechecked only (it needs Redis, a browser, jest, ...);
 //                                         the reason is printed
 //   <!-- example: continues no-run <reason> -->  typechecked after the previous block, not run
+// A ```js block whose first line names a file (`// models.mjs: ...`) is written beside the
+// examples, for a block that imports it.
 //   node scripts/readmeExamples.mjs [README ...]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +24,8 @@ import { performance } from 'node:perf_hooks';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PKG = join(ROOT, 'scripts', 'readme-examples'); // the package whose node_modules they import
 const OUT = join(PKG, '.out');
-const MARKER = /^<!--\s*example:\s*(throws\s+(\w+)|continues(?:\s+no-run\s+(.+?))?|no-run\s+(.+?))\s*-->$/;
+const MARKER =
+  /^<!--\s*example:\s*(throws\s+(\w+)|continues(?:\s+no-run\s+(.+?))?|no-run\s+(.+?))\s*-->$/;
 
 /** Every README the test covers, relative to the root. */
 export function readmes() {
@@ -31,6 +34,14 @@ export function readmes() {
     for (const d of readdirSync(join(ROOT, base)).sort())
       if (existsSync(join(ROOT, base, d, 'README.md'))) list.push(`${base}/${d}/README.md`);
   return list;
+}
+
+/** The ```js blocks that name their file on their first line (`// models.mjs: ...`): `{ name: code }`. */
+export function sideFilesOf(readme) {
+  const files = {};
+  const re = /^```js\n\/\/ ([\w.-]+\.mjs):[^\n]*\n([\s\S]*?)^```$/gm;
+  for (const m of readFileSync(join(ROOT, readme), 'utf8').matchAll(re)) files[m[1]] = m[2];
+  return files;
 }
 
 /**
@@ -85,9 +96,13 @@ const slug = (readme) => (readme === 'README.md' ? 'root' : readme.split('/')[1]
 
 function typecheck(files) {
   const tsc = join(PKG, 'node_modules', 'typescript', 'bin', 'tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', join(PKG, 'tsconfig.json'), '--pretty', 'false'], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [tsc, '-p', join(PKG, 'tsconfig.json'), '--pretty', 'false'],
+    {
+      encoding: 'utf8',
+    },
+  );
   const out = `${r.stdout}${r.stderr}`;
   const failed = new Set(files.filter((f) => out.includes(`${relative(PKG, f)}(`)));
   return { ok: r.status === 0, out, failed };
@@ -107,7 +122,7 @@ function run(file, throws) {
     `  });`,
   ].join('\n');
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', driver], {
-    cwd: PKG,
+    cwd: OUT, // what an example writes (e.g. ./models) lands in .out/
     encoding: 'utf8',
     timeout: 180_000,
     env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
@@ -122,6 +137,9 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(join(OUT, 'src'), { recursive: true });
 const units = [];
 for (const readme of list) {
+  // a block may import a file an earlier ```js block of its README shows (`import ... from './models.mjs'`)
+  for (const [name, code] of Object.entries(sideFilesOf(readme)))
+    writeFileSync(join(OUT, 'src', name), code);
   programsOf(readme).forEach((p, k) => {
     const name = `${slug(readme)}-${k + 1}`;
     const src = join(OUT, 'src', `${name}.mts`);
