@@ -10,6 +10,7 @@ export default tseslint.config(
       '**/.turbo/**',
       '**/coverage/**',
       'scripts/readme-examples/.out/**',
+      'docs/api/**',
     ],
   },
   eslint.configs.recommended,
