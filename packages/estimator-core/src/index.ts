@@ -1,3 +1,11 @@
+/**
+ * The estimator protocol of scikeras-ts: scikit-learn's `BaseEstimator` contract (params object,
+ * `getParams`/`setParams` with `a__b` keys, `clone`), the error classes and warnings, and the input
+ * validation helpers (`checkArray`, `checkXY`, `takeRows`, ...).
+ *
+ * @packageDocumentation
+ * @module \@scikeras/estimator-core
+ */
 export {
   ScikerasError,
   ValueError,

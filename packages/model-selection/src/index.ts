@@ -1,3 +1,10 @@
+/**
+ * Splitters, cross-validation (`crossValScore`, `crossValidate`, `crossValPredict`) and
+ * hyperparameter search (`GridSearchCV`, `RandomizedSearchCV`) for any scikeras-ts estimator.
+ *
+ * @packageDocumentation
+ * @module \@scikeras/model-selection
+ */
 export { RandomState, checkRandomState, type RandomStateLike } from './RandomState';
 export {
   BaseCrossValidator,

@@ -1,3 +1,10 @@
+/**
+ * The Keras wrappers: `BaseWrapper`, `KerasClassifier`, `KerasRegressor` (scikeras's API for
+ * TensorFlow.js models), the `trainer` param, backends, save and load.
+ *
+ * @packageDocumentation
+ * @module \@scikeras/wrappers
+ */
 export {
   BaseWrapper,
   type BaseWrapperParams,

@@ -80,6 +80,7 @@ export class QueueExecutor implements Executor {
   readonly ttl: number;
   readonly pollInterval: number;
   readonly reconcileInterval: number;
+  /** Called when a task is placed on the queue (its search, task, candidate and split), or `null`. */
   readonly onTask: ((placement: TaskPlacement) => void) | null;
   readonly #keys: SearchKeys;
   #connected?: Promise<Connected>;

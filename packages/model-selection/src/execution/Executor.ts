@@ -46,7 +46,7 @@ export interface ExecutorRunOptions {
 /**
  * Runs the tasks of a job and reports each finished one. `run` resolves to the results in
  * task order. Implementations: {@link SequentialExecutor} (this thread) and
- * {@link WorkerPoolExecutor} (worker threads); a distributed executor consumes the same
+ * {@link "@scikeras/model-selection/node"!WorkerPoolExecutor} (worker threads); a distributed executor consumes the same
  * {@link FitTask}s with a {@link TaskContextSpec}.
  *
  * @example

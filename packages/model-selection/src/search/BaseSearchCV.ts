@@ -93,6 +93,7 @@ export abstract class BaseSearchCV<
   declare scoring: Scoring;
   declare nJobs: number | null | Executor;
   declare executor: Executor | null;
+  /** Refit the best candidate on the whole data: `true`, the scorer name to pick it by, or a function of `cvResults_` returning its index. */
   declare refit: boolean | string | ((cvResults: Record<string, unknown[]>) => number);
   declare cv: CvLike;
   declare verbose: number;
