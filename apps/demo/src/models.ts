@@ -3,12 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerEstimator, registeredEstimatorModule } from '@scikeras/estimator-core';
 import { ColumnTransformer, Pipeline } from '@scikeras/pipeline';
-import {
-  MinMaxScaler,
-  OneHotEncoder,
-  RobustScaler,
-  StandardScaler,
-} from '@scikeras/preprocessing';
+import { MinMaxScaler, OneHotEncoder, RobustScaler, StandardScaler } from '@scikeras/preprocessing';
 import { getRegisteredModel, registerModel, type BuildContext } from '@scikeras/wrappers';
 
 /** The build context of the tour's MLPs: `hidden` is their own param. */

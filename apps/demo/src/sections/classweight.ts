@@ -36,12 +36,12 @@ export const classweight: Section = {
     for (const classWeight of [null, 'balanced'] as const) {
       const est = scaled(
         mlpClf({
-        epochs,
-        batchSize: ctx.quick ? 64 : 32,
-        hidden: 8,
-        optimizer__learningRate: 0.003,
-        classWeight,
-        callbacks: [ctx.epochCallback(`classWeight ${String(classWeight)}`, epochs)],
+          epochs,
+          batchSize: ctx.quick ? 64 : 32,
+          hidden: 8,
+          optimizer__learningRate: 0.003,
+          classWeight,
+          callbacks: [ctx.epochCallback(`classWeight ${String(classWeight)}`, epochs)],
         }),
       );
       try {
@@ -50,12 +50,7 @@ export const classweight: Section = {
         const bal = balancedAccuracyScore(yte, pred);
         const recall = recallScore(yte, pred, { posLabel: 0 });
         if (classWeight === 'balanced') weighted = bal;
-        rows.push([
-          String(classWeight),
-          fmt(bal),
-          fmt(recall),
-          fmt(await est.score(Xte, yte)),
-        ]);
+        rows.push([String(classWeight), fmt(bal), fmt(recall), fmt(await est.score(Xte, yte))]);
       } finally {
         est.dispose();
       }

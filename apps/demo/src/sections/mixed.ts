@@ -4,12 +4,7 @@
 // every candidate is cross-validated with the whole pipeline fitted inside each fold.
 import { ColumnTransformer, Pipeline } from '@scikeras/pipeline';
 import { KFold, GridSearchCV } from '@scikeras/model-selection';
-import {
-  MinMaxScaler,
-  OneHotEncoder,
-  RobustScaler,
-  StandardScaler,
-} from '@scikeras/preprocessing';
+import { MinMaxScaler, OneHotEncoder, RobustScaler, StandardScaler } from '@scikeras/preprocessing';
 import { fmt } from '../prep';
 import type { Section } from '../types';
 import { mlpReg, stepLabel } from './common';
@@ -29,7 +24,12 @@ export type DiabetesRecord = Record<(typeof DIABETES_NUMERIC)[number], number> &
 export function diabetesRecords(X: readonly number[][]): DiabetesRecord[] {
   return X.map((r) => {
     const [age, sex, bmi, bp, ...s] = r as number[];
-    const rec: Record<string, number | string> = { age: age!, sex: String(sex), bmi: bmi!, bp: bp! };
+    const rec: Record<string, number | string> = {
+      age: age!,
+      sex: String(sex),
+      bmi: bmi!,
+      bp: bp!,
+    };
     s.forEach((v, k) => (rec[`s${k + 1}`] = v));
     return rec as DiabetesRecord;
   });

@@ -21,7 +21,8 @@ import { mlpClf, scaled } from './common';
  */
 export const randomsearch: Section = {
   name: 'randomsearch',
-  title: 'RandomizedSearchCV over a Pipeline: clf__model__hidden, clf__epochs, learning rate (wine)',
+  title:
+    'RandomizedSearchCV over a Pipeline: clf__model__hidden, clf__epochs, learning rate (wine)',
   async run(ctx) {
     const { X, y } = await ctx.data.wine();
     const nIter = ctx.quick ? 4 : 12;

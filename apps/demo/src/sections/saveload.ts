@@ -45,11 +45,7 @@ export const saveload: Section = {
         headers: ['estimator', 'accuracy', 'classes_'],
         rows: [
           ['original', fmt(await est.score(X, labels)), (est.classes_ as string[]).join(' ')],
-          [
-            'reloaded',
-            fmt(await loaded.score(X, labels)),
-            (loaded.classes_ as string[]).join(' '),
-          ],
+          ['reloaded', fmt(await loaded.score(X, labels)), (loaded.classes_ as string[]).join(' ')],
         ],
         notes: [`saved to ${saved.where}; max |Δ predictProba| = ${maxDiff.toExponential(1)}`],
       };
