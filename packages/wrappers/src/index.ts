@@ -34,6 +34,7 @@ export {
   type ClassifierPartialFitOptions,
 } from './KerasClassifier';
 export { KerasRegressor, type KerasRegressorParams } from './KerasRegressor';
+export { KerasTransformer, type KerasTransformerParams } from './KerasTransformer';
 export { IdentityTransformer, type Transformer } from './IdentityTransformer';
 export { routeParams } from './routeParams';
 export { resolveOptimizer, checkOptimizer, type OptimizerSpec } from './resolveOptimizer';
