@@ -1,9 +1,6 @@
 // The model-building functions of the tour. They are registered by name (registerModel) so that
 // estimators using them can be saved, loaded, and sent to worker threads (GridSearchCV nJobs).
 import * as tf from '@tensorflow/tfjs';
-import { registerEstimator, registeredEstimatorModule } from '@scikeras/estimator-core';
-import { ColumnTransformer, Pipeline } from '@scikeras/pipeline';
-import { MinMaxScaler, OneHotEncoder, RobustScaler, StandardScaler } from '@scikeras/preprocessing';
 import { getRegisteredModel, registerModel, type BuildContext } from '@scikeras/wrappers';
 
 /** The build context of the tour's MLPs: `hidden` is their own param. */
@@ -71,19 +68,9 @@ const MODELS = {
   'demo.mlpMultilabel': mlpMultilabel,
 } as const;
 
-/** The pipeline and preprocessing classes the tour's searches send to worker threads. */
-const STEP_CLASSES = [
-  Pipeline,
-  ColumnTransformer,
-  StandardScaler,
-  MinMaxScaler,
-  RobustScaler,
-  OneHotEncoder,
-] as const;
-
 /**
- * Registers the tour's build functions (once per thread), and the step classes its searches
- * send to worker threads when their package registered them without a module URL.
+ * Registers the tour's build functions (once per thread). The pipeline and preprocessing classes
+ * register themselves with their packages' module URLs, so worker threads find them.
  *
  * @param module - the module worker threads import to register them too (the built
  *   `dist/models.js` in Node); omitted in the browser
@@ -92,11 +79,5 @@ export function registerDemoModels(module?: string): void {
   for (const [name, fn] of Object.entries(MODELS)) {
     if (getRegisteredModel(name) === fn) continue;
     registerModel(name, fn, module === undefined ? {} : { module });
-  }
-  if (module === undefined) return;
-  // A worker thread rebuilds a class from the module that registered it; where the package has
-  // not named its own module, this one (imported by every worker thread) registers it instead.
-  for (const Klass of STEP_CLASSES) {
-    if (registeredEstimatorModule(Klass) === undefined) registerEstimator(Klass, { module });
   }
 }
