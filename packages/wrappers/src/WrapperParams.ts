@@ -27,7 +27,7 @@ export interface BaseWrapperParams {
   metrics?: MetricSpec[] | Record<string, MetricSpec | MetricSpec[]> | null;
   /** Samples per gradient update (tfjs default 32); -1 uses the whole data. @defaultValue null */
   batchSize?: number | null;
-  /** Accepted for parity; tfjs validates with `batchSize`. @defaultValue null */
+  /** null, or the `batchSize` itself: tfjs validates with `batchSize` (another value is refused). @defaultValue null */
   validationBatchSize?: number | null;
   /** 0 silent, 1 progress bar, 2 one line per epoch. @defaultValue 1 */
   verbose?: number | boolean;
