@@ -144,7 +144,7 @@ describe('compile arguments', () => {
       expect(tf.memory().numTensors).toBe(before);
     });
 
-    it('no optimizer: scikeras\'s message unless the build function compiles the model', async () => {
+    it("no optimizer: scikeras's message unless the build function compiles the model", async () => {
       const est = reg({ optimizer: null });
       await expect(est.fit(Xr, yr)).rejects.toThrow(
         /^You must provide an optimizer or a compiled model/,

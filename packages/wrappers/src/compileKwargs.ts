@@ -61,7 +61,8 @@ function asFunction(v: unknown): unknown {
   const inst = v as { call?: LossFn; name?: unknown };
   if (typeof inst.call !== 'function') return v;
   const fn: LossFn = (yTrue, yPred) => inst.call!(yTrue, yPred);
-  const name = typeof inst.name === 'string' ? inst.name : lowerFirst(v.constructor?.name ?? 'loss');
+  const name =
+    typeof inst.name === 'string' ? inst.name : lowerFirst(v.constructor?.name ?? 'loss');
   Object.defineProperty(fn, 'name', { value: name });
   // what scikeras's loss check compares (its `loss_name` of a Loss instance is its class's name)
   Object.defineProperty(fn, LOSS_SOURCE, { value: v.constructor });
@@ -111,7 +112,9 @@ export function resolveLoss(spec: unknown, routed: Params = {}): CompileKwargs['
 export function resolveMetrics(spec: unknown, routed: Params): CompileKwargs['metrics'] {
   if (spec === null || spec === undefined) return undefined;
   const built = mapLeaves(unflattenParams(mapLeaves(spec, tfjsMetricName), routed), asFunction);
-  return (Array.isArray(built) || isPlainObject(built) ? built : [built]) as CompileKwargs['metrics'];
+  return (
+    Array.isArray(built) || isPlainObject(built) ? built : [built]
+  ) as CompileKwargs['metrics'];
 }
 
 /**

@@ -96,9 +96,9 @@ describe('scikeras parity: routing of compile params and callbacks', () => {
       );
       const cfg = est.model_!.optimizer.getConfig();
       // Keras's SGD with momentum is tfjs's MomentumOptimizer
-      expect((est.model_!.optimizer.constructor as unknown as { className: string }).className).toBe(
-        'Momentum',
-      );
+      expect(
+        (est.model_!.optimizer.constructor as unknown as { className: string }).className,
+      ).toBe('Momentum');
       expect(cfg.learningRate).toBeCloseTo(0.15);
       expect(cfg.momentum).toBeCloseTo(0.5);
     });
@@ -237,7 +237,9 @@ describe('scikeras parity: routing of compile params and callbacks', () => {
       loss: 'sparse_categorical_crossentropy',
       model: ({ nFeaturesIn_ }: BuildContext) =>
         tf.sequential({
-          layers: [tf.layers.dense({ units: 2, activation: 'softmax', inputShape: [nFeaturesIn_] })],
+          layers: [
+            tf.layers.dense({ units: 2, activation: 'softmax', inputShape: [nFeaturesIn_] }),
+          ],
         }),
       epochs: 15,
       optimizer: tf.SGDOptimizer,
@@ -253,12 +255,23 @@ describe('scikeras parity: routing of compile params and callbacks', () => {
   it.each([
     [
       'tf.callbacks.earlyStopping in a list',
-      { callbacks: [tf.callbacks.earlyStopping], callbacks__0__patience: 0, callbacks__0__minDelta: 0.01 },
+      {
+        callbacks: [tf.callbacks.earlyStopping],
+        callbacks__0__patience: 0,
+        callbacks__0__minDelta: 0.01,
+      },
     ],
-    ['tf.EarlyStopping alone', { callbacks: tf.EarlyStopping, callbacks__patience: 0, callbacks__minDelta: 0.01 }],
+    [
+      'tf.EarlyStopping alone',
+      { callbacks: tf.EarlyStopping, callbacks__patience: 0, callbacks__minDelta: 0.01 },
+    ],
     [
       'a record of classes',
-      { callbacks: { es: tf.callbacks.earlyStopping }, callbacks__es__patience: 0, callbacks__es__minDelta: 0.01 },
+      {
+        callbacks: { es: tf.callbacks.earlyStopping },
+        callbacks__es__patience: 0,
+        callbacks__es__minDelta: 0.01,
+      },
     ],
     [
       'a global param for every item',

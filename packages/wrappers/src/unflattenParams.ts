@@ -98,7 +98,10 @@ function unflatten(items: unknown, params: Params, base: Params, opts: Unflatten
   }
   if (isPlainObject(items) && !opts.isLeaf?.(items)) {
     return Object.fromEntries(
-      Object.entries(items).map(([k, item]) => [k, unflatten(item, routedTo(params, k), own, opts)]),
+      Object.entries(items).map(([k, item]) => [
+        k,
+        unflatten(item, routedTo(params, k), own, opts),
+      ]),
     );
   }
   const kwargs = { ...base, ...own };
