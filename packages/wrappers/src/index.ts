@@ -29,6 +29,7 @@ export {
 export { KerasRegressor, type KerasRegressorParams } from './KerasRegressor';
 export { IdentityTransformer, type Transformer } from './IdentityTransformer';
 export { routeParams } from './routeParams';
+export { unflattenParams, isBuildable, type UnflattenOptions } from './unflattenParams';
 export { resolveOptimizer, checkOptimizer, type OptimizerSpec } from './resolveOptimizer';
 export {
   compileKwargsFrom,
