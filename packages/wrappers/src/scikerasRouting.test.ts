@@ -24,10 +24,13 @@ function getModel(ctx: BuildContext<{ numHidden?: number }>): tf.LayersModel {
   return m;
 }
 
-const fitted: KerasClassifier[] = [];
-async function fit(args: Record<string, unknown>, target: unknown = y): Promise<KerasClassifier> {
-  const est = new KerasClassifier({
-    model: getModel as never,
+const fitted: KerasClassifier<{ numHidden?: number }>[] = [];
+async function fit(
+  args: Record<string, unknown>,
+  target: unknown = y,
+): Promise<KerasClassifier<{ numHidden?: number }>> {
+  const est = new KerasClassifier<{ numHidden?: number }>({
+    model: getModel,
     numHidden: 20,
     optimizer: 'sgd',
     epochs: 1,
@@ -69,7 +72,7 @@ class BinaryAcc {
   }
 }
 
-const metricNames = (est: KerasClassifier): string[] =>
+const metricNames = (est: KerasClassifier<{ numHidden?: number }>): string[] =>
   (est.model_!.metricsNames as string[]).filter((n) => !/loss$/.test(n));
 
 describe('scikeras parity: routing of compile params and callbacks', () => {
