@@ -230,6 +230,23 @@ describe.each(['cpu'])('scikeras parity: params and messages on %s', (backend) =
     expect(est.model_).toBeUndefined();
   });
 
+  it("'accuracy' is picked from the loss as Keras does (binary for one sigmoid output)", async () => {
+    const yb = (yc as number[]).map((v) => (v === 0 ? 0 : 1));
+    const est = clf({
+      loss: 'BinaryCrossentropy',
+      metrics: ['acc'],
+      optimizer: 'sgd',
+      optimizer__learningRate: 0, // the weights stay as built: the epoch's accuracy is theirs
+      batchSize: -1,
+    });
+    await est.fit(Xc, yb);
+    const proba = (await est.predictProba(Xc)) as number[][];
+    const binary = proba.filter((p, i) => Number(p[1]! > 0.5) === yb[i]).length / yb.length;
+    // a categorical accuracy over one column would be 1 whatever the weights
+    expect(est.history_!.accuracy![0]).toBeCloseTo(binary, 5);
+    est.dispose();
+  });
+
   it('Keras short aliases and class names compile and train (history in Keras names)', async () => {
     const est = clf({
       loss: 'SparseCategoricalCrossentropy',
