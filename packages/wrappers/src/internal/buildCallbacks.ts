@@ -3,9 +3,16 @@ import type * as tf from '@tensorflow/tfjs';
 import type { Params } from '@scikeras/estimator-core';
 import { unflattenParams } from '../unflattenParams';
 
-/** A callback: a tfjs callback instance, a plain `{ onEpochEnd, ... }` object, or a callback class. */
+/**
+ * A callback: a tfjs callback instance, a plain `{ onEpochEnd, ... }` object, a callback class
+ * (built with its routed params), or one of tfjs's factories for a class
+ * (`tf.callbacks.earlyStopping`).
+ */
 export type CallbackSpec =
-  tf.Callback | tf.CustomCallbackArgs | (new (args?: any) => tf.Callback | tf.CustomCallback);
+  | tf.Callback
+  | tf.CustomCallbackArgs
+  | (new (...args: any[]) => tf.Callback | tf.CustomCallback)
+  | ((args?: any) => tf.Callback);
 
 const HOOKS = [
   'onTrainBegin',
