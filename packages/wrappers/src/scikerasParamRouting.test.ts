@@ -30,7 +30,8 @@ const REGRESSOR_META = [
   'targetType_',
 ];
 
-type Ctx = BuildContext<{ hiddenLayerSizes: number[]; foo: object }>;
+type Own = { hiddenLayerSizes: number[]; foo: object };
+type Ctx = BuildContext<Own>;
 const cases = [
   ['KerasClassifier', KerasClassifier, CLASSIFIER_META, Xc, yc, 'sparse_categorical_crossentropy'],
   ['KerasRegressor', KerasRegressor, REGRESSOR_META, Xr, yr, 'mse'],
@@ -45,18 +46,17 @@ describe('scikeras parity: tests/test_param_routing.py', () => {
     async (_, Wrapper, expectedMeta, X, y, loss) => {
       const fooVal = {};
       for (const via of ['model__foo', 'foo'] as const) {
-        let est: KerasClassifier<Ctx> | KerasRegressor<Ctx> | undefined;
         const seen: string[] = [];
-        const buildFn = (ctx: Ctx): tf.LayersModel => {
-          expect(new Set(Object.keys(ctx.params))).toEqual(new Set(Object.keys(est!.getParams())));
-          expect(Object.keys(ctx.meta)).toEqual(expect.arrayContaining(expectedMeta));
-          for (const k of Object.keys(ctx.compileKwargs)) expect(COMPILE_KWARGS.has(k)).toBe(true);
-          expect(ctx.foo).toBe(fooVal);
-          seen.push(String(ctx.hiddenLayerSizes));
-          return mlp({ ...(ctx as Parameters<typeof mlp>[0]), hidden: ctx.hiddenLayerSizes[0] });
-        };
-        est = new (Wrapper as typeof KerasRegressor<Ctx>)({
-          model: buildFn,
+        const est = new (Wrapper as typeof KerasRegressor<Own>)({
+          model: (ctx: Ctx): tf.LayersModel => {
+            expect(new Set(Object.keys(ctx.params))).toEqual(new Set(Object.keys(est.getParams())));
+            expect(Object.keys(ctx.meta)).toEqual(expect.arrayContaining(expectedMeta));
+            for (const k of Object.keys(ctx.compileKwargs))
+              expect(COMPILE_KWARGS.has(k)).toBe(true);
+            expect(ctx.foo).toBe(fooVal);
+            seen.push(String(ctx.hiddenLayerSizes));
+            return mlp({ ...(ctx as Parameters<typeof mlp>[0]), hidden: ctx.hiddenLayerSizes[0] });
+          },
           model__hiddenLayerSizes: [10],
           [via]: fooVal,
           loss,
