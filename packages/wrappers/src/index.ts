@@ -37,6 +37,7 @@ export { KerasRegressor, type KerasRegressorParams } from './KerasRegressor';
 export { KerasTransformer, type KerasTransformerParams } from './KerasTransformer';
 export { IdentityTransformer, type Transformer } from './IdentityTransformer';
 export { routeParams } from './routeParams';
+export { unflattenParams, isBuildable, type UnflattenOptions } from './unflattenParams';
 export { resolveOptimizer, checkOptimizer, type OptimizerSpec } from './resolveOptimizer';
 export {
   compileKwargsFrom,
