@@ -1,14 +1,11 @@
 // KerasTransformer: scikeras's autoencoder tutorial as a class (fit on X, transform to a chosen
-// layer's output), a Pipeline step in front of a KerasClassifier, checkEstimator as a transformer.
+// layer's output), checkEstimator as a transformer (as a Pipeline step: packages/pipeline's
+// kerasTransformer.test.ts, since wrappers never depend on pipeline, not even for tests).
 import * as tf from '@tensorflow/tfjs';
 import { InvalidParameterError, NotFittedError, ValueError } from '@scikeras/estimator-core';
 import { describeEstimatorChecks } from '@scikeras/estimator-core/testing';
 import { r2Score } from '@scikeras/metrics';
-import { crossValScore } from '@scikeras/model-selection';
-import { Pipeline } from '@scikeras/pipeline';
-import { StandardScaler } from '@scikeras/preprocessing';
 import type { BuildContext } from './BuildContext';
-import { KerasClassifier } from './KerasClassifier';
 import { KerasTransformer } from './KerasTransformer';
 import { loadEstimator } from './loadEstimator';
 import { saveEstimator } from './saveEstimator';
@@ -16,7 +13,6 @@ import {
   BACKENDS,
   checkNoLeakPerTest,
   classificationData,
-  mlp,
   useTestBackend,
 } from './test-utils/backends';
 
@@ -146,61 +142,6 @@ describe('KerasTransformer', () => {
       await expect(encoder({ fitTarget: 'Z' }).fit(X)).rejects.toThrow(
         "The 'fitTarget' parameter of KerasTransformer must be a str among {'X', 'y'}. Got 'Z' instead.",
       );
-    });
-
-    it('is a Pipeline step: scaler -> encoder -> KerasClassifier, params routed by step', async () => {
-      const clf = new KerasClassifier({
-        model: mlp,
-        loss: 'sparse_categorical_crossentropy',
-        optimizer: 'adam',
-        optimizer__learningRate: 0.05,
-        epochs: 40,
-        verbose: 0,
-        randomState: 0,
-      });
-      const pipe = new Pipeline({
-        steps: [
-          ['scaler', new StandardScaler()],
-          ['encoder', encoder()],
-          ['clf', clf],
-        ],
-      });
-      expect(pipe.getParams().encoder__outputLayer).toBe('code');
-      pipe.setParams({ encoder__model__code: 3 });
-      await pipe.fit(X, y, { encoder__epochs: 20 });
-      const enc = pipe.get('encoder') as KerasTransformer;
-      expect(enc.history_!.loss).toHaveLength(20);
-      expect(clf.nFeaturesIn_).toBe(3); // the classifier saw the 3 codes
-      expect(pipe.slice(0, 2).getFeatureNamesOut()).toEqual([
-        'kerastransformer0',
-        'kerastransformer1',
-        'kerastransformer2',
-      ]);
-      expect(await pipe.score(X, y)).toBeGreaterThan(0.9);
-      expect(pipe.classes_).toEqual(['a', 'b', 'c']);
-      pipe.dispose();
-    });
-
-    it('cross-validates inside a pipeline (clones fitted per fold, disposed)', async () => {
-      const before = tf.memory().numTensors;
-      const pipe = new Pipeline({
-        steps: [
-          ['encoder', encoder({ epochs: 5 })],
-          [
-            'clf',
-            new KerasClassifier({
-              model: mlp,
-              loss: 'sparse_categorical_crossentropy',
-              epochs: 5,
-              verbose: 0,
-              randomState: 0,
-            }),
-          ],
-        ],
-      });
-      const scores = await crossValScore(pipe, X, y, { cv: 3 });
-      expect(scores).toHaveLength(3);
-      expect(tf.memory().numTensors).toBe(before);
     });
 
     it('saves and loads: the reloaded transformer gives the same codes', async () => {
