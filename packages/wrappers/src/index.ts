@@ -25,8 +25,14 @@ export {
   KerasClassifier,
   type KerasClassifierParams,
   type ClassifierPartialFitOptions,
+  type ClassifierPrediction,
+  type ClassifierProbabilities,
 } from './KerasClassifier';
-export { KerasRegressor, type KerasRegressorParams } from './KerasRegressor';
+export {
+  KerasRegressor,
+  type KerasRegressorParams,
+  type RegressorPrediction,
+} from './KerasRegressor';
 export { IdentityTransformer, type Transformer } from './IdentityTransformer';
 export { routeParams } from './routeParams';
 export { resolveOptimizer, checkOptimizer, type OptimizerSpec } from './resolveOptimizer';
