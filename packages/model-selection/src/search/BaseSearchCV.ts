@@ -21,11 +21,16 @@ import { formatResults } from './formatResults';
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type ResolvedScoring, type Scoring } from '../execution/scoring';
 import { resolveExecutor, runOptions } from '../execution/makeExecutor';
+import type { BestParams } from './typedParamGrid';
 
-/** Params shared by the searches. */
-export interface BaseSearchCVParams {
+/**
+ * Params shared by the searches.
+ *
+ * @typeParam T - the searched estimator's type (it types the param grid and `bestParams_`)
+ */
+export interface BaseSearchCVParams<T extends EstimatorLike = EstimatorLike> {
   /** The estimator whose params are searched (cloned, never fitted itself). @defaultValue null */
-  estimator?: EstimatorLike | null;
+  estimator?: T | null;
   /** A scorer name or function, or several (array of names, or name to scorer). @defaultValue null: the estimator's `score` */
   scoring?: Scoring;
   /** Threads running fits (`null`/1: this thread; n > 1: this one and n - 1 workers; -1: every core), or an Executor. @defaultValue null */
@@ -71,10 +76,13 @@ type Est = EstimatorLike & {
  * ```ts
  * class TwoCandidates extends BaseSearchCV { protected candidates() { return [{ alpha: 1 }, { alpha: 2 }]; } }
  * ```
+ * @typeParam P - the search's params interface
+ * @typeParam T - the searched estimator's type (types `bestParams_` and `bestEstimator_`)
  * @see https://scikit-learn.org/1.2/modules/grid_search.html
  */
 export abstract class BaseSearchCV<
-  P extends BaseSearchCVParams = BaseSearchCVParams,
+  P extends BaseSearchCVParams<any> = BaseSearchCVParams,
+  T extends EstimatorLike = EstimatorLike,
 > extends BaseEstimator<P> {
   declare estimator: Est;
   declare scoring: Scoring;
@@ -89,12 +97,12 @@ export abstract class BaseSearchCV<
 
   /** Results per candidate under scikit-learn's keys in camelCase. */
   declare cvResults_?: Record<string, unknown[]>;
-  /** The refitted best estimator (with `refit`). */
-  declare bestEstimator_?: Est;
+  /** The refitted best estimator (with `refit`): a clone of `estimator`, so of its type. */
+  declare bestEstimator_?: T & Est;
   /** Mean cross-validated score of the best candidate. */
   declare bestScore_?: number;
-  /** Params of the best candidate. */
-  declare bestParams_?: Record<string, unknown>;
+  /** Params of the best candidate (typed by the estimator's params, see `BestParams`). */
+  declare bestParams_?: BestParams<T>;
   /** Index of the best candidate in `cvResults_`. */
   declare bestIndex_?: number;
   /** The scorer (or scorers by name) used. */
@@ -237,17 +245,17 @@ export abstract class BaseSearchCV<
           this.bestIndex_
         ];
       }
-      this.bestParams_ = candidates[this.bestIndex_]!;
+      this.bestParams_ = candidates[this.bestIndex_]! as BestParams<T>;
     }
     if (this.refit) {
-      const best = clone(clone(base).setParams(this.bestParams_!) as Est);
+      const best = clone(clone(base).setParams(this.bestParams_ as Record<string, unknown>) as Est);
       const t0 = performance.now();
       if (Object.keys(fitOpts).length > 0) await best.fit(X, hasY ? y : undefined, fitOpts);
       else if (hasY) await best.fit(X, y);
       else await best.fit(X);
       this.refitTime_ = (performance.now() - t0) / 1000;
       this.dispose();
-      this.bestEstimator_ = best;
+      this.bestEstimator_ = best as T & Est;
       const fitted = best as unknown as Record<string, unknown>;
       if (fitted.classes_ !== undefined) this.classes_ = fitted.classes_;
       if (fitted.nFeaturesIn_ !== undefined) this.nFeaturesIn_ = fitted.nFeaturesIn_ as number;

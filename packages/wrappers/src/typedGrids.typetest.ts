@@ -1,0 +1,57 @@
+// Type-level tests of typed predictions and typed param grids (issue 16), checked by
+// `pnpm typecheck` (tsc --noEmit over src/): each `@ts-expect-error` line must fail to compile,
+// every other line must compile. Nothing here runs.
+import type * as tf from '@tensorflow/tfjs';
+import type { Label } from '@scikeras/estimator-core';
+import { GridSearchCV, RandomizedSearchCV, loguniform } from '@scikeras/model-selection';
+import { KerasClassifier, KerasRegressor, type BuildContext } from './index';
+
+declare const model: tf.LayersModel;
+const build = ({ hidden }: BuildContext<{ hidden: number }>): tf.LayersModel => (
+  void hidden,
+  model
+);
+const clf = new KerasClassifier({ model: build, hidden: 8 });
+const reg = new KerasRegressor({ model: build, hidden: 8 });
+
+export const gridTests = [
+  new GridSearchCV({
+    estimator: clf,
+    paramGrid: {
+      hidden: [8, 16],
+      epochs: [1, 2],
+      model__hidden: [4],
+      optimizer__learningRate: [0.1],
+    },
+  }),
+  new GridSearchCV({
+    estimator: clf,
+    paramGrid: [{ hidden: [8] }, { classWeight: ['balanced', null] }],
+  }),
+  // @ts-expect-error `hiden` is a typo of the build function's `hidden`
+  new GridSearchCV({ estimator: clf, paramGrid: { hiden: [8] } }),
+  // @ts-expect-error `hidden` is a number
+  new GridSearchCV({ estimator: clf, paramGrid: { hidden: ['wide'] } }),
+  // @ts-expect-error `optimiser__` is not a routing prefix
+  new GridSearchCV({ estimator: reg, paramGrid: { optimiser__learningRate: [0.1] } }),
+  // @ts-expect-error `classWeight` is a classifier param
+  new GridSearchCV({ estimator: reg, paramGrid: { classWeight: ['balanced'] } }),
+  new RandomizedSearchCV({
+    estimator: reg,
+    paramDistributions: { optimizer__learningRate: loguniform(1e-4, 1e-1), epochs: [1, 2] },
+  }),
+  // @ts-expect-error `epochs` is a number, not drawn from a list of strings
+  new RandomizedSearchCV({ estimator: reg, paramDistributions: { epochs: ['1'] } }),
+];
+
+export async function predictTests(X: number[][]): Promise<void> {
+  const labels: Label[] | Label[][] = await clf.predict(X);
+  const values: number[] | number[][] = await reg.predict(X);
+  // @ts-expect-error a classifier's labels may be strings
+  const nums: number[] | number[][] = await clf.predict(X);
+  const gs = new GridSearchCV({ estimator: clf, paramGrid: { hidden: [8, 16] } });
+  const h: number | undefined = gs.bestParams_?.hidden;
+  // @ts-expect-error `hidden` is a number
+  const s: string | undefined = gs.bestParams_?.hidden;
+  void [labels, values, nums, h, s];
+}
