@@ -4,6 +4,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Label } from '@scikeras/estimator-core';
 import { GridSearchCV, RandomizedSearchCV, loguniform } from '@scikeras/model-selection';
+import { Pipeline } from '@scikeras/pipeline';
+import { StandardScaler } from '@scikeras/preprocessing';
 import { KerasClassifier, KerasRegressor, type BuildContext } from './index';
 
 declare const model: tf.LayersModel;
@@ -55,3 +57,34 @@ export async function predictTests(X: number[][]): Promise<void> {
   const s: string | undefined = gs.bestParams_?.hidden;
   void [labels, values, nums, h, s];
 }
+
+// through a Pipeline of a scaler and a KerasClassifier
+const pipe = new Pipeline({
+  steps: [
+    ['scaler', new StandardScaler()],
+    ['clf', clf],
+  ],
+});
+export const pipelineTests = [
+  new GridSearchCV({
+    estimator: pipe,
+    paramGrid: {
+      clf__model__hidden: [8, 16],
+      clf__hidden: [4],
+      clf__epochs: [1, 2],
+      clf__optimizer__learningRate: [0.01],
+      scaler__withMean: [true, false],
+      scaler: ['passthrough', new StandardScaler({ withMean: false })],
+    },
+  }),
+  // @ts-expect-error `clf__epoch` is a typo of `clf__epochs`
+  new GridSearchCV({ estimator: pipe, paramGrid: { clf__epoch: [1] } }),
+  // @ts-expect-error `clf__hidden` is a number
+  new GridSearchCV({ estimator: pipe, paramGrid: { clf__hidden: ['wide'] } }),
+  // @ts-expect-error `clff` is not a step
+  new GridSearchCV({ estimator: pipe, paramGrid: { clff__epochs: [1] } }),
+  // @ts-expect-error `clf__modle__` is not a routing prefix
+  new GridSearchCV({ estimator: pipe, paramGrid: { clf__modle__hidden: [8] } }),
+  // @ts-expect-error `withMean` is a boolean
+  new GridSearchCV({ estimator: pipe, paramGrid: { scaler__withMean: [1] } }),
+];
