@@ -6,6 +6,12 @@ type Prev = [never, 0, 1, 2, 3, 4, 5];
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (
+  i: infer I,
+) => void
+  ? I
+  : never;
+
 /** An object keeping the estimator protocol (what `getParams(true)` descends into). */
 interface ProtocolLike {
   getParams(deep?: boolean): unknown;
@@ -25,37 +31,40 @@ type HasKnownParams<V> =
 /** The members of V with typed params. */
 type KnownEstimators<V> = V extends unknown ? (HasKnownParams<V> extends true ? V : never) : never;
 
-/** `[key, value]` for every own settable param of S (its index signatures kept as patterns). */
-type OwnEntries<S> = {
-  [K in keyof S & string]-?: [K, Exclude<S[K], undefined>];
-}[keyof S & string];
+/**
+ * The own settable params of S, each required and without `undefined`. A homomorphic mapped
+ * type: it keeps both a declared `model__hidden` and the `` `model__${string}` `` pattern it
+ * matches (a union of their keys would keep the pattern only).
+ */
+type OwnParams<S> = { [K in keyof S]-?: Exclude<S[K], undefined> };
 
-/** Entries of a nested estimator, prefixed with `K__`. */
-type Prefixed<K extends string, E> = E extends [infer N extends string, infer V]
-  ? [`${K}__${N}`, V]
-  : never;
+/** N's keys prefixed with `K__`. */
+type Prefixed<K extends string, N> = { [J in keyof N as `${K}__${J & string}`]: N[J] };
 
 /**
- * The nested entries of a param whose value type is V: those of its typed estimators; any
+ * The nested params of a param `K` whose value type is V: those of its typed estimators; any
  * `K__name` when V may only be an estimator the compiler knows nothing of; none otherwise.
  */
-type ValueEntries<K extends string, V, D extends number> =
+type ValueParams<K extends string, V, D extends number> =
   IsAny<V> extends true
     ? never
     : [KnownEstimators<V>] extends [never]
       ? V extends ProtocolLike
-        ? [`${K}__${string}`, unknown]
+        ? { [J in `${K}__${string}`]: unknown }
         : never
-      : Prefixed<K, KnownEstimators<V> extends infer T ? EntriesOf<T, D> : never>;
+      : KnownEstimators<V> extends infer T
+        ? T extends unknown
+          ? Prefixed<K, ParamsOf<T, D>>
+          : never
+        : never;
 
-type NestedEntries<S, D extends number> = {
-  [K in keyof S & string]-?: ValueEntries<K, Exclude<S[K], undefined>, D>;
-}[keyof S & string];
+type NestedOf<S, D extends number> = UnionToIntersection<
+  { [K in keyof S & string]-?: ValueParams<K, Exclude<S[K], undefined>, D> }[keyof S & string]
+>;
 
-type EntriesOf<T, D extends number> = T extends unknown
-  ? | OwnEntries<SettableParams<T>>
-    | ([D] extends [0] ? never : NestedEntries<SettableParams<T>, Prev[D]>)
-  : never;
+type ParamsOf<T, D extends number> = [D] extends [0]
+  ? OwnParams<SettableParams<T>>
+  : OwnParams<SettableParams<T>> & NestedOf<SettableParams<T>, Prev[D]>;
 
 /**
  * Every param of an estimator by the name `setParams` and a param grid use, with its value type:
@@ -66,14 +75,13 @@ type EntriesOf<T, D extends number> = T extends unknown
  * `est__name`; an estimator that is not a typed `BaseEstimator` gives `Params` (any key).
  *
  * @typeParam T - the estimator instance type
- * @typeParam D - how many `__` levels below T are spelled out (default 3); deeper keys are not
- *   listed (which keeps type checking fast)
+ * @typeParam D - how many `__` levels below T's own params are spelled out (default 3); deeper
+ *   keys are not listed, which keeps type checking fast
  * @example
  * ```ts
- * type Keys = keyof NestedParams<GridSearchCV<Pipeline<...>>>;
- * const p: Partial<NestedParams<typeof pipe>> = { clf__epochs: 5, clf__model__hidden: 8 };
+ * const pipe = new Pipeline({ steps: [['scaler', new StandardScaler()], ['clf', clf]] });
+ * const p: Partial<NestedParams<typeof pipe>> = { clf__epochs: 5, scaler__withMean: false };
  * ```
  */
-export type NestedParams<T, D extends number = 3> = {
-  [E in EntriesOf<T, D> as E[0]]: E[1];
-};
+export type NestedParams<T, D extends number = 3> =
+  ParamsOf<T, D> extends infer R ? { [K in keyof R]: R[K] } : never;

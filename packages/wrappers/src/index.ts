@@ -12,7 +12,12 @@ export {
   type WrapperArgs,
 } from './BaseWrapper';
 export type { BuildContextBase, NoParams } from './BuildContext';
-export { ROUTING_PREFIXES, type RoutingPrefix, type RoutedParamKeys } from './WrapperParams';
+export {
+  ROUTING_PREFIXES,
+  type RoutingPrefix,
+  type RoutedParamKeys,
+  type ModelRoutedParams,
+} from './WrapperParams';
 export {
   routeWrapperParams,
   FIT_KWARGS,

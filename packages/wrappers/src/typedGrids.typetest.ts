@@ -83,6 +83,8 @@ export const pipelineTests = [
   new GridSearchCV({ estimator: pipe, paramGrid: { clf__hidden: ['wide'] } }),
   // @ts-expect-error `clff` is not a step
   new GridSearchCV({ estimator: pipe, paramGrid: { clff__epochs: [1] } }),
+  // @ts-expect-error `model__hidden` routes the declared `hidden`, a number
+  new GridSearchCV({ estimator: pipe, paramGrid: { clf__model__hidden: ['wide'] } }),
   // @ts-expect-error `clf__modle__` is not a routing prefix
   new GridSearchCV({ estimator: pipe, paramGrid: { clf__modle__hidden: [8] } }),
   // @ts-expect-error `withMean` is a boolean
