@@ -1,6 +1,6 @@
 // Estimator factories shared by the sections.
 import { KerasClassifier, KerasRegressor } from '@scikeras/wrappers';
-import { mlpClassifier, mlpRegressor } from '../models';
+import { mlpClassifier, mlpRegressor, type MlpParams } from '../models';
 
 /**
  * A seeded, silent MLP classifier (adam, sparse categorical crossentropy).
@@ -8,7 +8,7 @@ import { mlpClassifier, mlpRegressor } from '../models';
  * @param params - more params (epochs, hidden, optimizer__learningRate, callbacks, ...)
  * @returns the estimator
  */
-export function mlpClf(params: Record<string, unknown> = {}): KerasClassifier {
+export function mlpClf(params: Record<string, unknown> = {}): KerasClassifier<MlpParams> {
   return new KerasClassifier({
     model: mlpClassifier,
     loss: 'sparse_categorical_crossentropy',
@@ -29,7 +29,7 @@ export function mlpClf(params: Record<string, unknown> = {}): KerasClassifier {
  * @param params - more params
  * @returns the estimator
  */
-export function mlpReg(params: Record<string, unknown> = {}): KerasRegressor {
+export function mlpReg(params: Record<string, unknown> = {}): KerasRegressor<MlpParams> {
   return new KerasRegressor({
     model: mlpRegressor,
     loss: KerasRegressor.rootMeanSquaredError,
