@@ -55,7 +55,9 @@ export async function predictTests(X: number[][]): Promise<void> {
   const h: number | undefined = gs.bestParams_?.hidden;
   // @ts-expect-error `hidden` is a number
   const s: string | undefined = gs.bestParams_?.hidden;
-  void [labels, values, nums, h, s];
+  const best: Label[] | Label[][] = await gs.predict(X);
+  const bestReg: number[] | number[][] = await new GridSearchCV({ estimator: reg }).predict(X);
+  void [labels, values, nums, h, s, best, bestReg];
 }
 
 // through a Pipeline of a scaler and a KerasClassifier

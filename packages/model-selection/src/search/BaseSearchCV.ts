@@ -59,6 +59,11 @@ export interface BaseSearchCVParams<T extends EstimatorLike = EstimatorLike> {
   onProgress?: OnProgress | null;
 }
 
+/** What the estimator type T's `predict` resolves to (`unknown` when T has no typed `predict`). */
+type PredictionOf<T> = T extends { predict(X: never, ...rest: never[]): infer R }
+  ? Awaited<R>
+  : unknown;
+
 type Est = EstimatorLike & {
   fit(X: unknown, y?: unknown, options?: Record<string, unknown>): unknown;
   predict?(X: unknown): unknown;
@@ -290,15 +295,15 @@ export abstract class BaseSearchCV<
    * Predicts with the best estimator.
    *
    * @param X - the samples
-   * @returns what `bestEstimator_.predict` returns
+   * @returns what `bestEstimator_.predict` returns (typed as the estimator's `predict`, awaited)
    * @throws ValueError with `refit: false`; NotFittedError before `fit`
    * @example
    * ```ts
    * await search.predict(XTest);
    * ```
    */
-  async predict(X: unknown): Promise<unknown> {
-    return this.#best('predict').predict!(X);
+  async predict(X: unknown): Promise<PredictionOf<T>> {
+    return this.#best('predict').predict!(X) as PredictionOf<T>;
   }
 
   /**

@@ -19,6 +19,9 @@ class Ridge extends BaseEstimator<RidgeParams> {
   fit(): this {
     return this;
   }
+  predict(X: number[][]): number[] {
+    return X.map(() => this.alpha);
+  }
 }
 /** An estimator of the protocol that the compiler knows nothing of: any key. */
 declare const plain: {
@@ -73,6 +76,14 @@ export const nested = [
     paramGrid: { estimator__x: [1] },
   }),
 ];
+
+export async function predictTypes(gs: GridSearchCV<Ridge>, X: number[][]): Promise<void> {
+  const yPred: number[] = await gs.predict(X);
+  // @ts-expect-error Ridge predicts numbers
+  const labels: string[] = await gs.predict(X);
+  const anything: unknown = await new GridSearchCV({ estimator: plain }).predict(X);
+  void [yPred, labels, anything];
+}
 
 export function bestParamsTypes(gs: GridSearchCV<Ridge>): void {
   const alpha: number | undefined = gs.bestParams_?.alpha;
