@@ -95,3 +95,10 @@ export function bestParamsTypes(gs: GridSearchCV<Ridge>): void {
   const keys: (keyof NestedParams<GridSearchCV<Ridge>>)[] = ['estimator__alpha', 'paramGrid'];
   void [alpha, wrong, best, p, grid, keys];
 }
+
+// a typed search is still a GridSearchCV, a BaseEstimator and an estimator of the protocol
+export const widened: [GridSearchCV, BaseEstimator, RandomizedSearchCV] = [
+  new GridSearchCV({ estimator: ridge, paramGrid: { alpha: [1] } }),
+  new GridSearchCV({ estimator: inner }),
+  new RandomizedSearchCV({ estimator: ridge, paramDistributions: { alpha: [1, 2] } }),
+];
