@@ -75,7 +75,8 @@ const MODELS = {
 } as const;
 
 /**
- * Registers the tour's build functions (once per thread).
+ * Registers the tour's build functions (once per thread). The pipeline and preprocessing classes
+ * register themselves with their packages' module URLs, so worker threads find them.
  *
  * @param module - the module worker threads import to register them too (the built
  *   `dist/models.js` in Node); omitted in the browser

@@ -1,3 +1,10 @@
+/**
+ * Splitters, cross-validation (`crossValScore`, `crossValidate`, `crossValPredict`) and
+ * hyperparameter search (`GridSearchCV`, `RandomizedSearchCV`) for any scikeras-ts estimator.
+ *
+ * @packageDocumentation
+ * @module \@scikeras/model-selection
+ */
 export { RandomState, checkRandomState, type RandomStateLike } from './RandomState';
 export {
   BaseCrossValidator,
@@ -60,3 +67,11 @@ export {
   type ProgressReporterOptions,
 } from './execution/ProgressReporter';
 export type { Scoring } from './execution/scoring';
+export type { MakeExecutorOptions } from './execution/makeExecutor';
+export { toErrorRecord, fromErrorRecord, type ErrorRecord } from './execution/errorRecord';
+export {
+  describeTask,
+  failedResult,
+  timeoutFailure,
+  workerDiedFailure,
+} from './execution/taskFailures';

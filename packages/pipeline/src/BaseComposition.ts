@@ -1,12 +1,14 @@
 // Port of scikit-learn's sklearn/utils/metaestimators.py _BaseComposition (BSD-3-Clause).
 import {
   BaseEstimator,
+  estimatorNameOf,
   InvalidParameterError,
   ValueError,
   isEstimator,
   type Params,
+  pyList,
+  pyRepr,
 } from '@scikeras/estimator-core';
-import { pyList, repr } from './internal/format';
 
 /** Whether a value is a list of `[name, item]` pairs (what `getParams` can list by name). */
 function isPairList(items: unknown): items is (readonly [string, unknown])[] {
@@ -127,7 +129,7 @@ export abstract class BaseComposition<
       const est = isPairList(current) ? current.find(([n]) => n === head)?.[1] : undefined;
       if (!isEstimator(est)) {
         throw new InvalidParameterError(
-          `Invalid parameter '${Object.keys(sub)[0]}' for '${head}' of ${this.constructor.name}: it is ${repr(est)}, which has no params.`,
+          `Invalid parameter '${Object.keys(sub)[0]}' for '${head}' of ${estimatorNameOf(this)}: it is ${pyRepr(est)}, which has no params.`,
         );
       }
       est.setParams(sub);

@@ -8,10 +8,16 @@ import {
   type EstimatorTags,
   type EstimatorType,
   type Params,
+  typeName,
+  pyList,
+  pyRepr,
+  registerEstimator,
+  safeSetOutput,
+  type OutputConfig,
 } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { BaseComposition } from './BaseComposition';
 import { timed } from './internal/elapsed';
-import { className, pyList, repr } from './internal/format';
 import { installPipelineDelegates } from './internal/pipelineDelegates';
 import { callFit, disposeIntermediate, fitTransformOne } from './internal/stepCalls';
 import { andThen, reduceMaybe, type MaybePromise } from './maybeAsync';
@@ -96,7 +102,7 @@ function checkMemory(memory: unknown): Memory | null {
   if (memory === null || memory === undefined) return null;
   if (typeof (memory as Memory).cache === 'function') return memory as Memory;
   throw new ValueError(
-    `'memory' should be null or an object with the joblib.Memory interface (a cache(fn) method), got memory=${repr(memory)} instead.`,
+    `'memory' should be null or an object with the joblib.Memory interface (a cache(fn) method), got memory=${pyRepr(memory)} instead.`,
   );
 }
 
@@ -311,7 +317,7 @@ export class Pipeline<
       steps.some((s) => !Array.isArray(s) || s.length !== 2 || typeof s[0] !== 'string')
     )
       throw new TypeError(
-        `Pipeline steps should be a list of [name, estimator] pairs with string names; got ${repr(steps)}.`,
+        `Pipeline steps should be a list of [name, estimator] pairs with string names; got ${pyRepr(steps)}.`,
       );
     if (steps.length === 0)
       throw new ValueError(
@@ -322,13 +328,13 @@ export class Pipeline<
       if (isSkip(t)) continue;
       if (!(hasMethod(t, 'fit') || hasMethod(t, 'fitTransform')) || !hasMethod(t, 'transform'))
         throw new TypeError(
-          `All intermediate steps should be transformers and implement fit and transform or be the string 'passthrough' ${repr(t)} (type ${className(t)}) doesn't`,
+          `All intermediate steps should be transformers and implement fit and transform or be the string 'passthrough' ${pyRepr(t)} (type ${typeName(t)}) doesn't`,
         );
     }
     const last = steps[steps.length - 1][1];
     if (!isSkip(last) && !hasMethod(last, 'fit'))
       throw new TypeError(
-        `Last step of Pipeline should implement fit or be the string 'passthrough'. ${repr(last)} (type ${className(last)}) doesn't`,
+        `Last step of Pipeline should implement fit or be the string 'passthrough'. ${pyRepr(last)} (type ${typeName(last)}) doesn't`,
       );
   }
 
@@ -443,6 +449,29 @@ export class Pipeline<
     return names as string[];
   }
 
+  /**
+   * Chooses what `transform` and `fitTransform` of the steps return (scikit-learn's
+   * `set_output`): `setOutput` of every step that transforms (a classifier at the end is left
+   * alone; `'passthrough'` and `null` steps are skipped). With `'array2d'` the data flows from
+   * step to step as one `{ data: Float64Array, shape }`, which the Keras wrappers take as X.
+   *
+   * @param config - `{ transform: 'default' | 'array2d' }`; `transform` null or absent changes nothing
+   * @returns this
+   * @throws ValueError "Unable to configure output for T() because `setOutput` is not available." for a transforming step without `setOutput`
+   * @example
+   * ```ts
+   * const pipe = makePipeline(new StandardScaler(), clf).setOutput({ transform: 'array2d' });
+   * await pipe.fit({ data: Float64Array.from(values), shape: [n, d] }, y);
+   * ```
+   * @see https://scikit-learn.org/1.2/modules/generated/sklearn.pipeline.Pipeline.html#sklearn.pipeline.Pipeline.set_output
+   */
+  setOutput(config: OutputConfig = {}): this {
+    for (const [, step] of Array.isArray(this.steps) ? this.steps : []) {
+      if (!isSkip(step)) safeSetOutput(step, config);
+    }
+    return this;
+  }
+
   /** Frees the resources of every step that has a `dispose` method (tfjs models). */
   dispose(): void {
     for (const [, t] of Array.isArray(this.steps) ? this.steps : []) {
@@ -452,3 +481,4 @@ export class Pipeline<
 }
 
 installPipelineDelegates(Pipeline.prototype);
+registerEstimator(Pipeline, { module: MODULE_URL });

@@ -1,3 +1,10 @@
+/**
+ * `Pipeline`, `makePipeline`, `ColumnTransformer`, `makeColumnSelector`, `FeatureUnion`: scikit-learn's
+ * composite estimators.
+ *
+ * @packageDocumentation
+ * @module \@scikeras/pipeline
+ */
 export {
   Pipeline,
   type PipelineParams,

@@ -65,8 +65,9 @@ export interface BaseWrapper<
  *   `Label[] | Label[][]` for `KerasClassifier`, `number[] | number[][]` for `KerasRegressor`
  * @remarks `fit`, `partialFit`, `initialize`, `predict` and `score` are async (tfjs training is).
  * Params are validated when `fit` starts (scikit-learn 1.2's messages), never in the constructor.
- * A failed `fit` changes nothing. `runEagerly` and `validationBatchSize` are accepted and
- * ignored (tfjs runs eagerly and validates with `batchSize`). A user param that nothing reads
+ * A failed `fit` changes nothing. `runEagerly` is accepted and ignored (tfjs runs eagerly);
+ * `lossWeights`, `weightedMetrics`, `validationFreq` (other than 1) and `validationBatchSize`
+ * (other than the `batchSize`) have no tfjs equivalent and are refused with a `ValueError`. A user param that nothing reads
  * during a fit gives a `UserWarning` with the closest known name.
  * @example
  * ```ts

@@ -82,5 +82,6 @@ export type BuildContext<E extends object = NoParams> = BuildContextBase & E;
 
 /** A model-building function: gets the {@link BuildContext}, returns a (compiled or not) model. */
 export type BuildFn<E extends object = NoParams> = {
+  /** Builds the model (bivariant in `ctx`, so build functions typed for a narrower context fit). */
   bivarianceHack(ctx: BuildContext<E>): tf.LayersModel | Promise<tf.LayersModel>;
 }['bivarianceHack'];

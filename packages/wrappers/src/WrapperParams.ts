@@ -27,12 +27,19 @@ export interface BaseWrapperParams {
   metrics?: MetricSpec[] | Record<string, MetricSpec | MetricSpec[]> | null;
   /** Samples per gradient update (tfjs default 32); -1 uses the whole data. @defaultValue null */
   batchSize?: number | null;
-  /** Accepted for parity; tfjs validates with `batchSize`. @defaultValue null */
+  /** null, or the `batchSize` itself: tfjs validates with `batchSize` (another value is refused). @defaultValue null */
   validationBatchSize?: number | null;
   /** 0 silent, 1 progress bar, 2 one line per epoch. @defaultValue 1 */
   verbose?: number | boolean;
-  /** @defaultValue null */
-  callbacks?: CallbackSpec | CallbackSpec[] | Record<string, CallbackSpec> | null;
+  /**
+   * One callback, a list (items may be lists), or a record of them (its values are used);
+   * classes are built from `callbacks__*` params. @defaultValue null
+   */
+  callbacks?:
+    | CallbackSpec
+    | (CallbackSpec | CallbackSpec[])[]
+    | Record<string, CallbackSpec | CallbackSpec[]>
+    | null;
   /** Fraction of the (last) training rows held out for validation, in [0, 1). @defaultValue 0 */
   validationSplit?: number;
   /** A fixed hold-out `[Xval, yval]` (scikeras #289). @defaultValue null */

@@ -1,3 +1,10 @@
+/**
+ * The Keras wrappers: `BaseWrapper`, `KerasClassifier`, `KerasRegressor` (scikeras's API for
+ * TensorFlow.js models), the `trainer` param, backends, save and load.
+ *
+ * @packageDocumentation
+ * @module \@scikeras/wrappers
+ */
 export {
   BaseWrapper,
   type BaseWrapperParams,
@@ -38,8 +45,10 @@ export {
   type KerasRegressorParams,
   type RegressorPrediction,
 } from './KerasRegressor';
+export { KerasTransformer, type KerasTransformerParams } from './KerasTransformer';
 export { IdentityTransformer, type Transformer } from './IdentityTransformer';
 export { routeParams } from './routeParams';
+export { unflattenParams, isBuildable, type UnflattenOptions } from './unflattenParams';
 export { resolveOptimizer, checkOptimizer, type OptimizerSpec } from './resolveOptimizer';
 export {
   compileKwargsFrom,

@@ -18,10 +18,13 @@ import { ProgressReporter, type OnProgress } from '../execution/ProgressReporter
 import { checkCv, type CvLike } from '../splitters/checkCv';
 import { checkErrorScore, warnOrRaiseAboutFitFailures } from '../internal/fitFailures';
 import { formatResults } from './formatResults';
+import { refitBest } from './refitBest';
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type ResolvedScoring, type Scoring } from '../execution/scoring';
 import { resolveExecutor, runOptions } from '../execution/makeExecutor';
 import type { BestParams } from './typedParamGrid';
+import { checkSignal, throwIfAborted } from '../internal/abort';
+import { checkTimeout } from '../internal/validateParams';
 
 /**
  * Params shared by the searches.
@@ -33,7 +36,7 @@ export interface BaseSearchCVParams<T extends EstimatorLike = EstimatorLike> {
   estimator?: T | null;
   /** A scorer name or function, or several (array of names, or name to scorer). @defaultValue null: the estimator's `score` */
   scoring?: Scoring;
-  /** Threads running fits (`null`/1: this thread; n > 1: this one and n - 1 workers; -1: every core), or an Executor. @defaultValue null */
+  /** Worker threads running fits (`null`/1: this thread; n > 1: n worker threads, none on this thread; -1: every core), or an Executor. @defaultValue null */
   nJobs?: number | null | Executor;
   /**
    * Where the fits run instead of `nJobs`, e.g. a `QueueExecutor` of `@scikeras/distributed`
@@ -57,6 +60,16 @@ export interface BaseSearchCVParams<T extends EstimatorLike = EstimatorLike> {
   returnTrainScore?: boolean;
   /** Called after each finished fit-and-score task. @defaultValue null */
   onProgress?: OnProgress | null;
+  /**
+   * Seconds one fit (and its scoring) may run, joblib's `Parallel(timeout=)` applied per
+   * task: a fit that runs longer is stopped (its worker thread is terminated and replaced) and
+   * scored `errorScore`, with a FitFailedWarning naming the candidate, the fold and the
+   * timeout; with `errorScore: 'raise'` the search throws estimator-core's TimeoutError. With
+   * `nJobs` null/1 and a timeout the fits run on one worker thread (a fit in the calling thread
+   * cannot be stopped), so the estimator must travel (see the README). The refit is not bounded.
+   * Node only. @defaultValue null (no limit)
+   */
+  timeout?: number | null;
 }
 
 /** What the estimator type T's `predict` resolves to (`unknown` when T has no typed `predict`). */
@@ -93,12 +106,14 @@ export abstract class BaseSearchCV<
   declare scoring: Scoring;
   declare nJobs: number | null | Executor;
   declare executor: Executor | null;
+  /** Refit the best candidate on the whole data: `true`, the scorer name to pick it by, or a function of `cvResults_` returning its index. */
   declare refit: boolean | string | ((cvResults: Record<string, unknown[]>) => number);
   declare cv: CvLike;
   declare verbose: number;
   declare errorScore: 'raise' | number;
   declare returnTrainScore: boolean;
   declare onProgress: OnProgress | null;
+  declare timeout: number | null;
 
   /** Results per candidate under scikit-learn's keys in camelCase. */
   declare cvResults_?: Record<string, unknown[]>;
@@ -152,17 +167,26 @@ export abstract class BaseSearchCV<
    * @param y - the target
    * @param fitOptions - passed to every `fit` (arrays with one entry per sample are sliced);
    *   `groups` is taken out and used for the splits; `searchId` is taken out and given to the
-   *   executor (a `QueueExecutor` resumes a search of the same id), and so is `signal` (an
-   *   AbortSignal that cancels the executor's run)
+   *   executor (a `QueueExecutor` resumes a search of the same id); `signal` (an AbortSignal)
+   *   is taken out and aborts the search: it rejects with the signal's reason (a DOMException
+   *   named 'AbortError' for `controller.abort()`), the running fits' worker threads are
+   *   terminated (a QueueExecutor's queued jobs removed), and the signal never reaches the
+   *   estimator's `fit` nor a worker
    * @returns this search, fitted
-   * @throws ValueError for an invalid refit with several metrics, when every fit failed, or the first error with `errorScore: 'raise'`;
-   *   InvalidParameterError for `executor` with `nJobs` other than null or 1
+   * @throws ValueError for an invalid refit with several metrics, when every fit failed, or the
+   *   first error with `errorScore: 'raise'` (TimeoutError for a fit past `timeout`,
+   *   TerminatedWorkerError for a worker that died); InvalidParameterError for `executor` with
+   *   `nJobs` other than null or 1; the signal's reason when it is aborted
    * @example
    * ```ts
    * await new GridSearchCV({ estimator: new Ridge(), paramGrid: { alpha: [0.1, 1] } }).fit(X, y);
    * ```
    */
   async fit(X: unknown, y?: unknown, fitOptions: Record<string, unknown> = {}): Promise<this> {
+    const { groups, searchId, signal: signalOption, ...fitOpts } = fitOptions;
+    const signal = checkSignal(signalOption, `${estimatorNameOf(this)}.fit`);
+    throwIfAborted(signal);
+    const timeout = checkTimeout(this.timeout, estimatorNameOf(this));
     const estimator = this.estimator;
     if (!estimator || typeof estimator.getParams !== 'function')
       throw new ValueError(
@@ -175,7 +199,6 @@ export abstract class BaseSearchCV<
       this.#checkRefitForMultimetric(scoring.scorers);
       refitMetric = this.refit as string;
     }
-    const { groups, searchId, signal, ...fitOpts } = fitOptions;
     checkConsistentLength(X, y ?? undefined, groups ?? undefined);
     const hasY = y !== undefined && y !== null;
     const cv = checkCv(this.cv, y, isClassifier(estimator));
@@ -204,7 +227,9 @@ export abstract class BaseSearchCV<
       nCandidates: candidates.length,
     });
     reporter.start();
-    const executor = await resolveExecutor(estimatorNameOf(this), this.nJobs, this.executor);
+    const executor = await resolveExecutor(estimatorNameOf(this), this.nJobs, this.executor, {
+      timeout,
+    });
     const out = await executor.run(
       {
         estimator: base,
@@ -220,7 +245,7 @@ export abstract class BaseSearchCV<
         tasks,
       },
       (r) => reporter.done(r),
-      runOptions(searchId, signal),
+      runOptions(searchId, signal, timeout),
     );
     reporter.finish();
     if (out.length < 1)
@@ -253,11 +278,17 @@ export abstract class BaseSearchCV<
       this.bestParams_ = candidates[this.bestIndex_]! as BestParams<T>;
     }
     if (this.refit) {
-      const best = clone(clone(base).setParams(this.bestParams_ as Record<string, unknown>) as Est);
       const t0 = performance.now();
-      if (Object.keys(fitOpts).length > 0) await best.fit(X, hasY ? y : undefined, fitOpts);
-      else if (hasY) await best.fit(X, y);
-      else await best.fit(X);
+      const best = (await refitBest({
+        executor,
+        base,
+        params: this.bestParams_!,
+        candidateIndex: this.bestIndex_!,
+        X,
+        y: hasY ? y : undefined,
+        fitOptions: fitOpts,
+        signal,
+      })) as Est;
       this.refitTime_ = (performance.now() - t0) / 1000;
       this.dispose();
       this.bestEstimator_ = best as T & Est;

@@ -60,6 +60,7 @@ export class GridSearchCV<T extends EstimatorLike = EstimatorLike> extends BaseS
     errorScore: NaN,
     returnTrainScore: false,
     onProgress: null,
+    timeout: null,
   } satisfies GridSearchCVParams;
 
   declare paramGrid: ParamGridSpec | ParamGridSpec[];

@@ -59,6 +59,7 @@ export class RandomizedSearchCV<T extends EstimatorLike = EstimatorLike> extends
     errorScore: NaN,
     returnTrainScore: false,
     onProgress: null,
+    timeout: null,
   } satisfies RandomizedSearchCVParams;
 
   declare paramDistributions: ParamDistributions | ParamDistributions[];

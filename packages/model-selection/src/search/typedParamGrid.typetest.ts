@@ -1,7 +1,7 @@
 // Type-level tests of typed param grids (issue 16), checked by `pnpm typecheck` (tsc --noEmit
 // over src/): each `@ts-expect-error` line must fail to compile, every other line must compile.
-// Nothing here runs. (The Keras wrappers and Pipeline cases are in @scikeras/wrappers'
-// typedGrids.typetest.ts.)
+// Nothing here runs. (The Keras wrappers and Pipeline cases are in
+// packages/pipeline/src/kerasGrids.typetest.ts.)
 import { BaseEstimator, type NestedParams, type Params } from '@scikeras/estimator-core';
 import { GridSearchCV } from './GridSearchCV';
 import { RandomizedSearchCV } from './RandomizedSearchCV';

@@ -1,12 +1,13 @@
-// Type-level tests of typed predictions and typed param grids (issue 16), checked by
-// `pnpm typecheck` (tsc --noEmit over src/): each `@ts-expect-error` line must fail to compile,
+// Type-level tests of typed predictions and typed param grids through a Pipeline of a scaler and
+// the wrappers (issue 16; here, not in wrappers, which never depend on pipeline, not even for tests),
+// checked by `pnpm typecheck` (tsc --noEmit over src/): each `@ts-expect-error` line must fail to compile,
 // every other line must compile. Nothing here runs.
 import type * as tf from '@tensorflow/tfjs';
 import type { Label } from '@scikeras/estimator-core';
 import { GridSearchCV, RandomizedSearchCV, loguniform } from '@scikeras/model-selection';
 import { Pipeline } from '@scikeras/pipeline';
 import { StandardScaler } from '@scikeras/preprocessing';
-import { KerasClassifier, KerasRegressor, type BuildContext } from './index';
+import { KerasClassifier, KerasRegressor, type BuildContext } from '@scikeras/wrappers';
 
 declare const model: tf.LayersModel;
 const build = ({ hidden }: BuildContext<{ hidden: number }>): tf.LayersModel => (
