@@ -25,7 +25,9 @@ export {
   type EstimatorType,
   type EstimatorTags,
   type EstimatorClass,
+  type SettableParams,
 } from './BaseEstimator';
+export type { NestedParams } from './NestedParams';
 export { isEstimator, type EstimatorLike } from './isEstimator';
 export { clone, type CloneOptions } from './clone';
 export { checkIsFitted, isFitted, type CheckIsFittedOptions } from './checkIsFitted';

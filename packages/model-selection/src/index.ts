@@ -47,6 +47,7 @@ export { crossValPredict, type CrossValPredictOptions } from './validation/cross
 export { BaseSearchCV, type BaseSearchCVParams } from './search/BaseSearchCV';
 export { GridSearchCV, type GridSearchCVParams } from './search/GridSearchCV';
 export { RandomizedSearchCV, type RandomizedSearchCVParams } from './search/RandomizedSearchCV';
+export type { ParamGridFor, ParamDistributionsFor, BestParams } from './search/typedParamGrid';
 export type { FitTask, TaskSpec, TaskContextSpec, TaskResult } from './execution/FitTask';
 export type { Executor, ExecutorRunOptions, Job } from './execution/Executor';
 export { SequentialExecutor } from './execution/SequentialExecutor';

@@ -21,7 +21,7 @@ import { timed } from './internal/elapsed';
 import { installPipelineDelegates } from './internal/pipelineDelegates';
 import { callFit, disposeIntermediate, fitTransformOne } from './internal/stepCalls';
 import { andThen, reduceMaybe, type MaybePromise } from './maybeAsync';
-import type { Memory, PipelineStep, StepEstimator } from './types';
+import type { Memory, Passthrough, PipelineStep, StepEstimator } from './types';
 
 /** Params of {@link Pipeline}. */
 export interface PipelineParams {
@@ -40,6 +40,46 @@ export interface PipelineParams {
   /** Print the time each step took to fit (`console.log`). @defaultValue false */
   verbose?: boolean;
 }
+
+/**
+ * What the constructor of a `Pipeline` with steps of type `S` takes: {@link PipelineParams},
+ * with `steps` typed as given (the step names and estimators' types are kept).
+ *
+ * @typeParam S - the steps' type
+ */
+export type PipelineArgs<S extends readonly PipelineStep[]> = Omit<PipelineParams, 'steps'> & {
+  steps?: S;
+};
+
+/**
+ * Each step's name as a param (what `setParams` and a param grid may put in its place): the
+ * step's own estimator type, another estimator, `'passthrough'` or `null`. The step's params
+ * are then `name__param` keys (see `NestedParams`). Names typed `string` (steps given as a
+ * `PipelineStep[]` value) make any key and value acceptable.
+ *
+ * @typeParam S - the steps' type
+ * @example
+ * ```ts
+ * type T = PipelineStepParams<[['scaler', StandardScaler], ['clf', KerasClassifier]]>;
+ * // { scaler?: StandardScaler | StepEstimator | 'passthrough' | null; clf?: ... }
+ * ```
+ */
+export type PipelineStepParams<S extends readonly PipelineStep[]> = {
+  [E in S[number] as E[0]]?: string extends E[0]
+    ? unknown
+    : E[1] | StepEstimator | Passthrough | null;
+};
+
+/**
+ * What `setParams` and a typed param grid accept on a `Pipeline` with steps of type `S`: its
+ * params (`steps` any list of steps) and each step by name (see {@link PipelineStepParams}).
+ *
+ * @typeParam S - the steps' type
+ */
+export type PipelineSettableParams<S extends readonly PipelineStep[]> = PipelineArgs<
+  readonly PipelineStep[]
+> &
+  PipelineStepParams<S>;
 
 /** Options of `Pipeline.score`. */
 export interface PipelineScoreOptions {
@@ -66,7 +106,10 @@ function checkMemory(memory: unknown): Memory | null {
   );
 }
 
-export interface Pipeline extends Required<PipelineParams> {
+/* eslint-disable @typescript-eslint/no-unused-vars */
+export interface Pipeline<
+  S extends readonly PipelineStep[] = PipelineStep[],
+> extends Required<PipelineParams> {
   /** Transforms X through every transformer, then the last step's `predict` (only when the last step has `predict`). @param options - passed to the last step's `predict` */
   predict(X: unknown, options?: Record<string, unknown>): MaybePromise<any>;
   /** Transforms X, then the last step's `predictProba` (only when it has one). */
@@ -88,6 +131,7 @@ export interface Pipeline extends Required<PipelineParams> {
   /** Fits every step and returns the transformed training data (only when the last step transforms or is `'passthrough'`). */
   fitTransform(X: unknown, y?: unknown, params?: Record<string, unknown>): MaybePromise<any>;
 }
+/* eslint-enable @typescript-eslint/no-unused-vars */
 
 /**
  * A chain of transformers with a final estimator, scikit-learn's `Pipeline`: `fit` fits each
@@ -109,9 +153,14 @@ export interface Pipeline extends Required<PipelineParams> {
  *   `pipe['scaler']`, `pipe.slice(0, 2)` is `pipe[:2]` (a shallow copy, as in scikit-learn),
  *   `pipe.length` is `len(pipe)`. Unavailable methods read as `undefined` (Python's
  *   `hasattr` is false), so calling one is JavaScript's TypeError "... is not a function".
+ * @typeParam S - the steps' type, inferred from `steps` (names and estimator types kept): a
+ *   typed param grid then knows `scaler__withMean`, `clf__epochs`, `clf__model__hidden`, ...
+ *   (steps given as a `PipelineStep[]` value, or by `makePipeline`, accept any name)
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.pipeline.Pipeline.html
  */
-export class Pipeline extends BaseComposition<PipelineParams> {
+export class Pipeline<
+  const S extends readonly PipelineStep[] = PipelineStep[],
+> extends BaseComposition<PipelineArgs<S>, PipelineSettableParams<S>> {
   static estimatorName = 'Pipeline';
   static override defaults: Readonly<Params> = {
     steps: [],

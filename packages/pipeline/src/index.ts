@@ -5,7 +5,14 @@
  * @packageDocumentation
  * @module \@scikeras/pipeline
  */
-export { Pipeline, type PipelineParams, type PipelineScoreOptions } from './Pipeline';
+export {
+  Pipeline,
+  type PipelineParams,
+  type PipelineScoreOptions,
+  type PipelineArgs,
+  type PipelineStepParams,
+  type PipelineSettableParams,
+} from './Pipeline';
 export { makePipeline, type MakePipelineOptions } from './makePipeline';
 export { FeatureUnion, type FeatureUnionParams } from './FeatureUnion';
 export { makeUnion, type MakeUnionOptions } from './makeUnion';

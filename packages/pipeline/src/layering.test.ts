@@ -10,7 +10,9 @@ function sources(dir: string): string[] {
     const p = path.join(dir, e.name);
     if (e.isDirectory())
       return e.name === 'test-utils' || e.name === '__fixtures__' ? [] : sources(p);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [p] : [];
+    // `.typetest.ts` files are type-level tests (tsc only), like `.test.ts` ones
+    const isTest = e.name.endsWith('.test.ts') || e.name.endsWith('.typetest.ts');
+    return e.name.endsWith('.ts') && !isTest ? [p] : [];
   });
 }
 

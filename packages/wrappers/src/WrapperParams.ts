@@ -106,9 +106,20 @@ export type RoutingPrefix = (typeof ROUTING_PREFIXES)[number];
 export type RoutedParamKeys = { [K in `${RoutingPrefix}__${string}`]?: unknown };
 
 /**
+ * The build function's own params routed explicitly (`model__hidden` for a declared `hidden`),
+ * with their declared types; other `model__*` keys stay accepted (see {@link RoutedParamKeys}).
+ *
+ * @typeParam E - the build function's own params
+ */
+export type ModelRoutedParams<E extends object> = {
+  [K in keyof E & string as `model__${K}`]?: E[K];
+};
+
+/**
  * What a wrapper's constructor accepts: its params `P` (without `model`), the routed
  * `prefix__name` keys, the build function's own params `E` (from its {@link BuildContext} type
- * argument, or a subclass's params interface) and `model`. Any other key is a type error.
+ * argument, or a subclass's params interface, also as `model__name` with the same type) and
+ * `model`. Any other key is a type error.
  *
  * @typeParam P - the class's params interface (e.g. `KerasClassifierParams`)
  * @typeParam E - params declared by the build function or a subclass
@@ -119,7 +130,8 @@ export type RoutedParamKeys = { [K in `${RoutingPrefix}__${string}`]?: unknown }
  */
 export type WrapperArgs<P extends BaseWrapperParams, E extends object> = Omit<P, 'model'> &
   RoutedParamKeys &
-  Partial<NoInfer<E>> & { model?: BuildFn<E> | tf.LayersModel | null };
+  Partial<NoInfer<E>> &
+  ModelRoutedParams<NoInfer<E>> & { model?: BuildFn<E> | tf.LayersModel | null };
 
 /** Options of `fit` / `partialFit` (call options win over `fit__x` and `x`). */
 export interface FitOptions {

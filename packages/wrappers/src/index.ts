@@ -19,7 +19,12 @@ export {
   type WrapperArgs,
 } from './BaseWrapper';
 export type { BuildContextBase, NoParams } from './BuildContext';
-export { ROUTING_PREFIXES, type RoutingPrefix, type RoutedParamKeys } from './WrapperParams';
+export {
+  ROUTING_PREFIXES,
+  type RoutingPrefix,
+  type RoutedParamKeys,
+  type ModelRoutedParams,
+} from './WrapperParams';
 export {
   routeWrapperParams,
   FIT_KWARGS,
@@ -32,8 +37,14 @@ export {
   KerasClassifier,
   type KerasClassifierParams,
   type ClassifierPartialFitOptions,
+  type ClassifierPrediction,
+  type ClassifierProbabilities,
 } from './KerasClassifier';
-export { KerasRegressor, type KerasRegressorParams } from './KerasRegressor';
+export {
+  KerasRegressor,
+  type KerasRegressorParams,
+  type RegressorPrediction,
+} from './KerasRegressor';
 export { KerasTransformer, type KerasTransformerParams } from './KerasTransformer';
 export { IdentityTransformer, type Transformer } from './IdentityTransformer';
 export { routeParams } from './routeParams';

@@ -2,7 +2,7 @@
 import { Pipeline } from '@scikeras/pipeline';
 import { StandardScaler } from '@scikeras/preprocessing';
 import { KerasClassifier, KerasRegressor } from '@scikeras/wrappers';
-import { mlpClassifier, mlpRegressor } from '../models';
+import { mlpClassifier, mlpRegressor, type MlpParams } from '../models';
 
 /**
  * A seeded, silent MLP classifier (adam, sparse categorical crossentropy).
@@ -10,7 +10,7 @@ import { mlpClassifier, mlpRegressor } from '../models';
  * @param params - more params (epochs, hidden, optimizer__learningRate, callbacks, ...)
  * @returns the estimator
  */
-export function mlpClf(params: Record<string, unknown> = {}): KerasClassifier {
+export function mlpClf(params: Record<string, unknown> = {}): KerasClassifier<MlpParams> {
   return new KerasClassifier({
     model: mlpClassifier,
     loss: 'sparse_categorical_crossentropy',
@@ -31,7 +31,7 @@ export function mlpClf(params: Record<string, unknown> = {}): KerasClassifier {
  * @param params - more params
  * @returns the estimator
  */
-export function mlpReg(params: Record<string, unknown> = {}): KerasRegressor {
+export function mlpReg(params: Record<string, unknown> = {}): KerasRegressor<MlpParams> {
   return new KerasRegressor({
     model: mlpRegressor,
     loss: KerasRegressor.rootMeanSquaredError,

@@ -22,13 +22,18 @@ import { refitBest } from './refitBest';
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type ResolvedScoring, type Scoring } from '../execution/scoring';
 import { resolveExecutor, runOptions } from '../execution/makeExecutor';
+import type { BestParams } from './typedParamGrid';
 import { checkSignal, throwIfAborted } from '../internal/abort';
 import { checkTimeout } from '../internal/validateParams';
 
-/** Params shared by the searches. */
-export interface BaseSearchCVParams {
+/**
+ * Params shared by the searches.
+ *
+ * @typeParam T - the searched estimator's type (it types the param grid and `bestParams_`)
+ */
+export interface BaseSearchCVParams<T extends EstimatorLike = EstimatorLike> {
   /** The estimator whose params are searched (cloned, never fitted itself). @defaultValue null */
-  estimator?: EstimatorLike | null;
+  estimator?: T | null;
   /** A scorer name or function, or several (array of names, or name to scorer). @defaultValue null: the estimator's `score` */
   scoring?: Scoring;
   /** Worker threads running fits (`null`/1: this thread; n > 1: n worker threads, none on this thread; -1: every core), or an Executor. @defaultValue null */
@@ -67,6 +72,11 @@ export interface BaseSearchCVParams {
   timeout?: number | null;
 }
 
+/** What the estimator type T's `predict` resolves to (`unknown` when T has no typed `predict`). */
+type PredictionOf<T> = T extends { predict(X: never, ...rest: never[]): infer R }
+  ? Awaited<R>
+  : unknown;
+
 type Est = EstimatorLike & {
   fit(X: unknown, y?: unknown, options?: Record<string, unknown>): unknown;
   predict?(X: unknown): unknown;
@@ -84,10 +94,13 @@ type Est = EstimatorLike & {
  * ```ts
  * class TwoCandidates extends BaseSearchCV { protected candidates() { return [{ alpha: 1 }, { alpha: 2 }]; } }
  * ```
+ * @typeParam P - the search's params interface
+ * @typeParam T - the searched estimator's type (types `bestParams_` and `bestEstimator_`)
  * @see https://scikit-learn.org/1.2/modules/grid_search.html
  */
 export abstract class BaseSearchCV<
-  P extends BaseSearchCVParams = BaseSearchCVParams,
+  P extends BaseSearchCVParams<any> = BaseSearchCVParams,
+  T extends EstimatorLike = EstimatorLike,
 > extends BaseEstimator<P> {
   declare estimator: Est;
   declare scoring: Scoring;
@@ -104,12 +117,12 @@ export abstract class BaseSearchCV<
 
   /** Results per candidate under scikit-learn's keys in camelCase. */
   declare cvResults_?: Record<string, unknown[]>;
-  /** The refitted best estimator (with `refit`). */
-  declare bestEstimator_?: Est;
+  /** The refitted best estimator (with `refit`): a clone of `estimator`, so of its type. */
+  declare bestEstimator_?: T & Est;
   /** Mean cross-validated score of the best candidate. */
   declare bestScore_?: number;
-  /** Params of the best candidate. */
-  declare bestParams_?: Record<string, unknown>;
+  /** Params of the best candidate (typed by the estimator's params, see `BestParams`). */
+  declare bestParams_?: BestParams<T>;
   /** Index of the best candidate in `cvResults_`. */
   declare bestIndex_?: number;
   /** The scorer (or scorers by name) used. */
@@ -262,7 +275,7 @@ export abstract class BaseSearchCV<
           this.bestIndex_
         ];
       }
-      this.bestParams_ = candidates[this.bestIndex_]!;
+      this.bestParams_ = candidates[this.bestIndex_]! as BestParams<T>;
     }
     if (this.refit) {
       const t0 = performance.now();
@@ -278,7 +291,7 @@ export abstract class BaseSearchCV<
       })) as Est;
       this.refitTime_ = (performance.now() - t0) / 1000;
       this.dispose();
-      this.bestEstimator_ = best;
+      this.bestEstimator_ = best as T & Est;
       const fitted = best as unknown as Record<string, unknown>;
       if (fitted.classes_ !== undefined) this.classes_ = fitted.classes_;
       if (fitted.nFeaturesIn_ !== undefined) this.nFeaturesIn_ = fitted.nFeaturesIn_ as number;
@@ -313,15 +326,15 @@ export abstract class BaseSearchCV<
    * Predicts with the best estimator.
    *
    * @param X - the samples
-   * @returns what `bestEstimator_.predict` returns
+   * @returns what `bestEstimator_.predict` returns (typed as the estimator's `predict`, awaited)
    * @throws ValueError with `refit: false`; NotFittedError before `fit`
    * @example
    * ```ts
    * await search.predict(XTest);
    * ```
    */
-  async predict(X: unknown): Promise<unknown> {
-    return this.#best('predict').predict!(X);
+  async predict(X: unknown): Promise<PredictionOf<T>> {
+    return this.#best('predict').predict!(X) as PredictionOf<T>;
   }
 
   /**
