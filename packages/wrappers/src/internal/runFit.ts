@@ -61,7 +61,12 @@ async function trainModel(
     ? [hooks.preProcessX(v.X)[0], hooks.preProcessY(v.y)[0]]
     : null;
   const model = est.model_!;
-  checkModelCompatibility(model, est.nOutputsExpected_, plan.routed.compile.loss);
+  checkModelCompatibility(
+    model,
+    est.nOutputsExpected_,
+    plan.routed.compile.loss,
+    collectDefaults(est.constructor).loss ?? null,
+  );
   const history = await fitKerasModel(model, {
     x,
     y,
