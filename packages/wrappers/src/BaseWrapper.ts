@@ -105,6 +105,21 @@ export class BaseWrapper<
   }
 
   /**
+   * The current training epoch (scikeras's `current_epoch`): the number of epochs in
+   * `history_` (`partialFit` resumes from it), 0 before any training.
+   *
+   * @returns the epoch count
+   * @example
+   * ```ts
+   * await est.partialFit(X, y);
+   * est.currentEpoch; // 1
+   * ```
+   */
+  get currentEpoch(): number {
+    return this.history_?.loss?.length ?? 0;
+  }
+
+  /**
    * Sets params; routed keys (`fit__batchSize`) are always accepted, other unknown keys are
    * rejected with scikeras's hint to pass them to the constructor, and the closest param name.
    *
