@@ -85,6 +85,8 @@ export class BaseWrapper<
   static override tags = {
     poorScore: true,
     multioutput: true,
+    // fit(X, y, { sampleWeight }) (scikeras's fit(X, y, sample_weight=None))
+    sampleWeight: true,
     xfailChecks: {} as Record<string, string>,
   };
   /** Accepted values of the params, checked when a fit starts (scikit-learn's `_parameter_constraints`). */
