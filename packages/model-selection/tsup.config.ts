@@ -9,8 +9,6 @@ export default defineConfig({
   dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
   clean: true,
   splitting: false,
-  // an optional dependency (tsup externalizes only dependencies and peers by itself)
-  external: ['piscina'],
   sourcemap: true,
   target: 'node20',
   tsconfig: 'tsconfig.build.json',

@@ -67,8 +67,13 @@ describe('pnpm demo (CLI)', () => {
     for (const s of SECTIONS) expect(stdout).toContain(s.title);
     expect(stdout).toMatch(/Summary\n\s+section\s+score\s+value\s+bound\s+ok\s+time s/);
     expect(stdout).toMatch(/total\s+yes\s+\d+\.\d/);
-    // the searches ran on worker threads (the default --jobs 2)
-    expect(stdout).toContain('12 fits, nJobs = 2');
+    // the searches ran on worker threads (the default --jobs 2), pipelines included
+    // gridsearch: 2 scaler steps x 2 hidden x 3 folds; mixed: 2 scalers x 2 hidden x 3 folds
+    expect(stdout.match(/12 fits, nJobs = 2/g)).toHaveLength(2);
+    // the mixed-data section one-hot encodes the sex column chosen by name from records
+    expect(stdout).toContain(
+      'features out: num__age, num__bmi, num__bp, num__s1, num__s2, num__s3, num__s4, num__s5, num__s6, cat__sex_1, cat__sex_2',
+    );
   });
 
   it('writes a self-contained report with its plots as inline SVG', () => {
@@ -78,9 +83,10 @@ describe('pnpm demo (CLI)', () => {
       (m) => m[1],
     );
     expect(plots.filter((k) => k === 'lines').length).toBeGreaterThanOrEqual(2);
-    expect(plots.filter((k) => k === 'heatmap')).toHaveLength(2); // grid search + confusion matrix
+    expect(plots.filter((k) => k === 'heatmap')).toHaveLength(3); // grid search, mixed data, confusion matrix
     expect(plots).toContain('scatter');
     expect(html).toContain('Learning curves per fold');
+    expect(html).toContain('Mixed data: mean CV R²');
     expect(html).toContain('Confusion matrix');
     expect(html).toContain('predicted vs true');
     // nothing fetched at view time: no scripts, no external src/href

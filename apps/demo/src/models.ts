@@ -3,8 +3,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { getRegisteredModel, registerModel, type BuildContext } from '@scikeras/wrappers';
 
+/** The own params of the tour's MLPs (what their wrappers accept besides their own params). */
+export interface MlpParams {
+  /** Units of the hidden layer. */
+  hidden?: number;
+}
+
 /** The build context of the tour's MLPs: `hidden` is their own param. */
-type MlpContext = BuildContext<{ hidden?: number }>;
+type MlpContext = BuildContext<MlpParams>;
 
 /**
  * An MLP classifier head: `hidden` relu units, then a softmax over the classes (binary too, with
@@ -69,7 +75,8 @@ const MODELS = {
 } as const;
 
 /**
- * Registers the tour's build functions (once per thread).
+ * Registers the tour's build functions (once per thread). The pipeline and preprocessing classes
+ * register themselves with their packages' module URLs, so worker threads find them.
  *
  * @param module - the module worker threads import to register them too (the built
  *   `dist/models.js` in Node); omitted in the browser

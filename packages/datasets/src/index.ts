@@ -1,3 +1,11 @@
+/**
+ * scikit-learn's toy data sets (`loadIris`, `loadBreastCancer`, `loadWine`, `loadDiabetes`,
+ * `loadDigits`; embedded, browser-ready) and generators (`makeClassification`, `makeRegression`,
+ * `makeBlobs`, `makeMoons`, `makeCircles`).
+ *
+ * @packageDocumentation
+ * @module \@scikeras/datasets
+ */
 export type {
   Bunch,
   DiabetesBunch,

@@ -1,3 +1,10 @@
+/**
+ * `QueueExecutor` and the `scikeras-worker` command: searches and cross-validation on workers on
+ * any machine, through BullMQ on Redis (Node only).
+ *
+ * @packageDocumentation
+ * @module \@scikeras/distributed
+ */
 export { QueueExecutor, type QueueExecutorOptions } from './client/QueueExecutor';
 export type { TaskPlacement } from './client/SearchRun';
 export { ScikerasWorker, importUrl, type ScikerasWorkerOptions } from './worker/ScikerasWorker';

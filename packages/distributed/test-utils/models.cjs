@@ -2,7 +2,7 @@
 // Registers a tfjs build function, a slow deterministic regressor, a transformer and Pipeline.
 /* global __filename, setTimeout */
 const tf = require('@tensorflow/tfjs');
-const { BaseEstimator, registerEstimator } = require('@scikeras/estimator-core');
+const { BaseEstimator, ValueError, registerEstimator } = require('@scikeras/estimator-core');
 const { registerModel } = require('@scikeras/wrappers');
 const { Pipeline } = require('@scikeras/pipeline');
 
@@ -23,7 +23,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Predicts shrink * mean(y) + slope * X[:, 0]; `ms` of sleep in fit (a stand-in for a long fit),
- * `fail` makes fit throw. Deterministic: the same params and rows give the same score anywhere.
+ * `fail` makes fit throw a ValueError. Deterministic: the same params and rows give the same score anywhere.
  */
 class SlowRegressor extends BaseEstimator {
   get estimatorType() {
@@ -31,7 +31,7 @@ class SlowRegressor extends BaseEstimator {
   }
   async fit(X, y) {
     if (this.ms > 0) await sleep(this.ms);
-    if (this.fail) throw new Error(`SlowRegressor failed on purpose (shrink=${this.shrink})`);
+    if (this.fail) throw new ValueError(`SlowRegressor failed on purpose (shrink=${this.shrink})`);
     const rows = Array.from(X);
     this.mean_ = (this.shrink * Array.from(y).reduce((a, b) => a + b, 0)) / rows.length;
     this.nFeaturesIn_ = rows[0].length;

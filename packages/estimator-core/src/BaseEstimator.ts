@@ -89,6 +89,36 @@ export interface EstimatorClass<T extends BaseEstimator = BaseEstimator> {
   tags?: Partial<EstimatorTags>;
 }
 
+/**
+ * The key of the type-only member that carries an estimator's settable params type (see
+ * {@link SettableParams}); it exists only for the compiler (no runtime value, never set).
+ */
+declare const settableParamsType: unique symbol;
+
+/** Holds a params type in a method parameter, so the carrier stays bivariant in it. */
+interface SettableParamsCarrier<S> {
+  settable(params: S): void;
+}
+
+/**
+ * The params an estimator declares settable (`setParams`, param grids), as its class typed them:
+ * `BaseEstimator`'s `S` type argument (its constructor params `P` unless a class says more, e.g.
+ * a `Pipeline`'s step names). `Params` (any key, any value) for an object that keeps the
+ * estimator protocol without extending `BaseEstimator`, or an untyped one.
+ *
+ * @typeParam T - an estimator instance type
+ * @example
+ * ```ts
+ * type RidgeSettable = SettableParams<Ridge>; // RidgeParams
+ * type Anything = SettableParams<{ getParams(): Params; setParams(p: Params): unknown }>; // Params
+ * ```
+ */
+export type SettableParams<T> = T extends { readonly [settableParamsType]?: infer C }
+  ? C extends SettableParamsCarrier<infer S>
+    ? S
+    : Params
+  : Params;
+
 const extraKeys = new WeakMap<object, Set<string>>();
 
 /** Every `static defaults` along the class chain, parent first (subclasses add or override). */
@@ -135,9 +165,15 @@ function copyDefault(v: unknown): unknown {
  * r.getParams(); // { alpha: 0.5, fitIntercept: true }
  * r.setParams({ alpha: 2 }).alpha; // 2
  * ```
+ * @typeParam P - the constructor's params object
+ * @typeParam S - the params `setParams` and typed param grids accept (`P` by default; a
+ *   composition adds its named estimators)
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.base.BaseEstimator.html
  */
-export abstract class BaseEstimator<P extends object = Params> {
+export abstract class BaseEstimator<P extends object = Params, S extends object = P> {
+  /** Type only (never set at run time): the settable params, read by {@link SettableParams}. */
+  declare readonly [settableParamsType]?: SettableParamsCarrier<S>;
+
   /** Every param this class adds, with its default. Inherited along the class chain. */
   static defaults: Readonly<Params> = {};
   /** Keep constructor/setParams keys that are not in `defaults` as params (scikeras's `**kwargs`). */
@@ -231,7 +267,7 @@ export abstract class BaseEstimator<P extends object = Params> {
    * clf.setParams({ epochs: 5, model__hidden: 32 });
    * ```
    */
-  setParams(params: Params & Partial<P>): this {
+  setParams(params: Params & Partial<S>): this {
     if (!params || Object.keys(params).length === 0) return this;
     const self = this as unknown as Params;
     const name = estimatorNameOf(this);

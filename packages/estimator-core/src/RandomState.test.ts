@@ -117,3 +117,23 @@ describe('checkRandomState', () => {
     );
   });
 });
+
+describe('RandomState.copy', () => {
+  it('continues the same stream independently (copy.deepcopy of a numpy RandomState)', () => {
+    const a = new RandomState(7);
+    a.random();
+    a.standardNormal(); // leaves the second polar value pending
+    const b = a.copy();
+    const fromA = [a.standardNormal(), a.random(), a.randint(100)];
+    const fromB = [b.standardNormal(), b.random(), b.randint(100)];
+    expect(fromB).toEqual(fromA);
+    b.random();
+    expect(a.random()).not.toBe(b.random());
+  });
+
+  it('copies an entropy-seeded generator too', () => {
+    const a = new RandomState();
+    const b = a.copy();
+    expect(b.permutation(20)).toEqual(a.permutation(20));
+  });
+});

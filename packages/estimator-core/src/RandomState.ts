@@ -19,7 +19,7 @@ import { ValueError } from './errors';
  * @see https://numpy.org/doc/stable/reference/random/legacy.html
  */
 export class RandomState {
-  readonly #next: () => number;
+  #next: seedrandom.StatefulPRNG<seedrandom.State.Arc4>;
   /** The second value of the last polar-method pair, kept for the next `standardNormal()`. */
   #gauss: number | null = null;
 
@@ -27,8 +27,31 @@ export class RandomState {
    * @param seed - an integer seed; `null`/`undefined` seeds from the platform's entropy
    */
   constructor(seed?: number | null) {
-    this.#next =
-      seed === null || seed === undefined ? seedrandom() : seedrandom(`scikeras:${seed}`);
+    this.#next = seedrandom(seed === null || seed === undefined ? undefined : `scikeras:${seed}`, {
+      state: true,
+    });
+  }
+
+  /**
+   * An independent generator in this one's current state: both give the same numbers from
+   * here on, and drawing from one does not advance the other (what `copy.deepcopy` of a numpy
+   * `RandomState` gives; {@link clone} copies a `RandomState` param this way, as scikit-learn's
+   * clone deep-copies it).
+   *
+   * @returns the copy
+   * @example
+   * ```ts
+   * const a = new RandomState(0);
+   * a.random();
+   * const b = a.copy();
+   * a.random() === b.random(); // true
+   * ```
+   */
+  copy(): RandomState {
+    const out = new RandomState(0);
+    out.#next = seedrandom('', { state: this.#next.state() });
+    out.#gauss = this.#gauss;
+    return out;
   }
 
   /**

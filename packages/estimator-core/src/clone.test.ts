@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { BaseEstimator, type Params } from './BaseEstimator';
+import { RandomState } from './RandomState';
 import { clone } from './clone';
 import { RuntimeError } from './errors';
 import golden from './__fixtures__/sklearn_messages.json';
@@ -249,5 +250,23 @@ describe('clone with hostile param names', () => {
     const copy = clone(est) as unknown as { opts: Record<string, unknown> };
     expect(Object.getPrototypeOf(copy.opts)).toBe(Object.prototype);
     expect(Object.keys(copy.opts)).toEqual(['__proto__']);
+  });
+});
+
+describe('clone of a RandomState param', () => {
+  class Seeded extends BaseEstimator {
+    static override defaults: Params = { randomState: null };
+  }
+
+  it('deep-copies it as scikit-learn does: the clone draws what the original would have drawn', () => {
+    const rng = new RandomState(3);
+    rng.random();
+    const est = new Seeded({ randomState: rng });
+    const copy = clone(est);
+    const theirs = copy.getParams().randomState as RandomState;
+    expect(theirs).toBeInstanceOf(RandomState);
+    expect(theirs).not.toBe(rng);
+    const expected = [rng.random(), rng.random()];
+    expect([theirs.random(), theirs.random()]).toEqual(expected);
   });
 });

@@ -1,9 +1,11 @@
 // Port of scikit-learn's sklearn/base.py clone (BSD-3-Clause).
+import { RandomState } from './RandomState';
 import { RuntimeError } from './errors';
 import { checkParamName, setOwn } from './internal/paramNames';
 import { isEstimator, type EstimatorLike } from './isEstimator';
 import { classOf, estimatorNameOf } from './registry/estimatorNameOf';
 import { pyRepr, typeName } from './repr';
+import { copyOutputConfig } from './setOutput';
 
 /** Options of {@link clone}. */
 export interface CloneOptions {
@@ -14,9 +16,13 @@ export interface CloneOptions {
   safe?: boolean;
 }
 
-/** Deep-copies plain containers; functions, class instances (tfjs models, optimizers) stay shared. */
+/**
+ * Deep-copies plain containers and `RandomState`s (scikit-learn's clone deep-copies a
+ * `random_state` instance); functions, other class instances (tfjs models, optimizers) stay shared.
+ */
 function copyParam(value: unknown): unknown {
   if (isEstimator(value)) return clone(value as EstimatorLike);
+  if (value instanceof RandomState) return value.copy();
   if (Array.isArray(value)) return value.map(copyParam);
   if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, copyParam(v)]));
   if (value instanceof Set) return new Set([...value].map(copyParam));
@@ -38,7 +44,7 @@ function copyParam(value: unknown): unknown {
  * Fitted state never survives a clone.
  *
  * Like scikit-learn, clone checks that the constructor stored every param unchanged, and
- * fails naming the param otherwise.
+ * fails naming the param otherwise. The output config of `setOutput` is kept (scikit-learn 1.3).
  *
  * @param estimator - the estimator (or an array of estimators) to clone
  * @param options - `safe: false` copies non-estimators instead of throwing
@@ -83,5 +89,6 @@ export function clone<T>(estimator: T, options: CloneOptions = {}): T {
       );
     }
   }
+  copyOutputConfig(estimator as object, fresh as object); // scikit-learn >= 1.3 keeps set_output's config
   return fresh;
 }

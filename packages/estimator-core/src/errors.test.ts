@@ -4,6 +4,8 @@ import {
   NotImplementedError,
   RuntimeError,
   ScikerasError,
+  TerminatedWorkerError,
+  TimeoutError,
   ValueError,
 } from './errors';
 import { execFileSync } from 'node:child_process';
@@ -26,6 +28,8 @@ describe('errors', () => {
     [NotFittedError, [ValueError, ScikerasError]],
     [NotImplementedError, [ScikerasError]],
     [RuntimeError, [ScikerasError]],
+    [TimeoutError, [ScikerasError]],
+    [TerminatedWorkerError, [RuntimeError, ScikerasError]],
   ] as const)('%p has scikit-learn hierarchy, its name and message', (Klass, parents) => {
     const e = new Klass('msg');
     expect(e).toBeInstanceOf(Error);

@@ -118,3 +118,29 @@ brand(NotImplementedError, 'NotImplementedError');
  */
 export class RuntimeError extends ScikerasError {}
 brand(RuntimeError, 'RuntimeError');
+
+/**
+ * A task ran longer than the time it was given (Python's `TimeoutError`, which joblib's
+ * `Parallel(timeout=...)` raises), e.g. a fit of a search with `timeout` and `errorScore: 'raise'`.
+ *
+ * @example
+ * ```ts
+ * throw new TimeoutError('The fit of candidate 1, fold 2 ran longer than timeout=60 s.');
+ * ```
+ * @remarks Not a subclass of the DOMException `TimeoutError` that `AbortSignal.timeout()`
+ * gives; both have the name `'TimeoutError'`, so `e.name === 'TimeoutError'` tells either.
+ */
+export class TimeoutError extends ScikerasError {}
+brand(TimeoutError, 'TimeoutError');
+
+/**
+ * A worker (thread or process) ended while it ran a task: it exited, crashed on an uncaught
+ * error or ran out of memory (loky's `TerminatedWorkerError`, a `RuntimeError` there too).
+ *
+ * @example
+ * ```ts
+ * throw new TerminatedWorkerError('A worker thread exited with code 3 while fitting candidate 1, fold 2.');
+ * ```
+ */
+export class TerminatedWorkerError extends RuntimeError {}
+brand(TerminatedWorkerError, 'TerminatedWorkerError');

@@ -1,3 +1,11 @@
+/**
+ * The estimator protocol of scikeras-ts: scikit-learn's `BaseEstimator` contract (params object,
+ * `getParams`/`setParams` with `a__b` keys, `clone`), the error classes and warnings, and the input
+ * validation helpers (`checkArray`, `checkXY`, `takeRows`, ...).
+ *
+ * @packageDocumentation
+ * @module \@scikeras/estimator-core
+ */
 export {
   ScikerasError,
   ValueError,
@@ -5,6 +13,8 @@ export {
   NotFittedError,
   NotImplementedError,
   RuntimeError,
+  TimeoutError,
+  TerminatedWorkerError,
 } from './errors';
 export { warn, catchWarnings, type WarningCategory, type WarningRecord } from './warnings';
 export {
@@ -15,7 +25,9 @@ export {
   type EstimatorType,
   type EstimatorTags,
   type EstimatorClass,
+  type SettableParams,
 } from './BaseEstimator';
+export type { NestedParams } from './NestedParams';
 export { isEstimator, type EstimatorLike } from './isEstimator';
 export { clone, type CloneOptions } from './clone';
 export { checkIsFitted, isFitted, type CheckIsFittedOptions } from './checkIsFitted';
@@ -63,8 +75,27 @@ export {
   type ParameterConstraints,
 } from './validateParameterConstraints';
 export { RandomState, checkRandomState, type RandomStateLike } from './RandomState';
-export { pyRepr, pyStr, pyNumStr, pyList, npArrayStr, pyShape, typeName } from './repr';
+export {
+  pyRepr,
+  pyStr,
+  pyNumStr,
+  pyList,
+  pyTuple,
+  pySet,
+  npArrayStr,
+  pyShape,
+  typeName,
+} from './repr';
 export { estimatorNameOf } from './registry/estimatorNameOf';
+export {
+  setOutputConfig,
+  getOutputConfig,
+  safeSetOutput,
+  wrapTransformOutput,
+  type TransformOutput,
+  type OutputConfig,
+  type ResolvedOutputConfig,
+} from './setOutput';
 export {
   registerEstimator,
   getEstimatorClass,

@@ -1,6 +1,8 @@
 /** The minimal estimator protocol: what meta-estimators and clone rely on. */
 export interface EstimatorLike {
+  /** The estimator's params (`deep`: with nested estimators' params as `a__b` keys). */
   getParams(deep?: boolean): Record<string, unknown>;
+  /** Sets params (nested ones by `a__b` keys); returns the estimator. */
   setParams(params: Record<string, unknown>): unknown;
 }
 

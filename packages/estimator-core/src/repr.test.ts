@@ -1,5 +1,15 @@
 import { BaseEstimator } from './BaseEstimator';
-import { npArrayStr, pyList, pyNumStr, pyRepr, pyShape, pyStr, typeName } from './repr';
+import {
+  npArrayStr,
+  pyList,
+  pyNumStr,
+  pyRepr,
+  pySet,
+  pyShape,
+  pyStr,
+  pyTuple,
+  typeName,
+} from './repr';
 
 class Thing {}
 class Named {
@@ -44,6 +54,7 @@ describe('pyRepr', () => {
     [new Set([1]), '{1}'],
     [new Set(), 'set()'],
     [new Map([['k', 2]]), "{'k': 2}"],
+    [/^col_s/i, '/^col_s/i'],
     [new Thing(), '<Thing object>'],
     [new Named(), 'Named(1)'],
     [new Est({ a: 2 }), 'Est({ a: 2 })'],
@@ -87,6 +98,29 @@ describe('pyStr, pyList, npArrayStr, pyShape', () => {
     expect(npArrayStr(['a', 'b'])).toBe("['a' 'b']");
     expect(pyShape([3])).toBe('(3,)');
     expect(pyShape([3, 2])).toBe('(3, 2)');
+  });
+});
+
+describe('pyTuple, pySet', () => {
+  it('print tuples and sets like Python (sets sorted, for stable messages)', () => {
+    expect(pyTuple([2, 1])).toBe('(2, 1)');
+    expect(pyTuple([25.5])).toBe('(25.5,)');
+    expect(pyTuple([])).toBe('()');
+    expect(pyTuple(['a', null])).toBe("('a', null)");
+    expect(pySet(['c', 'a', 'c'])).toBe("{'a', 'c'}");
+    expect(pySet([10, 2, 2])).toBe('{2, 10}');
+    expect(pySet([])).toBe('set()');
+  });
+});
+
+describe('1,000,000 items', () => {
+  it('pyRepr, pyList, npArrayStr and pyTuple read only the items they show', () => {
+    const big = Float64Array.from({ length: 1_000_000 }, (_, i) => i);
+    expect(pyRepr(big)).toBe('[0, 1, 2, ..., 999997, 999998, 999999]');
+    expect(pyList(big)).toBe('[0, 1, 2, ..., 999997, 999998, 999999]');
+    expect(npArrayStr(big)).toBe('[0 1 2 ... 999997 999998 999999]');
+    expect(pyTuple(big)).toBe('(0, 1, 2, ..., 999997, 999998, 999999)');
+    expect(pySet(big)).toMatch(/^\{0, 1, 2, .*, 999999\}$/);
   });
 });
 

@@ -52,7 +52,8 @@ function reprAt(v: unknown, depth: number): string {
   if (depth > MAX_DEPTH) return '...';
   const item = (x: unknown) => reprAt(x, depth + 1);
   if (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView)))
-    return listOf(Array.from(v as ArrayLike<unknown>), item);
+    return listOf(v as ArrayLike<unknown>, item);
+  if (v instanceof RegExp) return String(v);
   if (v instanceof Set) return v.size === 0 ? 'set()' : `{${[...v].map(item).join(', ')}}`;
   if (v instanceof Map) return `{${[...v].map(([k, x]) => `${item(k)}: ${item(x)}`).join(', ')}}`;
   const proto = Object.getPrototypeOf(v);
@@ -81,18 +82,27 @@ function reprAt(v: unknown, depth: number): string {
   return `<${typeName(v)} object>`;
 }
 
-function listOf(values: readonly unknown[], item: (x: unknown) => string): string {
-  if (values.length > MAX_ITEMS) {
-    const head = values.slice(0, 3).map(item);
-    const tail = values.slice(-3).map(item);
-    return `[${[...head, '...', ...tail].join(', ')}]`;
+/** The items of a list as text, numpy's abbreviation past 1000 items (reads only the 6 shown then). */
+function itemsOf(values: ArrayLike<unknown>, item: (x: unknown) => string): string[] {
+  const n = values.length;
+  const out: string[] = [];
+  if (n > MAX_ITEMS) {
+    for (let i = 0; i < 3; i++) out.push(item(values[i]));
+    out.push('...');
+    for (let i = n - 3; i < n; i++) out.push(item(values[i]));
+    return out;
   }
-  return `[${values.map(item).join(', ')}]`;
+  for (let i = 0; i < n; i++) out.push(item(values[i]));
+  return out;
+}
+
+function listOf(values: ArrayLike<unknown>, item: (x: unknown) => string): string {
+  return `[${itemsOf(values, item).join(', ')}]`;
 }
 
 /**
  * Python's `repr()` of a value, with JavaScript's literals: `'abc'`, `3`, `0.5`, `null`,
- * `true`, `[1, 2]`, `{'a': 1}`, `<function build>`, an estimator as its `toString()`
+ * `true`, `[1, 2]`, `{'a': 1}`, `<function build>`, a RegExp as its literal (`/^a/i`), an estimator as its `toString()`
  * (`KFold({ nSplits: 3 })`), another estimator-like object (one with `getParams`) as
  * `Name({ a: 1 })`, another class instance as `<Name object>`.
  *
@@ -134,8 +144,71 @@ export function pyStr(v: unknown): string {
  * pyList(['a', 'b']); // "['a', 'b']"
  * ```
  */
-export function pyList(values: readonly unknown[]): string {
+export function pyList(values: ArrayLike<unknown>): string {
   return listOf(values, (x) => reprAt(x, 1));
+}
+
+/**
+ * Python's `repr()` of a tuple: `(0, 1)`, `(3,)`, `()` (a JavaScript array where scikit-learn
+ * takes a tuple, e.g. `featureRange: [0, 1]`).
+ *
+ * @param values - the items
+ * @returns the text
+ * @example
+ * ```ts
+ * `Got ${pyTuple([2, 1])}.`; // 'Got (2, 1).'
+ * ```
+ */
+export function pyTuple(values: ArrayLike<unknown>): string {
+  const items = itemsOf(values, (x) => reprAt(x, 1));
+  return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+}
+
+/**
+ * Python's `repr()` of a set: `{'a', 'c'}`, `set()` when empty. The distinct items are sorted
+ * (numbers ascending, others by their text) so that messages are stable.
+ *
+ * @param values - the items (duplicates are shown once)
+ * @returns the text
+ * @example
+ * ```ts
+ * `columns are missing: ${pySet(['c', 'a', 'c'])}`; // "columns are missing: {'a', 'c'}"
+ * ```
+ * @remarks Python prints a set in hash order, which differs between runs for strings; a sorted
+ * order is one Python could print and keeps tests and logs stable.
+ */
+export function pySet(values: Iterable<unknown>): string {
+  const list: ArrayLike<unknown> =
+    Array.isArray(values) || ArrayBuffer.isView(values)
+      ? (values as ArrayLike<unknown>)
+      : [...values];
+  if (list.length === 0) return 'set()';
+  const item = (x: unknown) => reprAt(x, 1);
+  let numeric = true;
+  let strings = true;
+  for (let i = 0; i < list.length && (numeric || strings); i++) {
+    if (typeof list[i] !== 'number') numeric = false;
+    if (typeof list[i] !== 'string') strings = false;
+  }
+  if (numeric) return `{${itemsOf(distinctNumbers(list as ArrayLike<number>), item).join(', ')}}`;
+  if (strings) return `{${itemsOf([...new Set(Array.from(list))].sort(), item).join(', ')}}`;
+  const texts = [...new Set(Array.from(list))].map(item).sort();
+  return `{${itemsOf(texts, (t) => t as string).join(', ')}}`;
+}
+
+/** Distinct numbers ascending (NaN once, last), without a Set of boxed numbers. */
+function distinctNumbers(values: ArrayLike<number>): number[] {
+  const sorted = Float64Array.from(values).sort();
+  const out: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i]!;
+    if (v !== v) {
+      out.push(NaN);
+      break;
+    }
+    if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
+  }
+  return out;
 }
 
 /**
@@ -148,8 +221,8 @@ export function pyList(values: readonly unknown[]): string {
  * npArrayStr([1, 2]); // '[1 2]'
  * ```
  */
-export function npArrayStr(values: readonly unknown[]): string {
-  return `[${values.map((x) => reprAt(x, 1)).join(' ')}]`;
+export function npArrayStr(values: ArrayLike<unknown>): string {
+  return `[${itemsOf(values, (x) => reprAt(x, 1)).join(' ')}]`;
 }
 
 /**

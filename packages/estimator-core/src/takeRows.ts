@@ -1,7 +1,6 @@
 import { ValueError } from './errors';
 import { isArray2D, isMatrix, isTensorLike, isTypedArray } from './internal/guards';
 import { numSamples } from './numSamples';
-import { Matrix } from 'ml-matrix';
 
 /**
  * The rows of X (or the entries of y) at `indices`, in the same form as the input: arrays
@@ -43,7 +42,7 @@ export function takeRows<T>(X: T, indices: ArrayLike<number>): T {
       data.set(X.data.subarray(idx[k]! * c, idx[k]! * c + c), k * c);
     return { data, shape: [idx.length, c] } as T;
   }
-  if (isMatrix(X)) return new Matrix(idx.map((i) => X.getRow(i))) as T;
+  if (isMatrix(X)) return X.subMatrixRow(idx) as T;
   if (isTensorLike(X)) return X.gather(Int32Array.from(idx), 0) as T;
   throw new ValueError(`Cannot index rows of ${typeof X}.`);
 }

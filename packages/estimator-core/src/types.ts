@@ -29,7 +29,9 @@ export interface TensorLike {
   readonly shape: readonly number[];
   readonly rank: number;
   readonly dtype: string;
+  /** The tensor's values, flat, in row-major order (synchronous read). */
   dataSync(): ArrayLike<number>;
+  /** The slices at `indices` along `axis` (rows by default), as a new tensor. */
   gather(indices: number[] | Int32Array, axis?: number): TensorLike;
 }
 

@@ -6,8 +6,11 @@ import { toNum2D } from './internal/numeric';
 
 /** What a scorer needs of an estimator; methods may return values or Promises. */
 export interface ScorableEstimator {
+  /** Predictions for `X` (what `predict`-based scorers compare with `y`). */
   predict?(X: unknown): unknown;
+  /** Class probabilities for `X` (what probability scorers such as `neg_log_loss` use). */
   predictProba?(X: unknown): unknown;
+  /** The estimator's own score on `(X, y)` (the scorer when `scoring` is `null`). */
   score?(X: unknown, y: unknown, options?: { sampleWeight?: ArrayLike<number> }): unknown;
   classes_?: unknown;
 }

@@ -1,3 +1,10 @@
+/**
+ * scikit-learn's metrics (accuracy, r2, mse/rmse/mae, f1, logLoss, rocAuc, ...) and scorers
+ * (`getScorer`, `makeScorer`).
+ *
+ * @packageDocumentation
+ * @module \@scikeras/metrics
+ */
 export { accuracyScore, type AccuracyScoreOptions } from './accuracyScore';
 export { balancedAccuracyScore, type BalancedAccuracyScoreOptions } from './balancedAccuracyScore';
 export { confusionMatrix, type ConfusionMatrixOptions } from './confusionMatrix';

@@ -5,6 +5,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pythonHas, row, runPython } from '../../../scripts/benchUtil.mjs';
 import { GridSearchCV, KFold } from '../dist/index.mjs';
+import { nJobsRows } from './nJobs.mjs';
 
 const require = createRequire(import.meta.url);
 const { BusyEstimator } = require('../src/__fixtures__/estimators.cjs');
@@ -42,6 +43,7 @@ function median(a) {
 
 export async function run() {
   const rows = [];
+  if (process.env.MS_BENCH_PARTS?.split(',').includes('njobs-only')) return nJobsRows();
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : 1;
   const work = WORK;
   const oneFit = (() => {
@@ -128,5 +130,6 @@ print(json.dumps({"ms": sorted(ts)[1]}))
       },
     ),
   );
+  rows.push(...(await nJobsRows()));
   return rows;
 }

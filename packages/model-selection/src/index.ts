@@ -1,3 +1,10 @@
+/**
+ * Splitters, cross-validation (`crossValScore`, `crossValidate`, `crossValPredict`) and
+ * hyperparameter search (`GridSearchCV`, `RandomizedSearchCV`) for any scikeras-ts estimator.
+ *
+ * @packageDocumentation
+ * @module \@scikeras/model-selection
+ */
 export { RandomState, checkRandomState, type RandomStateLike } from './RandomState';
 export {
   BaseCrossValidator,
@@ -40,6 +47,7 @@ export { crossValPredict, type CrossValPredictOptions } from './validation/cross
 export { BaseSearchCV, type BaseSearchCVParams } from './search/BaseSearchCV';
 export { GridSearchCV, type GridSearchCVParams } from './search/GridSearchCV';
 export { RandomizedSearchCV, type RandomizedSearchCVParams } from './search/RandomizedSearchCV';
+export type { ParamGridFor, ParamDistributionsFor, BestParams } from './search/typedParamGrid';
 export type { FitTask, TaskSpec, TaskContextSpec, TaskResult } from './execution/FitTask';
 export type { Executor, ExecutorRunOptions, Job } from './execution/Executor';
 export { SequentialExecutor } from './execution/SequentialExecutor';
@@ -59,3 +67,11 @@ export {
   type ProgressReporterOptions,
 } from './execution/ProgressReporter';
 export type { Scoring } from './execution/scoring';
+export type { MakeExecutorOptions } from './execution/makeExecutor';
+export { toErrorRecord, fromErrorRecord, type ErrorRecord } from './execution/errorRecord';
+export {
+  describeTask,
+  failedResult,
+  timeoutFailure,
+  workerDiedFailure,
+} from './execution/taskFailures';

@@ -1,12 +1,14 @@
 // Port of scikit-learn's sklearn/utils/metaestimators.py _BaseComposition (BSD-3-Clause).
 import {
   BaseEstimator,
+  estimatorNameOf,
   InvalidParameterError,
   ValueError,
   isEstimator,
   type Params,
+  pyList,
+  pyRepr,
 } from '@scikeras/estimator-core';
-import { pyList, repr } from './internal/format';
 
 /** Whether a value is a list of `[name, item]` pairs (what `getParams` can list by name). */
 function isPairList(items: unknown): items is (readonly [string, unknown])[] {
@@ -24,9 +26,15 @@ function isPairList(items: unknown): items is (readonly [string, unknown])[] {
  * pipe.setParams({ scaler: 'passthrough', clf__epochs: 5 });
  * pipe.getParams().clf__epochs; // 5
  * ```
+ * @typeParam P - the constructor's params
+ * @typeParam S - what `setParams` and typed param grids accept: `P` and any name (the named
+ *   estimators are known only at run time) unless a subclass types them (see `Pipeline`)
  * @see https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/utils/metaestimators.py
  */
-export abstract class BaseComposition<P extends object = Params> extends BaseEstimator<P> {
+export abstract class BaseComposition<
+  P extends object = Params,
+  S extends object = P & Params,
+> extends BaseEstimator<P, S> {
   /** The name of the param that holds the list (`'steps'`, `'transformerList'`, `'transformers'`). */
   protected abstract get itemsParam(): string;
 
@@ -86,7 +94,7 @@ export abstract class BaseComposition<P extends object = Params> extends BaseEst
    * pipe.setParams({ scaler: new MinMaxScaler(), clf__epochs: 3 });
    * ```
    */
-  override setParams(params: Params & Partial<P>): this {
+  override setParams(params: Params & Partial<S>): this {
     if (!params || Object.keys(params).length === 0) return this;
     const rest: Params = { ...params };
     const self = this as unknown as Params;
@@ -115,13 +123,13 @@ export abstract class BaseComposition<P extends object = Params> extends BaseEst
         nested.set(head, sub);
       } else own[key] = value;
     }
-    super.setParams(own as Params & Partial<P>);
+    super.setParams(own as Params & Partial<S>);
     const current = this.namedItems();
     for (const [head, sub] of nested) {
       const est = isPairList(current) ? current.find(([n]) => n === head)?.[1] : undefined;
       if (!isEstimator(est)) {
         throw new InvalidParameterError(
-          `Invalid parameter '${Object.keys(sub)[0]}' for '${head}' of ${this.constructor.name}: it is ${repr(est)}, which has no params.`,
+          `Invalid parameter '${Object.keys(sub)[0]}' for '${head}' of ${estimatorNameOf(this)}: it is ${pyRepr(est)}, which has no params.`,
         );
       }
       est.setParams(sub);
@@ -138,7 +146,7 @@ export abstract class BaseComposition<P extends object = Params> extends BaseEst
       if (valid.includes(key) || valid.includes(head) || names.includes(head)) continue;
       if (this.acceptsParam(key)) continue;
       // BaseEstimator's own message, naming the head as scikit-learn does; sets nothing
-      super.setParams({ [head]: params[key] } as Params & Partial<P>);
+      super.setParams({ [head]: params[key] } as Params & Partial<S>);
     }
   }
 

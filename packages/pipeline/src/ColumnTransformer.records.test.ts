@@ -1,7 +1,7 @@
 // Ports of scikit-learn's sklearn/compose/tests/test_column_transformer.py (1.2.1) DataFrame tests,
 // on arrays of records (what a CSV/JSON parser gives a JavaScript user).
 import { BaseEstimator, type EstimatorTags } from '@scikeras/estimator-core';
-import { isPlainObject } from './internal/format';
+import { isPlainObject } from './internal/isPlainObject';
 import { ColumnTransformer } from './ColumnTransformer';
 import { makeColumnTransformer } from './makeColumnTransformer';
 import { makeColumnSelector } from './makeColumnSelector';

@@ -8,7 +8,18 @@ import {
   type EstimatorTags,
   type EstimatorType,
   type Params,
+  typeName,
+  pySet,
+  pyRepr,
+  checkFeatureNamesIn,
+  getOutputConfig,
+  registerEstimator,
+  safeSetOutput,
+  setOutputConfig,
+  type Array2D,
+  type OutputConfig,
 } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { BaseComposition } from './BaseComposition';
 import { isEmptySelection } from './internal/columnIndices';
 import {
@@ -23,9 +34,9 @@ import {
 } from './internal/columnParts';
 import { getColumnIndices } from './internal/columnIndices';
 import { timed } from './internal/elapsed';
-import { addPrefix, checkFeatureNamesIn } from './internal/featureNames';
-import { className, pySet, repr } from './internal/format';
-import { hstack, outputRows, scaleOutput } from './internal/outputs';
+import { addPrefix } from './internal/addPrefix';
+import { scaleOutput, stackOutputs, type Stacked } from './internal/outputs';
+import type { WithOutput } from './types';
 import { fitTransformOne, rethrowAs, transformOne } from './internal/stepCalls';
 import { toTable, type Table } from './internal/table';
 import { andThen, mapMaybe, type MaybePromise } from './maybeAsync';
@@ -161,7 +172,7 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
       list.some((t) => !Array.isArray(t) || t.length !== 3 || typeof t[0] !== 'string')
     )
       throw new TypeError(
-        `transformers should be a list of [name, transformer, columns] triples with string names; got ${repr(list)}.`,
+        `transformers should be a list of [name, transformer, columns] triples with string names; got ${pyRepr(list)}.`,
       );
     if (list.length === 0) return;
     this.validateNames(this.transformers.map(([n]) => n));
@@ -169,7 +180,7 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
       if (t === 'drop' || t === 'passthrough') continue;
       if (!(has(t, 'fit') || has(t, 'fitTransform')) || !has(t, 'transform'))
         throw new TypeError(
-          `All estimators should implement fit and transform, or can be 'drop' or 'passthrough' specifiers. ${repr(t)} (type ${className(t)}) doesn't.`,
+          `All estimators should implement fit and transform, or can be 'drop' or 'passthrough' specifiers. ${pyRepr(t)} (type ${typeName(t)}) doesn't.`,
         );
     }
   }
@@ -186,7 +197,7 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
     y: unknown,
     fit: boolean,
   ): MaybePromise<[unknown, unknown]> {
-    const X = subX(table, indices, e.columns, e.trans);
+    const X = subX(table, indices, e.columns, e.trans, this.#typed());
     if (e.trans === 'passthrough') return [scaleOutput(X, e.weight), 'passthrough'];
     const t = e.trans as StepEstimator;
     return rethrowAs(
@@ -198,21 +209,55 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
     );
   }
 
+  /** Whether setOutput asked for one Float64Array. */
+  #typed(): boolean {
+    return getOutputConfig(this).transform === 'array2d';
+  }
+
+  /**
+   * Chooses what `transform` and `fitTransform` return (scikit-learn's `set_output`), for this
+   * ColumnTransformer and every transformer in it (`transformers`, the fitted `transformers_`,
+   * and a `remainder` estimator): `'default'`, `number[][]`, or `'array2d'`, one row-major
+   * `{ data: Float64Array, shape }`. With `'array2d'`, each transformer gets its numeric
+   * columns as such an Array2D and the outputs are stacked without per-row arrays.
+   *
+   * @param config - `{ transform: 'default' | 'array2d' }`; `transform` null or absent changes nothing
+   * @returns this
+   * @throws ValueError "Unable to configure output for T() because `setOutput` is not available." for a transformer without `setOutput`
+   * @example
+   * ```ts
+   * const ct = makeColumnTransformer([new StandardScaler(), [0, 1]]).setOutput({ transform: 'array2d' });
+   * ct.fitTransform({ data: Float64Array.of(1, 2, 3, 4), shape: [2, 2] }); // { data: Float64Array [...], shape: [2, 2] }
+   * ```
+   * @remarks Output with strings (a passed-through text column) stays rows: an Array2D holds
+   * numbers only.
+   * @see https://scikit-learn.org/1.2/modules/generated/sklearn.compose.ColumnTransformer.html#sklearn.compose.ColumnTransformer.set_output
+   */
+  setOutput(config: { transform: 'array2d' }): WithOutput<this, Array2D | unknown[][]>;
+  setOutput(config?: OutputConfig): this;
+  setOutput(config: OutputConfig = {}): this {
+    setOutputConfig(this, config);
+    const all = [
+      ...(Array.isArray(this.transformers) ? this.transformers : []),
+      ...(this.transformers_ ?? []),
+    ];
+    for (const entry of all) {
+      const t = entry?.[1];
+      if (t !== 'passthrough' && t !== 'drop') safeSetOutput(t, config);
+    }
+    if (this.remainder !== 'passthrough' && this.remainder !== 'drop')
+      safeSetOutput(this.remainder, config);
+    return this;
+  }
+
   /** Checks every output is 2-D and stacks them (zero outputs: `nRows` empty rows). */
-  private stack(
-    outs: unknown[],
-    ran: readonly ColumnEntry[],
-    nRows: number,
-  ): { rows: unknown[][][]; X: number[][] } {
-    const rows = outs.map((o, i) => {
-      const r = outputRows(o);
-      if (r === null)
-        throw new ValueError(
-          `The output of the '${ran[i]!.name}' transformer should be 2D (number[][], typed-array rows, { data, shape }, Matrix or Tensor2D).`,
-        );
-      return r;
-    });
-    return { rows, X: hstack(rows, nRows) };
+  private stack(outs: unknown[], ran: readonly ColumnEntry[], nRows: number): Stacked {
+    return stackOutputs(
+      outs,
+      ran.map((e) => e.name),
+      nRows,
+      this.#typed(),
+    );
   }
 
   /**
@@ -255,7 +300,7 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
       ),
     );
     return andThen(results, (res) => {
-      const { rows, X: out } = this.stack(
+      const { widths, X: out } = this.stack(
         res.map(([o]) => o),
         ran,
         table.nRows,
@@ -271,10 +316,10 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
       this.sparseOutput_ = false;
       this.outputIndices_ = outputIndices(
         ran.map((e) => e.name),
-        rows.map((r) => (r[0] ? r[0].length : 0)),
+        widths,
         this.transformers.map(([n]) => n),
       );
-      return out;
+      return out as number[][];
     });
   }
 
@@ -339,7 +384,7 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
     const outs = mapMaybe(ran, (e) =>
       andThen(this.runOne(e, table, indicesOf(e), undefined, false), ([o]) => o),
     );
-    return andThen(outs, (o) => this.stack(o, ran, table.nRows).X);
+    return andThen(outs, (o) => this.stack(o, ran, table.nRows).X as number[][]);
   }
 
   /**
@@ -356,7 +401,7 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
    */
   getFeatureNamesOut(inputFeatures?: readonly string[] | null): string[] {
     checkIsFitted(this);
-    const names = checkFeatureNamesIn(this, inputFeatures);
+    const names = checkFeatureNamesIn(this, inputFeatures)!;
     const parts: [string, string[]][] = [];
     for (const [name, trans, column] of this.transformers_!) {
       if (trans === 'drop' || isEmptySelection(column)) continue;
@@ -367,7 +412,7 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
       }
       if (!has(trans, 'getFeatureNamesOut'))
         throw new TypeError(
-          `Transformer ${name} (type ${className(trans)}) does not provide getFeatureNamesOut.`,
+          `Transformer ${name} (type ${typeName(trans)}) does not provide getFeatureNamesOut.`,
         );
       parts.push([name, Array.from(trans.getFeatureNamesOut!(own) as Iterable<string>)]);
     }
@@ -380,3 +425,4 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
       if (has(t, 'dispose')) (t as StepEstimator).dispose!();
   }
 }
+registerEstimator(ColumnTransformer, { module: MODULE_URL });

@@ -7,17 +7,27 @@ import {
   type EstimatorTags,
   type EstimatorType,
   type Params,
+  typeName,
+  pyList,
+  pyRepr,
+  checkFeatureNamesIn,
+  registerEstimator,
+  getOutputConfig,
+  safeSetOutput,
+  setOutputConfig,
+  type Array2D,
+  type OutputConfig,
 } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { BaseComposition } from './BaseComposition';
 import { timed } from './internal/elapsed';
-import { addPrefix, checkFeatureNamesIn } from './internal/featureNames';
-import { className, pyList, repr } from './internal/format';
-import { hstack, outputRows, scaleOutput } from './internal/outputs';
+import { addPrefix } from './internal/addPrefix';
+import { scaleOutput, stackOutputs } from './internal/outputs';
 import { callFit, fitTransformOne, transformOne } from './internal/stepCalls';
 import { isArrowTable } from './internal/arrow';
-import { toTable, matrixOf } from './internal/table';
+import { toTable, matrixOf, selectMatrix } from './internal/table';
 import { andThen, mapMaybe, type MaybePromise } from './maybeAsync';
-import type { StepEstimator, UnionTransformer } from './types';
+import type { StepEstimator, UnionTransformer, WithOutput } from './types';
 
 /** Params of {@link FeatureUnion}. */
 export interface FeatureUnionParams {
@@ -144,14 +154,14 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
       list.some((t) => !Array.isArray(t) || t.length !== 2 || typeof t[0] !== 'string')
     )
       throw new TypeError(
-        `transformerList should be a list of [name, transformer] pairs with string names; got ${repr(list)}.`,
+        `transformerList should be a list of [name, transformer] pairs with string names; got ${pyRepr(list)}.`,
       );
     this.validateNames(this.transformerList.map(([n]) => n));
     for (const [, t] of this.transformerList) {
       if (t === 'drop' || t === 'passthrough') continue;
       if (!(has(t, 'fit') || has(t, 'fitTransform')) || !has(t, 'transform'))
         throw new TypeError(
-          `All estimators should implement fit and transform. ${repr(t)} (type ${className(t)}) doesn't`,
+          `All estimators should implement fit and transform. ${pyRepr(t)} (type ${typeName(t)}) doesn't`,
         );
     }
     const names = new Set(this.transformerList.map(([n]) => n));
@@ -186,8 +196,7 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
     const items = this.iter();
     return mapMaybe(items, ([name, t, weight], i) =>
       timed('FeatureUnion', this.logMessage(name, i + 1, items.length), () => {
-        if (t === 'passthrough')
-          return withOutput ? scaleOutput(matrixOf(toTable(X, 'FeatureUnion')), weight) : null;
+        if (t === 'passthrough') return withOutput ? this.#passthrough(X, weight) : null;
         if (!withOutput)
           return andThen(callFit(t, X, y, params) as MaybePromise<unknown>, () => null);
         return andThen(fitTransformOne(t, X, y, weight, params), ([Xt]) => Xt);
@@ -247,23 +256,54 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
   transform(X: unknown): MaybePromise<number[][]> {
     const outs = mapMaybe(this.iter(), ([, t, weight]) =>
       t === 'passthrough'
-        ? scaleOutput(matrixOf(toTable(X, 'FeatureUnion')), weight)
+        ? this.#passthrough(X, weight)
         : transformOne(t as StepEstimator, X, weight),
     );
     return andThen(outs, (o) => this.stack(o, X));
   }
 
+  /** X as a `'passthrough'` hands it on: rows, or (with setOutput's 'array2d') one typed matrix when numeric. */
+  #passthrough(X: unknown, weight: number | undefined): unknown {
+    const table = toTable(X, 'FeatureUnion');
+    const all = Array.from({ length: table.nCols }, (_, j) => j);
+    const typed = this.#typed() ? selectMatrix(table, all) : null;
+    return scaleOutput(typed ?? matrixOf(table), weight);
+  }
+
+  /** Whether setOutput asked for one Float64Array. */
+  #typed(): boolean {
+    return getOutputConfig(this).transform === 'array2d';
+  }
+
+  /**
+   * Chooses what `transform` and `fitTransform` return (scikit-learn's `set_output`), for this
+   * FeatureUnion and every transformer in it: `'default'`, `number[][]`, or `'array2d'`, one
+   * row-major `{ data: Float64Array, shape }` (the outputs stacked without per-row arrays).
+   *
+   * @param config - `{ transform: 'default' | 'array2d' }`; `transform` null or absent changes nothing
+   * @returns this
+   * @throws ValueError "Unable to configure output for T() because `setOutput` is not available." for a transformer without `setOutput`
+   * @example
+   * ```ts
+   * makeUnion(new StandardScaler(), 'passthrough').setOutput({ transform: 'array2d' }).fitTransform([[1], [3]]);
+   * // { data: Float64Array [-1, 1, 1, 3], shape: [2, 2] }
+   * ```
+   * @see https://scikit-learn.org/1.2/modules/generated/sklearn.pipeline.FeatureUnion.html#sklearn.pipeline.FeatureUnion.set_output
+   */
+  setOutput(config: { transform: 'array2d' }): WithOutput<this, Array2D | unknown[][]>;
+  setOutput(config?: OutputConfig): this;
+  setOutput(config: OutputConfig = {}): this {
+    setOutputConfig(this, config);
+    for (const [, t] of Array.isArray(this.transformerList) ? this.transformerList : []) {
+      if (t !== 'passthrough' && t !== 'drop') safeSetOutput(t, config);
+    }
+    return this;
+  }
+
   private stack(outs: unknown[], X: unknown): number[][] {
     const names = this.iter().map(([n]) => n);
-    const rows = outs.map((o, i) => {
-      const r = outputRows(o);
-      if (r === null)
-        throw new ValueError(
-          `The output of the '${names[i]}' transformer should be 2D (number[][], typed-array rows, { data, shape }, Matrix or Tensor2D).`,
-        );
-      return r;
-    });
-    return hstack(rows, outs.length === 0 ? (isArrowTable(X) ? X.numRows : numSamples(X)) : 0);
+    const nRows = outs.length === 0 ? (isArrowTable(X) ? X.numRows : numSamples(X)) : 0;
+    return stackOutputs(outs, names, nRows, this.#typed()).X as number[][];
   }
 
   /**
@@ -283,12 +323,12 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
     const parts: [string, string[]][] = [];
     for (const [name, t] of this.iter()) {
       if (t === 'passthrough') {
-        parts.push([name, checkFeatureNamesIn(this, inputFeatures)]);
+        parts.push([name, checkFeatureNamesIn(this, inputFeatures)!]);
         continue;
       }
       if (!has(t, 'getFeatureNamesOut'))
         throw new TypeError(
-          `Transformer ${name} (type ${className(t)}) does not provide getFeatureNamesOut.`,
+          `Transformer ${name} (type ${typeName(t)}) does not provide getFeatureNamesOut.`,
         );
       parts.push([
         name,
@@ -304,3 +344,4 @@ export class FeatureUnion extends BaseComposition<FeatureUnionParams> {
       if (has(t, 'dispose')) t.dispose!();
   }
 }
+registerEstimator(FeatureUnion, { module: MODULE_URL });

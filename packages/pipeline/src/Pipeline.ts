@@ -8,14 +8,20 @@ import {
   type EstimatorTags,
   type EstimatorType,
   type Params,
+  typeName,
+  pyList,
+  pyRepr,
+  registerEstimator,
+  safeSetOutput,
+  type OutputConfig,
 } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { BaseComposition } from './BaseComposition';
 import { timed } from './internal/elapsed';
-import { className, pyList, repr } from './internal/format';
 import { installPipelineDelegates } from './internal/pipelineDelegates';
 import { callFit, disposeIntermediate, fitTransformOne } from './internal/stepCalls';
 import { andThen, reduceMaybe, type MaybePromise } from './maybeAsync';
-import type { Memory, PipelineStep, StepEstimator } from './types';
+import type { Memory, Passthrough, PipelineStep, StepEstimator } from './types';
 
 /** Params of {@link Pipeline}. */
 export interface PipelineParams {
@@ -34,6 +40,46 @@ export interface PipelineParams {
   /** Print the time each step took to fit (`console.log`). @defaultValue false */
   verbose?: boolean;
 }
+
+/**
+ * What the constructor of a `Pipeline` with steps of type `S` takes: {@link PipelineParams},
+ * with `steps` typed as given (the step names and estimators' types are kept).
+ *
+ * @typeParam S - the steps' type
+ */
+export type PipelineArgs<S extends readonly PipelineStep[]> = Omit<PipelineParams, 'steps'> & {
+  steps?: S;
+};
+
+/**
+ * Each step's name as a param (what `setParams` and a param grid may put in its place): the
+ * step's own estimator type, another estimator, `'passthrough'` or `null`. The step's params
+ * are then `name__param` keys (see `NestedParams`). Names typed `string` (steps given as a
+ * `PipelineStep[]` value) make any key and value acceptable.
+ *
+ * @typeParam S - the steps' type
+ * @example
+ * ```ts
+ * type T = PipelineStepParams<[['scaler', StandardScaler], ['clf', KerasClassifier]]>;
+ * // { scaler?: StandardScaler | StepEstimator | 'passthrough' | null; clf?: ... }
+ * ```
+ */
+export type PipelineStepParams<S extends readonly PipelineStep[]> = {
+  [E in S[number] as E[0]]?: string extends E[0]
+    ? unknown
+    : E[1] | StepEstimator | Passthrough | null;
+};
+
+/**
+ * What `setParams` and a typed param grid accept on a `Pipeline` with steps of type `S`: its
+ * params (`steps` any list of steps) and each step by name (see {@link PipelineStepParams}).
+ *
+ * @typeParam S - the steps' type
+ */
+export type PipelineSettableParams<S extends readonly PipelineStep[]> = PipelineArgs<
+  readonly PipelineStep[]
+> &
+  PipelineStepParams<S>;
 
 /** Options of `Pipeline.score`. */
 export interface PipelineScoreOptions {
@@ -56,11 +102,14 @@ function checkMemory(memory: unknown): Memory | null {
   if (memory === null || memory === undefined) return null;
   if (typeof (memory as Memory).cache === 'function') return memory as Memory;
   throw new ValueError(
-    `'memory' should be null or an object with the joblib.Memory interface (a cache(fn) method), got memory=${repr(memory)} instead.`,
+    `'memory' should be null or an object with the joblib.Memory interface (a cache(fn) method), got memory=${pyRepr(memory)} instead.`,
   );
 }
 
-export interface Pipeline extends Required<PipelineParams> {
+/* eslint-disable @typescript-eslint/no-unused-vars */
+export interface Pipeline<
+  S extends readonly PipelineStep[] = PipelineStep[],
+> extends Required<PipelineParams> {
   /** Transforms X through every transformer, then the last step's `predict` (only when the last step has `predict`). @param options - passed to the last step's `predict` */
   predict(X: unknown, options?: Record<string, unknown>): MaybePromise<any>;
   /** Transforms X, then the last step's `predictProba` (only when it has one). */
@@ -82,6 +131,7 @@ export interface Pipeline extends Required<PipelineParams> {
   /** Fits every step and returns the transformed training data (only when the last step transforms or is `'passthrough'`). */
   fitTransform(X: unknown, y?: unknown, params?: Record<string, unknown>): MaybePromise<any>;
 }
+/* eslint-enable @typescript-eslint/no-unused-vars */
 
 /**
  * A chain of transformers with a final estimator, scikit-learn's `Pipeline`: `fit` fits each
@@ -103,9 +153,14 @@ export interface Pipeline extends Required<PipelineParams> {
  *   `pipe['scaler']`, `pipe.slice(0, 2)` is `pipe[:2]` (a shallow copy, as in scikit-learn),
  *   `pipe.length` is `len(pipe)`. Unavailable methods read as `undefined` (Python's
  *   `hasattr` is false), so calling one is JavaScript's TypeError "... is not a function".
+ * @typeParam S - the steps' type, inferred from `steps` (names and estimator types kept): a
+ *   typed param grid then knows `scaler__withMean`, `clf__epochs`, `clf__model__hidden`, ...
+ *   (steps given as a `PipelineStep[]` value, or by `makePipeline`, accept any name)
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.pipeline.Pipeline.html
  */
-export class Pipeline extends BaseComposition<PipelineParams> {
+export class Pipeline<
+  const S extends readonly PipelineStep[] = PipelineStep[],
+> extends BaseComposition<PipelineArgs<S>, PipelineSettableParams<S>> {
   static estimatorName = 'Pipeline';
   static override defaults: Readonly<Params> = {
     steps: [],
@@ -262,7 +317,7 @@ export class Pipeline extends BaseComposition<PipelineParams> {
       steps.some((s) => !Array.isArray(s) || s.length !== 2 || typeof s[0] !== 'string')
     )
       throw new TypeError(
-        `Pipeline steps should be a list of [name, estimator] pairs with string names; got ${repr(steps)}.`,
+        `Pipeline steps should be a list of [name, estimator] pairs with string names; got ${pyRepr(steps)}.`,
       );
     if (steps.length === 0)
       throw new ValueError(
@@ -273,13 +328,13 @@ export class Pipeline extends BaseComposition<PipelineParams> {
       if (isSkip(t)) continue;
       if (!(hasMethod(t, 'fit') || hasMethod(t, 'fitTransform')) || !hasMethod(t, 'transform'))
         throw new TypeError(
-          `All intermediate steps should be transformers and implement fit and transform or be the string 'passthrough' ${repr(t)} (type ${className(t)}) doesn't`,
+          `All intermediate steps should be transformers and implement fit and transform or be the string 'passthrough' ${pyRepr(t)} (type ${typeName(t)}) doesn't`,
         );
     }
     const last = steps[steps.length - 1][1];
     if (!isSkip(last) && !hasMethod(last, 'fit'))
       throw new TypeError(
-        `Last step of Pipeline should implement fit or be the string 'passthrough'. ${repr(last)} (type ${className(last)}) doesn't`,
+        `Last step of Pipeline should implement fit or be the string 'passthrough'. ${pyRepr(last)} (type ${typeName(last)}) doesn't`,
       );
   }
 
@@ -394,6 +449,29 @@ export class Pipeline extends BaseComposition<PipelineParams> {
     return names as string[];
   }
 
+  /**
+   * Chooses what `transform` and `fitTransform` of the steps return (scikit-learn's
+   * `set_output`): `setOutput` of every step that transforms (a classifier at the end is left
+   * alone; `'passthrough'` and `null` steps are skipped). With `'array2d'` the data flows from
+   * step to step as one `{ data: Float64Array, shape }`, which the Keras wrappers take as X.
+   *
+   * @param config - `{ transform: 'default' | 'array2d' }`; `transform` null or absent changes nothing
+   * @returns this
+   * @throws ValueError "Unable to configure output for T() because `setOutput` is not available." for a transforming step without `setOutput`
+   * @example
+   * ```ts
+   * const pipe = makePipeline(new StandardScaler(), clf).setOutput({ transform: 'array2d' });
+   * await pipe.fit({ data: Float64Array.from(values), shape: [n, d] }, y);
+   * ```
+   * @see https://scikit-learn.org/1.2/modules/generated/sklearn.pipeline.Pipeline.html#sklearn.pipeline.Pipeline.set_output
+   */
+  setOutput(config: OutputConfig = {}): this {
+    for (const [, step] of Array.isArray(this.steps) ? this.steps : []) {
+      if (!isSkip(step)) safeSetOutput(step, config);
+    }
+    return this;
+  }
+
   /** Frees the resources of every step that has a `dispose` method (tfjs models). */
   dispose(): void {
     for (const [, t] of Array.isArray(this.steps) ? this.steps : []) {
@@ -403,3 +481,4 @@ export class Pipeline extends BaseComposition<PipelineParams> {
 }
 
 installPipelineDelegates(Pipeline.prototype);
+registerEstimator(Pipeline, { module: MODULE_URL });

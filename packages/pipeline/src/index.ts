@@ -1,4 +1,18 @@
-export { Pipeline, type PipelineParams, type PipelineScoreOptions } from './Pipeline';
+/**
+ * `Pipeline`, `makePipeline`, `ColumnTransformer`, `makeColumnSelector`, `FeatureUnion`: scikit-learn's
+ * composite estimators.
+ *
+ * @packageDocumentation
+ * @module \@scikeras/pipeline
+ */
+export {
+  Pipeline,
+  type PipelineParams,
+  type PipelineScoreOptions,
+  type PipelineArgs,
+  type PipelineStepParams,
+  type PipelineSettableParams,
+} from './Pipeline';
 export { makePipeline, type MakePipelineOptions } from './makePipeline';
 export { FeatureUnion, type FeatureUnionParams } from './FeatureUnion';
 export { makeUnion, type MakeUnionOptions } from './makeUnion';

@@ -1,5 +1,5 @@
 // The layering rule of DESIGN.md: pipeline depends on estimator-core only; it never imports
-// wrappers, preprocessing or model-selection (they are test-only devDependencies at most), and
+// wrappers, preprocessing, datasets or model-selection (they are test-only devDependencies), and
 // apache-arrow is never imported (Arrow tables are recognised by their shape).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,9 @@ function sources(dir: string): string[] {
     const p = path.join(dir, e.name);
     if (e.isDirectory())
       return e.name === 'test-utils' || e.name === '__fixtures__' ? [] : sources(p);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [p] : [];
+    // `.typetest.ts` files are type-level tests (tsc only), like `.test.ts` ones
+    const isTest = e.name.endsWith('.test.ts') || e.name.endsWith('.typetest.ts');
+    return e.name.endsWith('.ts') && !isTest ? [p] : [];
   });
 }
 
@@ -35,7 +37,11 @@ describe('@scikeras/pipeline layering', () => {
     expect(Object.keys(pkg.dependencies)).toEqual(['@scikeras/estimator-core']);
     expect(pkg.peerDependenciesMeta['apache-arrow'].optional).toBe(true);
     expect(Object.keys(pkg.devDependencies).sort()).toEqual([
+      '@scikeras/datasets',
       '@scikeras/model-selection',
+      '@scikeras/preprocessing',
+      '@scikeras/wrappers',
+      '@tensorflow/tfjs',
       'apache-arrow',
     ]);
   });

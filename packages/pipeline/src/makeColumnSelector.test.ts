@@ -1,5 +1,5 @@
 // Ports of scikit-learn's sklearn/compose/tests/test_column_transformer.py make_column_selector tests (1.2.1).
-import { clone } from '@scikeras/estimator-core';
+import { clone, decodeValue, encodeValue } from '@scikeras/estimator-core';
 import { ColumnTransformer } from './ColumnTransformer';
 import {
   ColumnSelector,
@@ -46,15 +46,39 @@ describe('makeColumnSelector', () => {
     );
   });
 
-  it('test_column_transformer.py::test_make_column_selector_pickle (plain data: JSON and clone round trips)', () => {
+  it('test_column_transformer.py::test_make_column_selector_pickle (JSON, clone and the codec round trips)', async () => {
     const selector = makeColumnSelector({ dtypeInclude: ['string'] });
     const back = new ColumnSelector(JSON.parse(JSON.stringify(selector)) as ColumnSelectorOptions);
     expect(back.select(DF)).toEqual(selector.select(DF));
-    expect(String(selector)).toBe('makeColumnSelector({ dtypeInclude: ["string"] })');
+    // the one repr of estimator-core (was JSON's double quotes: makeColumnSelector({ dtypeInclude: ["string"] }))
+    expect(String(selector)).toBe("ColumnSelector({ dtypeInclude: ['string'] })");
+    expect(String(makeColumnSelector({ pattern: /STR/i }))).toBe(
+      'ColumnSelector({ pattern: /STR/i })',
+    );
     const ct = new ColumnTransformer({ transformers: [['t', new Trans(), selector]] });
     const c = clone(ct);
-    expect(c.transformers[0]![2]).toBe(selector);
+    // scikit-learn's clone deep-copies the selector (copy.deepcopy); ours clones it
+    expect(c.transformers[0]![2]).not.toBe(selector);
+    expect(c.transformers[0]![2]).toBeInstanceOf(ColumnSelector);
+    expect((c.transformers[0]![2] as ColumnSelector).getParams()).toEqual(selector.getParams());
     expect(c.fitTransform(DF)).toEqual(DF.map((r) => [r.col_str]));
+    for (const s of [selector, makeColumnSelector({ pattern: /STR/i, dtypeExclude: 'number' })]) {
+      for (const mode of ['save', 'travel'] as const) {
+        const enc = await encodeValue(s, { mode });
+        const dec = (await decodeValue(enc.value, { mode, where: 'test' })) as ColumnSelector;
+        expect(dec).toBeInstanceOf(ColumnSelector);
+        expect(String(dec)).toBe(String(s));
+        expect(dec.select(DF)).toEqual(s.select(DF));
+      }
+    }
+  });
+
+  it('reports a corrupted regular expression', async () => {
+    const enc = await encodeValue(makeColumnSelector({ pattern: /a/ }), { mode: 'save' });
+    const bad = JSON.parse(JSON.stringify(enc.value).replace('"flags":""', '"flags":"zz"'));
+    await expect(decodeValue(bad, { mode: 'save', where: 'The saved estimator' })).rejects.toThrow(
+      "The saved estimator is corrupted or was modified after it was saved: parameter 'pattern' is an invalid regular expression",
+    );
   });
 
   it("classifies record columns: numbers (with missing values), strings, booleans, mixed as 'object'", () => {

@@ -1,6 +1,13 @@
 // Port of scikit-learn's sklearn/compose/_column_transformer.py make_column_selector (BSD-3-Clause).
-import { ValueError } from '@scikeras/estimator-core';
-import { pyList } from './internal/format';
+import {
+  BaseEstimator,
+  ValueError,
+  pyList,
+  registerEstimator,
+  type Params,
+} from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
+import { registerRegExpCodec } from './internal/regExpCodec';
 import { toTable, type ColumnDtype } from './internal/table';
 import type { ColumnSelectorLike } from './types';
 
@@ -28,29 +35,33 @@ function dtypeList(
   return list;
 }
 
+export interface ColumnSelector extends Required<ColumnSelectorOptions> {}
+
 /**
  * Selects the columns of X by name pattern and dtype, for a `ColumnTransformer`:
- * scikit-learn's `make_column_selector`. Plain data (no closure), so a transformer that holds
- * one can be cloned and saved.
+ * scikit-learn's `make_column_selector`. An estimator-like object of params only (no fit), so a
+ * transformer that holds one can be cloned, saved (`saveEstimator`) and sent to worker threads.
  *
  * @example
  * ```ts
  * const numeric = new ColumnSelector({ dtypeInclude: 'number' });
  * numeric.select([{ age: 31, city: 'Oslo' }]); // ['age']
+ * String(numeric); // "ColumnSelector({ dtypeInclude: 'number' })"
  * ```
+ * @remarks scikit-learn's `make_column_selector` is a plain class (its `clone` deep-copies it);
+ * here it keeps the params protocol so that the codec finds it by its registered name.
  */
-export class ColumnSelector implements ColumnSelectorLike {
+export class ColumnSelector
+  extends BaseEstimator<ColumnSelectorOptions>
+  implements ColumnSelectorLike
+{
   /** The registered name of this class (minifiers rename classes; a codec finds it by this name). */
   static estimatorName = 'ColumnSelector';
-  readonly pattern: string | RegExp | null;
-  readonly dtypeInclude: ColumnDtype | readonly ColumnDtype[] | null;
-  readonly dtypeExclude: ColumnDtype | readonly ColumnDtype[] | null;
-
-  constructor(options: ColumnSelectorOptions = {}) {
-    this.pattern = options.pattern ?? null;
-    this.dtypeInclude = options.dtypeInclude ?? null;
-    this.dtypeExclude = options.dtypeExclude ?? null;
-  }
+  static override defaults: Readonly<Params> = {
+    pattern: null,
+    dtypeInclude: null,
+    dtypeExclude: null,
+  } satisfies Required<ColumnSelectorOptions>;
 
   /**
    * The columns of X that match: names for arrays of records and Arrow tables; positions
@@ -59,6 +70,10 @@ export class ColumnSelector implements ColumnSelectorLike {
    * @param X - the data the `ColumnTransformer` is fitted on
    * @returns the selected column names (or positions)
    * @throws ValueError when `pattern` is given for X without column names, or for an unknown dtype
+   * @example
+   * ```ts
+   * new ColumnSelector({ pattern: '^a' }).select([{ age: 1, city: 'Oslo' }]); // ['age']
+   * ```
    */
   select(X: unknown): string[] | number[] {
     const include = dtypeList(this.dtypeInclude, 'dtypeInclude');
@@ -84,15 +99,9 @@ export class ColumnSelector implements ColumnSelectorLike {
     }
     return table.names ? keep.map((j) => table.names![j]!) : keep;
   }
-
-  /** `makeColumnSelector({ ... })` with the options that are set. */
-  toString(): string {
-    const opts = (['pattern', 'dtypeInclude', 'dtypeExclude'] as const)
-      .filter((k) => this[k] !== null)
-      .map((k) => `${k}: ${JSON.stringify(this[k] instanceof RegExp ? String(this[k]) : this[k])}`);
-    return `makeColumnSelector({${opts.length ? ` ${opts.join(', ')} ` : ''}})`;
-  }
 }
+registerEstimator(ColumnSelector, { module: MODULE_URL });
+registerRegExpCodec();
 
 /**
  * A column selector for `ColumnTransformer` (scikit-learn's `make_column_selector`): the

@@ -1,5 +1,6 @@
 // The estimator protocol as the meta-estimators of this package see it (duck-typed).
 import type { EstimatorLike, EstimatorTags } from '@scikeras/estimator-core';
+import type { MaybePromise } from './maybeAsync';
 
 /**
  * What a step of a `Pipeline` (or a transformer of a `ColumnTransformer`/`FeatureUnion`)
@@ -12,19 +13,33 @@ import type { EstimatorLike, EstimatorTags } from '@scikeras/estimator-core';
  * ```
  */
 export interface StepEstimator extends EstimatorLike {
+  /** Fits the step on `(X, y)`. */
   fit(X: any, y?: any, options?: any): unknown;
+  /** `X` transformed (every step but the last is a transformer). */
   transform?(X: any): unknown;
+  /** Fits, then transforms the same `X`. */
   fitTransform?(X: any, y?: any, options?: any): unknown;
+  /** `X` mapped back to the step's input space. */
   inverseTransform?(X: any): unknown;
+  /** Predictions for `X` (last step). */
   predict?(X: any, options?: any): unknown;
+  /** Class probabilities for `X` (last step). */
   predictProba?(X: any, options?: any): unknown;
+  /** Log class probabilities for `X` (last step). */
   predictLogProba?(X: any, options?: any): unknown;
+  /** Confidence scores for `X` (last step). */
   decisionFunction?(X: any): unknown;
+  /** Per-sample scores for `X` (last step). */
   scoreSamples?(X: any): unknown;
+  /** Fits, then predicts the same `X` (last step). */
   fitPredict?(X: any, y?: any, options?: any): unknown;
+  /** The step's default score on `(X, y)` (last step). */
   score?(X: any, y?: any, options?: any): unknown;
+  /** The names of the step's output features. */
   getFeatureNamesOut?(inputFeatures?: readonly string[] | null): unknown;
+  /** The step's tags. */
   getTags?(): Partial<EstimatorTags>;
+  /** Frees what the step holds (tensors, models). */
   dispose?(): void;
   readonly estimatorType?: string;
 }
@@ -52,6 +67,7 @@ export interface ColumnSlice {
 
 /** What selects columns from the data a `ColumnSelector`-like object is given. */
 export interface ColumnSelectorLike {
+  /** The columns of `X` to pick: names, or positions. */
   select(X: unknown): readonly string[] | readonly number[];
 }
 
@@ -83,6 +99,11 @@ export type ColumnTransformerEntry = readonly [
  * a function with the same signature that may return a stored result instead of calling `fn`.
  */
 export interface Memory {
+  /**
+   * `fn` memoized (e.g. a transformer's fit), with the same signature.
+   *
+   * @typeParam F - the cached function's type
+   */
   cache<F extends (...args: any[]) => any>(fn: F): F;
 }
 
@@ -91,3 +112,12 @@ export interface OutputSlice {
   start: number;
   stop: number;
 }
+
+/**
+ * An estimator whose `transform` and `fitTransform` return `Out` (what `setOutput({ transform:
+ * 'array2d' })` returns, typed for the new container).
+ */
+export type WithOutput<T, Out> = {
+  transform(X: unknown): MaybePromise<Out>;
+  fitTransform(X: unknown, y?: unknown): MaybePromise<Out>;
+} & T;

@@ -1,6 +1,8 @@
 // Benchmark of @scikeras/preprocessing: StandardScaler and OneHotEncoder fit+transform on
 // 1,000,000 x 20, against scikit-learn on the same data in the same run (when /usr/bin/python3
-// has it). Ours takes and returns number[][]; scikit-learn takes and returns float64/int64
+// has it). Both sides hold the data the way a user of each language holds 1e6 rows: ours one
+// typed array with its shape (estimator-core's Array2D; a Float64Array for X, an Int32Array for
+// the category codes) and setOutput({ transform: 'array2d' }); scikit-learn float64/int64
 // ndarrays (OneHotEncoder with sparse_output=False, the dense output ours gives).
 import { pythonHas, row, runPython, timeIt } from '../../../scripts/benchUtil.mjs';
 import { OneHotEncoder, StandardScaler } from '../dist/index.mjs';
@@ -11,22 +13,20 @@ const K = 5;
 const SUITE = 'preprocessing';
 const REPEAT = { repeat: 3, warmup: 1 };
 
-// The same values on both sides: x[i][j] = ((i * 7919 + j * 104729) % 1000003) / 1000 and
-// category c[i][j] = (i * 7919 + j * 13) % K.
-function makeData() {
-  const X = [];
-  const C = [];
-  for (let i = 0; i < N; i++) {
-    const x = new Array(D);
-    const c = new Array(D);
-    for (let j = 0; j < D; j++) {
-      x[j] = ((i * 7919 + j * 104729) % 1000003) / 1000;
-      c[j] = (i * 7919 + j * 13) % K;
+/**
+ * The same values on both sides: x[i][j] = ((i * 7919 + j * 104729) % 1000003) / 1000 and
+ * category c[i][j] = (i * 7919 + j * 13) % K, row-major.
+ */
+export function makeData(n = N, d = D) {
+  const X = new Float64Array(n * d);
+  const C = new Int32Array(n * d);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) {
+      X[i * d + j] = ((i * 7919 + j * 104729) % 1000003) / 1000;
+      C[i * d + j] = (i * 7919 + j * 13) % K;
     }
-    X.push(x);
-    C.push(c);
   }
-  return { X, C };
+  return { X: { data: X, shape: [n, d] }, C: { data: C, shape: [n, d] } };
 }
 
 const PY = `
@@ -50,26 +50,36 @@ out = {
     "scaler": t(lambda: StandardScaler().fit(X).transform(X)),
     "ohe": t(lambda: OneHotEncoder(sparse_output=False).fit(C).transform(C)),
     "checks": [[round(v, 6) for v in s.mean_[:3].tolist()], [round(v, 6) for v in s.scale_[:3].tolist()],
-               [c.tolist() for c in e.categories_[:2]], e.transform(C[:1]).tolist()[0][:10]],
+               [c.tolist() for c in e.categories_[:2]], e.transform(C[:1]).tolist()[0][:10],
+               [round(v, 6) for v in s.transform(X[-1:]).tolist()[0][:3]]],
 }
 print(json.dumps(out))
 `;
 
 const round6 = (v) => Math.round(v * 1e6) / 1e6;
 
+/** Row `i` of an Array2D as a plain array. */
+function rowOf(a, i) {
+  const d = a.shape[1];
+  return Array.from(a.data.subarray(i * d, (i + 1) * d));
+}
+
 export async function run() {
   const { X, C } = makeData();
-  const s = new StandardScaler().fit(X);
-  const e = new OneHotEncoder().fit(C);
+  const array2d = { transform: 'array2d' };
+  const s = new StandardScaler().setOutput(array2d).fit(X);
+  const e = new OneHotEncoder().setOutput(array2d).fit(C);
+  const last = { data: X.data.subarray((N - 1) * D), shape: [1, D] };
   const checks = [
     s.mean_.slice(0, 3).map(round6),
     s.scale_.slice(0, 3).map(round6),
     e.categories_.slice(0, 2),
-    e.transform(C.slice(0, 1))[0].slice(0, 10),
+    rowOf(e.transform({ data: C.data.subarray(0, D), shape: [1, D] }), 0).slice(0, 10),
+    rowOf(s.transform(last), 0).slice(0, 3).map(round6),
   ];
   const ours = {
-    scaler: await timeIt(() => new StandardScaler().fit(X).transform(X), REPEAT),
-    ohe: await timeIt(() => new OneHotEncoder().fit(C).transform(C), REPEAT),
+    scaler: await timeIt(() => new StandardScaler().setOutput(array2d).fit(X).transform(X), REPEAT),
+    ohe: await timeIt(() => new OneHotEncoder().setOutput(array2d).fit(C).transform(C), REPEAT),
   };
   let ref = null;
   let note;
@@ -91,12 +101,12 @@ export async function run() {
     r(
       'StandardScaler fit+transform, 1M x 20',
       'scaler',
-      'ours: number[][] in and out; sklearn: float64 ndarray',
+      "ours: Float64Array Array2D in and out (setOutput 'array2d'); sklearn: float64 ndarray",
     ),
     r(
       'OneHotEncoder fit+transform, 1M x 20 (5 categories each)',
       'ohe',
-      'ours: number[][] in and out; sklearn: int64 ndarray in, dense float64 out',
+      'ours: Int32Array Array2D in, Float64Array Array2D out; sklearn: int64 ndarray in, dense float64 out',
     ),
   ];
 }

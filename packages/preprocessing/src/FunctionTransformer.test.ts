@@ -1,4 +1,10 @@
-import { catchWarnings, InvalidParameterError, ValueError } from '@scikeras/estimator-core';
+import {
+  catchWarnings,
+  InvalidParameterError,
+  isArray2D,
+  ValueError,
+  type Array2D,
+} from '@scikeras/estimator-core';
 import { describeEstimatorChecks } from '@scikeras/estimator-core/testing';
 import { FunctionTransformer, type TransformFunction } from './FunctionTransformer';
 import { comparedCount, loadCases, translator } from './test-utils/fixtures';
@@ -8,11 +14,13 @@ const cases = loadCases('functionTransformer');
 const translate = translator(['check_inverse']);
 const translateAll = (m: string) => translate(m).replace("=False'", "=false'");
 
-/** The numpy functions of the fixtures, elementwise on rows. */
+/** The numpy functions of the fixtures, elementwise on rows or on a `{ data, shape }` (a ufunc). */
 const elementwise =
   (f: (v: number) => number): TransformFunction =>
-  (X: ArrayLike<ArrayLike<number>>) =>
-    Array.from(X, (r) => Array.from(r, f));
+  (X: ArrayLike<ArrayLike<number>> | Array2D) =>
+    isArray2D(X)
+      ? { data: Float64Array.from(X.data, f), shape: X.shape }
+      : Array.from(X, (r) => Array.from(r, f));
 const FUNCS: Record<string, TransformFunction> = {
   log1p: elementwise(Math.log1p),
   expm1: elementwise(Math.expm1),

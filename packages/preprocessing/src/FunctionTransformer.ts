@@ -14,7 +14,9 @@ import {
   ValueError,
   warn,
   type EstimatorTags,
+  registerEstimator,
 } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { recordInput, toRows, validateNumeric } from './internal/dense';
 import { BOOL, CALLABLE, DICT, NONE, strOptions, validateParams } from './internal/params';
 import { Transformer } from './internal/Transformer';
@@ -102,7 +104,7 @@ function allClose(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
  * list). Functions in params travel to workers by registered name.
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.preprocessing.FunctionTransformer.html
  */
-export class FunctionTransformer extends Transformer<FunctionTransformerParams, any> {
+export class FunctionTransformer extends Transformer<FunctionTransformerParams, any, any> {
   static estimatorName = 'FunctionTransformer';
   static override defaults = {
     func: null,
@@ -207,7 +209,9 @@ export class FunctionTransformer extends Transformer<FunctionTransformerParams, 
    */
   transform(X: unknown): any {
     const Xv = this.#input(X, false);
-    return this.func ? this.func(Xv, this.kwArgs ?? undefined) : Xv;
+    const out = this.func ? this.func(Xv, this.kwArgs ?? undefined) : Xv;
+    // what func returns is left as it is unless setOutput asked for an Array2D
+    return this.wantsArray2D() ? this.wrapOutput(out) : out;
   }
 
   /**
@@ -259,3 +263,4 @@ export class FunctionTransformer extends Transformer<FunctionTransformerParams, 
     };
   }
 }
+registerEstimator(FunctionTransformer, { module: MODULE_URL });

@@ -8,9 +8,11 @@ import {
   ValueError,
   warn,
   type EstimatorTags,
+  registerEstimator,
 } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { recordInput, validateNumeric, type Dense } from './internal/dense';
-import { pyFloatStr } from './internal/format';
+import { float64Str } from './internal/categories';
 import { checkRandomState } from './internal/mt19937';
 import { ARRAY, intInterval, NONE, strOptions, validateParams } from './internal/params';
 import { linspace, percentileSorted } from './internal/stats';
@@ -234,7 +236,7 @@ export class KBinsDiscretizer extends Transformer<KBinsDiscretizerParams> {
       }
       out[i] = row;
     }
-    return out;
+    return this.wrapOutput(out);
   }
 
   /**
@@ -321,7 +323,8 @@ export class KBinsDiscretizer extends Transformer<KBinsDiscretizerParams> {
     const names = checkFeatureNamesIn(this, inputFeatures)!;
     if (this.encode === 'ordinal') return names;
     return this.nBins_!.flatMap((b, j) =>
-      Array.from({ length: b }, (_, k) => `${names[j]}_${pyFloatStr(k)}`),
+      Array.from({ length: b }, (_, k) => `${names[j]}_${float64Str(k)}`),
     );
   }
 }
+registerEstimator(KBinsDiscretizer, { module: MODULE_URL });

@@ -1,5 +1,6 @@
 // Port of scikit-learn's sklearn/preprocessing/_data.py MaxAbsScaler (BSD-3-Clause)
-import { checkIsFitted } from '@scikeras/estimator-core';
+import { checkIsFitted, registerEstimator } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { affineTransform } from './internal/affine';
 import { recordInput, validateRows, type Rows } from './internal/dense';
 import { BOOL, validateParams } from './internal/params';
@@ -81,13 +82,14 @@ export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
   }
 
   #update(X: Rows, first: boolean): void {
-    const { n, d } = X;
+    const { n, d, data } = X;
     const maxAbs = new Float64Array(d).fill(-Infinity);
     const seen = new Uint8Array(d);
     for (let i = 0; i < n; i++) {
-      const r = X.row(i);
+      const r = data ?? X.row(i);
+      const off = data ? i * d : 0;
       for (let j = 0; j < d; j++) {
-        const v = Math.abs(r[j]!);
+        const v = Math.abs(r[off + j]!);
         if (v !== v) continue;
         seen[j] = 1;
         if (v > maxAbs[j]!) maxAbs[j] = v;
@@ -119,7 +121,9 @@ export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
    */
   transform(X: unknown): number[][] {
     checkIsFitted(this);
-    return affineTransform(this, X, null, this.scale_!, { inverse: false });
+    return this.wrapOutput(
+      affineTransform(this, X, null, this.scale_!, { inverse: false, typed: this.wantsArray2D() }),
+    );
   }
 
   /**
@@ -135,7 +139,10 @@ export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
    */
   inverseTransform(X: unknown): number[][] {
     checkIsFitted(this);
-    return affineTransform(this, X, null, this.scale_!, { inverse: true, inverseInput: true });
+    return affineTransform(this, X, null, this.scale_!, {
+      inverse: true,
+      inverseInput: true,
+    }) as number[][];
   }
 
   /**
@@ -153,3 +160,4 @@ export class MaxAbsScaler extends Transformer<MaxAbsScalerParams> {
     return this.oneToOneNames(inputFeatures);
   }
 }
+registerEstimator(MaxAbsScaler, { module: MODULE_URL });

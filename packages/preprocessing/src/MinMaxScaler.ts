@@ -1,8 +1,14 @@
 // Port of scikit-learn's sklearn/preprocessing/_data.py MinMaxScaler (BSD-3-Clause)
-import { checkIsFitted, ValueError } from '@scikeras/estimator-core';
+import {
+  checkIsFitted,
+  isArray2D,
+  ValueError,
+  registerEstimator,
+  pyTuple,
+} from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { affineTransform } from './internal/affine';
 import { recordInput, validateRows, type Rows } from './internal/dense';
-import { pyTuple } from './internal/format';
 import { BOOL, validateParams, type Constraint } from './internal/params';
 import { handleZerosInScale } from './internal/scaleUtils';
 import { nanMinMax } from './internal/stats';
@@ -145,12 +151,20 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
    */
   transform(X: unknown): number[][] {
     checkIsFitted(this);
-    const out = affineTransform(this, X, this.min_!, this.scale_!, { inverse: true });
+    const out = affineTransform(this, X, this.min_!, this.scale_!, {
+      inverse: true,
+      typed: this.wantsArray2D(),
+    });
     if (this.clip) {
       const [lo, hi] = this.featureRange;
-      for (const row of out) for (let j = 0; j < row.length; j++) row[j] = clip(row[j]!, lo, hi);
+      if (isArray2D(out)) {
+        const data = out.data;
+        for (let k = 0; k < data.length; k++) data[k] = clip(data[k]!, lo, hi);
+      } else {
+        for (const row of out) for (let j = 0; j < row.length; j++) row[j] = clip(row[j]!, lo, hi);
+      }
     }
-    return out;
+    return this.wrapOutput(out);
   }
 
   /**
@@ -169,7 +183,7 @@ export class MinMaxScaler extends Transformer<MinMaxScalerParams> {
     return affineTransform(this, X, this.min_!, this.scale_!, {
       inverse: false,
       inverseInput: true,
-    });
+    }) as number[][];
   }
 
   /**
@@ -202,3 +216,4 @@ function npMaximum(a: number, b: number): number {
 function clip(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
 }
+registerEstimator(MinMaxScaler, { module: MODULE_URL });

@@ -8,7 +8,9 @@ import {
   ValueError,
   estimatorName,
   type EstimatorTags,
+  registerEstimator,
 } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { recordTable } from './internal/encoderBase';
 import { checkMissingMarker, columnMask, indicatorRows, npArrayStr } from './internal/missing';
 import { BOOL, NONE, strOptions, validateParams, type Constraint } from './internal/params';
@@ -136,7 +138,7 @@ export class MissingIndicator extends Transformer<MissingIndicatorParams> {
         );
       }
     }
-    return indicatorRows(r.masks, this.features_!, r.n);
+    return this.wrapOutput(indicatorRows(r.masks, this.features_!, r.n));
   }
 
   /**
@@ -155,7 +157,7 @@ export class MissingIndicator extends Transformer<MissingIndicatorParams> {
     const r = this.#masks(X);
     recordTable(this, { n: r.n, d: r.d, columns: [], names: r.names });
     this.features_ = this.#featuresOf(r.masks);
-    return indicatorRows(r.masks, this.features_, r.n);
+    return this.wrapOutput(indicatorRows(r.masks, this.features_, r.n));
   }
 
   /**
@@ -175,3 +177,4 @@ export class MissingIndicator extends Transformer<MissingIndicatorParams> {
     return this.features_!.map((j) => `missingindicator_${names[j]}`);
   }
 }
+registerEstimator(MissingIndicator, { module: MODULE_URL });

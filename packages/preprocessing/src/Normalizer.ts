@@ -1,5 +1,6 @@
 // Port of scikit-learn's sklearn/preprocessing/_data.py Normalizer and normalize (BSD-3-Clause)
-import { ValueError } from '@scikeras/estimator-core';
+import { ValueError, registerEstimator } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { recordInput, validateNumeric } from './internal/dense';
 import { BOOL, strOptions, validateParams } from './internal/params';
 import { EPS } from './internal/scaleUtils';
@@ -86,7 +87,7 @@ export class Normalizer extends Transformer<NormalizerParams> {
       for (let j = 0; j < d; j++) row[j] = data[off + j]! / norm;
       out[i] = row;
     }
-    return out;
+    return this.wrapOutput(out);
   }
 
   /**
@@ -104,3 +105,4 @@ export class Normalizer extends Transformer<NormalizerParams> {
     return this.oneToOneNames(inputFeatures);
   }
 }
+registerEstimator(Normalizer, { module: MODULE_URL });

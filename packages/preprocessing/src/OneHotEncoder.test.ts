@@ -88,6 +88,25 @@ describe('OneHotEncoder', () => {
     );
   });
 
+  it("shows unknown categories with JavaScript's literals (scikit-learn: ['z', None], [nan], [True])", () => {
+    const enc = new OneHotEncoder().fit([['a', 1.5, false]]);
+    expect(() =>
+      enc.transform([
+        ['z', 1.5, false],
+        [null, 1.5, false],
+      ]),
+    ).toThrow(new ValueError("Found unknown categories ['z', null] in column 0 during transform"));
+    expect(() =>
+      enc.transform([
+        ['a', NaN, false],
+        ['a', 2, false],
+      ]),
+    ).toThrow(new ValueError('Found unknown categories [2, NaN] in column 1 during transform'));
+    expect(() => enc.transform([['a', 1.5, true]])).toThrow(
+      new ValueError('Found unknown categories [true] in column 2 during transform'),
+    );
+  });
+
   describe('properties', () => {
     const table = fc.array(
       fc.tuple(fc.constantFrom('x', 'y', 'z', null), fc.integer({ min: -2, max: 2 }), fc.boolean()),

@@ -1,12 +1,16 @@
 // Port of scikit-learn's sklearn/preprocessing/_encoders.py OneHotEncoder (BSD-3-Clause), dense output.
 import {
   checkArray,
+  checkFeatureNames,
   checkFeatureNamesIn,
+  checkNFeatures,
   checkIsFitted,
   InvalidParameterError,
   ValueError,
   estimatorName,
+  registerEstimator,
 } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { categoryStr, type Categories, type Category } from './internal/categories';
 import { fitCategories, recordTable, transformCodes } from './internal/encoderBase';
 import {
@@ -19,6 +23,7 @@ import {
 } from './internal/params';
 import { Transformer } from './internal/Transformer';
 import { computeDropIdx } from './internal/dropIdx';
+import { denseCategories, denseInput, denseOneHot } from './internal/denseOneHot';
 
 /** Params of {@link OneHotEncoder}. */
 export interface OneHotEncoderParams {
@@ -112,7 +117,12 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
    */
   fit(X: unknown, _y?: unknown): this {
     this.#checkParams();
-    const fitted = fitCategories(this, X, this.categories, this.handleUnknown);
+    const dense = this.categories === 'auto' ? denseInput(X) : null;
+    const denseCats = dense && denseCategories(dense);
+    const fitted =
+      dense && denseCats
+        ? { categories: denseCats, table: { n: dense.n, d: dense.d, columns: [] } }
+        : fitCategories(this, X, this.categories, this.handleUnknown);
     const dropIdx = computeDropIdx(this.drop, fitted.categories);
     recordTable(this, fitted.table);
     this.categories_ = fitted.categories;
@@ -123,6 +133,23 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
   /** Output columns per feature (categories minus the dropped one). */
   #widths(): number[] {
     return this.categories_!.map((c, i) => c.length - (this.dropIdx_?.[i] != null ? 1 : 0));
+  }
+
+  /**
+   * The output column of each feature's codes, shifted by one: `columnOf[j][c + 1]` for code `c`
+   * (-1: unknown, or the dropped category: all zeros).
+   */
+  #outputColumns(widths: readonly number[]): Int32Array[] {
+    let offset = 0;
+    return widths.map((w, j) => {
+      const drop = this.dropIdx_?.[j] ?? -1;
+      const map = new Int32Array(this.categories_![j]!.length + 1).fill(-1);
+      for (let c = 0; c < map.length - 1; c++) {
+        if (c !== drop) map[c + 1] = offset + (drop >= 0 && c > drop ? c - 1 : c);
+      }
+      offset += w;
+      return map;
+    });
   }
 
   /**
@@ -140,25 +167,37 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
   transform(X: unknown): number[][] {
     checkIsFitted(this);
     const warnOnUnknown = this.drop !== null && this.handleUnknown !== 'error';
-    const { n, codes, valid } = transformCodes(this, X, this.handleUnknown, warnOnUnknown);
     const widths = this.#widths();
     const total = widths.reduce((s, w) => s + w, 0);
+    const columnOf = this.#outputColumns(widths);
+    const dense = this.wantsArray2D() ? denseInput(X) : null;
+    if (dense) {
+      checkFeatureNames(this, undefined, false);
+      checkNFeatures(this, dense.d, false);
+      const ignore = this.handleUnknown !== 'error' && !warnOnUnknown;
+      const data = denseOneHot(dense, this.categories_!, columnOf, total, ignore);
+      if (data) return this.wrapOutput({ data, shape: [dense.n, total] });
+    }
+    const { n, codes } = transformCodes(this, X, this.handleUnknown, warnOnUnknown);
     const d = widths.length;
-    const drops = widths.map((_, j) => this.dropIdx_?.[j] ?? -1);
-    const offsets = widths.map((_, j) => widths.slice(0, j).reduce((s, w) => s + w, 0));
+    if (this.wantsArray2D()) {
+      const data = new Float64Array(n * total);
+      // row by row (sequential writes); column j's code c goes to columnOf[j][c + 1]
+      for (let i = 0, off = 0; i < n; i++, off += total) {
+        for (let j = 0; j < d; j++) {
+          const k = columnOf[j]![codes[j]![i]! + 1]!;
+          if (k >= 0) data[off + k] = 1;
+        }
+      }
+      return this.wrapOutput({ data, shape: [n, total] });
+    }
     const zeros = new Array<number>(total).fill(0);
     const out: number[][] = [];
     for (let i = 0; i < n; i++) {
       const row = zeros.slice(); // a packed copy: faster than a new array per row
       for (let j = 0; j < d; j++) {
-        if (!valid[j]![i]) continue;
-        let c = codes[j]![i]!;
-        const drop = drops[j]!;
-        if (drop >= 0) {
-          if (c === drop) continue;
-          if (c > drop) c -= 1;
-        }
-        row[offsets[j]! + c] = 1;
+        const k = columnOf[j]![codes[j]![i]! + 1]!;
+        if (k >= 0) row[k] = 1;
       }
       out.push(row);
     }
@@ -243,3 +282,4 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
     return out;
   }
 }
+registerEstimator(OneHotEncoder, { module: MODULE_URL });

@@ -4,7 +4,10 @@ import {
   checkIsFitted,
   ValueError,
   type EstimatorTags,
+  pyStr,
+  registerEstimator,
 } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import type { Categories, Category } from './internal/categories';
 import { fitCategories, recordTable, transformCodes } from './internal/encoderBase';
 import {
@@ -101,7 +104,7 @@ export class OrdinalEncoder extends Transformer<OrdinalEncoderParams> {
           );
       } else if (!Number.isInteger(u)) {
         throw new TypeError(
-          `unknownValue should be an integer or NaN when handleUnknown is 'use_encoded_value', got ${u === null ? 'None' : String(u)}.`,
+          `unknownValue should be an integer or NaN when handleUnknown is 'use_encoded_value', got ${pyStr(u)}.`,
         );
       }
     } else if (this.unknownValue !== null && this.unknownValue !== undefined) {
@@ -177,7 +180,7 @@ export class OrdinalEncoder extends Transformer<OrdinalEncoderParams> {
    */
   transform(X: unknown): number[][] {
     checkIsFitted(this);
-    const { n, codes, valid } = transformCodes(this, X, this.handleUnknown, false);
+    const { n, codes } = transformCodes(this, X, this.handleUnknown, false);
     const missing = missingIndices(this.categories_!);
     const d = codes.length;
     const out: number[][] = [];
@@ -185,15 +188,11 @@ export class OrdinalEncoder extends Transformer<OrdinalEncoderParams> {
       const row = new Array<number>(d);
       for (let j = 0; j < d; j++) {
         const c = codes[j]![i]!;
-        row[j] = !valid[j]![i]
-          ? this.unknownValue!
-          : missing.get(j) === c
-            ? this.encodedMissingValue
-            : c;
+        row[j] = c < 0 ? this.unknownValue! : missing.get(j) === c ? this.encodedMissingValue : c;
       }
       out[i] = row;
     }
-    return out;
+    return this.wrapOutput(out);
   }
 
   /**
@@ -263,3 +262,4 @@ function categoryAt(cats: Categories, code: number, j: number): Category {
   }
   return (cats as ArrayLike<Category>)[idx]!;
 }
+registerEstimator(OrdinalEncoder, { module: MODULE_URL });

@@ -4,7 +4,9 @@ import { comparedCount, loadCases, translator } from './test-utils/fixtures';
 import { checkCase } from './test-utils/runCase';
 
 const cases = loadCases('polynomialFeatures');
-const translate = translator([]);
+// messages name our param (includeBias) and show JavaScript's false (scikit-learn: include_bias to False)
+const translate = (m: string) =>
+  translator(['include_bias'])(m).replace('includeBias to False', 'includeBias to false');
 
 describeEstimatorChecks('PolynomialFeatures checkEstimator', () => new PolynomialFeatures());
 describeEstimatorChecks(

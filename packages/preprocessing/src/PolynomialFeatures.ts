@@ -1,7 +1,13 @@
 // Port of scikit-learn's sklearn/preprocessing/_polynomial.py PolynomialFeatures (BSD-3-Clause), dense input.
-import { checkFeatureNamesIn, checkIsFitted, ValueError } from '@scikeras/estimator-core';
+import {
+  checkFeatureNamesIn,
+  checkIsFitted,
+  ValueError,
+  registerEstimator,
+  pyTuple,
+} from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { recordInput, validateNumeric } from './internal/dense';
-import { pyTuple } from './internal/format';
 import { ARRAY, BOOL, intInterval, strOptions, validateParams } from './internal/params';
 import { Transformer } from './internal/Transformer';
 
@@ -81,7 +87,7 @@ export class PolynomialFeatures extends Transformer<PolynomialFeaturesParams> {
     if (typeof deg === 'number') {
       if (deg === 0 && !this.includeBias)
         throw new ValueError(
-          'Setting degree to zero and include_bias to False would result in an empty output array.',
+          'Setting degree to zero and includeBias to false would result in an empty output array.',
         );
       return [0, deg];
     }
@@ -97,7 +103,7 @@ export class PolynomialFeatures extends Transformer<PolynomialFeaturesParams> {
       );
     if (hi === 0 && !this.includeBias)
       throw new ValueError(
-        'Setting both min_degree and max_degree to zero and include_bias to False would result in an empty output array.',
+        'Setting both min_degree and max_degree to zero and includeBias to false would result in an empty output array.',
       );
     return [lo, hi];
   }
@@ -165,7 +171,7 @@ export class PolynomialFeatures extends Transformer<PolynomialFeaturesParams> {
       }
       out[i] = row;
     }
-    return out;
+    return this.wrapOutput(out);
   }
 
   /**
@@ -191,3 +197,4 @@ export class PolynomialFeatures extends Transformer<PolynomialFeaturesParams> {
     });
   }
 }
+registerEstimator(PolynomialFeatures, { module: MODULE_URL });

@@ -1,8 +1,8 @@
 // Port of scikit-learn's sklearn/preprocessing/_data.py RobustScaler (BSD-3-Clause)
-import { checkIsFitted, ValueError } from '@scikeras/estimator-core';
+import { checkIsFitted, ValueError, registerEstimator, pyTuple } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { affineTransform } from './internal/affine';
 import { recordInput, validateNumeric } from './internal/dense';
-import { pyTuple } from './internal/format';
 import { BOOL, validateParams, type Constraint } from './internal/params';
 import { handleZerosInScale } from './internal/scaleUtils';
 import { medianSorted, normPpf, percentileSorted, sortedColumn } from './internal/stats';
@@ -120,7 +120,12 @@ export class RobustScaler extends Transformer<RobustScalerParams> {
    */
   transform(X: unknown): number[][] {
     checkIsFitted(this);
-    return affineTransform(this, X, this.center_!, this.scale_!, { inverse: false });
+    return this.wrapOutput(
+      affineTransform(this, X, this.center_!, this.scale_!, {
+        inverse: false,
+        typed: this.wantsArray2D(),
+      }),
+    );
   }
 
   /**
@@ -139,7 +144,7 @@ export class RobustScaler extends Transformer<RobustScalerParams> {
     return affineTransform(this, X, this.center_!, this.scale_!, {
       inverse: true,
       inverseInput: true,
-    });
+    }) as number[][];
   }
 
   /**
@@ -157,3 +162,4 @@ export class RobustScaler extends Transformer<RobustScalerParams> {
     return this.oneToOneNames(inputFeatures);
   }
 }
+registerEstimator(RobustScaler, { module: MODULE_URL });

@@ -7,8 +7,11 @@ import {
   checkNFeatures,
   ValueError,
   warn,
+  type Array2D,
   type EstimatorTags,
+  registerEstimator,
 } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { pyRepr } from '@scikeras/estimator-core';
 import type { Category } from './internal/categories';
 import { recordTable } from './internal/encoderBase';
@@ -80,7 +83,11 @@ function isNanStat(v: unknown): boolean {
  * does). `verbose` is not offered. Output rows hold numbers, or strings for string data.
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.impute.SimpleImputer.html
  */
-export class SimpleImputer extends Transformer<SimpleImputerParams, Category[][]> {
+export class SimpleImputer extends Transformer<
+  SimpleImputerParams,
+  Category[][],
+  Array2D | Category[][]
+> {
   static estimatorName = 'SimpleImputer';
   static override defaults = {
     missingValues: NaN,
@@ -215,7 +222,7 @@ export class SimpleImputer extends Transformer<SimpleImputerParams, Category[][]
       const row = cols.map((c) => c[i]!);
       out[i] = ind ? [...row, ...ind[i]!] : row;
     }
-    return out;
+    return this.wrapOutput(out);
   }
 
   /**
@@ -277,3 +284,4 @@ export class SimpleImputer extends Transformer<SimpleImputerParams, Category[][]
     return this.indicator_ ? [...kept, ...this.indicator_.getFeatureNamesOut(names)] : kept;
   }
 }
+registerEstimator(SimpleImputer, { module: MODULE_URL });

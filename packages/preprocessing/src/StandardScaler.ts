@@ -1,5 +1,6 @@
 // Port of scikit-learn's sklearn/preprocessing/_data.py StandardScaler (BSD-3-Clause)
-import { checkIsFitted } from '@scikeras/estimator-core';
+import { checkIsFitted, registerEstimator } from '@scikeras/estimator-core';
+import { MODULE_URL } from './internal/moduleUrl';
 import { affineTransform } from './internal/affine';
 import { recordInput, validateRows, type Rows } from './internal/dense';
 import { incrementalMeanVar } from './internal/incrementalMeanVar';
@@ -73,7 +74,9 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
    */
   fit(X: unknown, _y?: unknown, sampleWeight?: unknown): this {
     validateParams(this, SPEC);
-    const Xd = validateRows(this, X, { reset: true });
+    // the first statistics pass also reports Infinity (one pass less over a large X)
+    const deferInfinite = (this.withMean || this.withStd) && sampleWeight == null;
+    const Xd = validateRows(this, X, { reset: true, deferInfinite });
     this.#update(Xd, checkSampleWeight(sampleWeight, Xd.n), true);
     return this;
   }
@@ -114,8 +117,9 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
     if (!this.withMean && !this.withStd) {
       count = lastCount;
       for (let i = 0; i < X.n; i++) {
-        const r = X.row(i);
-        for (let j = 0; j < d; j++) if (r[j] === r[j]) count[j] = count[j]! + 1;
+        const r = X.data ?? X.row(i);
+        const off = X.data ? i * d : 0;
+        for (let j = 0; j < d; j++) if (r[off + j] === r[off + j]) count[j] = count[j]! + 1;
       }
     } else {
       const lastMean = first || !this.mean_ ? new Float64Array(d) : Float64Array.from(this.mean_);
@@ -159,7 +163,12 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
   transform(X: unknown): number[][] {
     checkIsFitted(this);
     const mean = this.withMean ? this.mean_! : null;
-    return affineTransform(this, X, mean, this.withStd ? this.scale_! : null, { inverse: false });
+    return this.wrapOutput(
+      affineTransform(this, X, mean, this.withStd ? this.scale_! : null, {
+        inverse: false,
+        typed: this.wantsArray2D(),
+      }),
+    );
   }
 
   /**
@@ -179,7 +188,7 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
     return affineTransform(this, X, mean, this.withStd ? this.scale_! : null, {
       inverse: true,
       inverseInput: true,
-    });
+    }) as number[][];
   }
 
   /**
@@ -197,3 +206,4 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
     return this.oneToOneNames(inputFeatures);
   }
 }
+registerEstimator(StandardScaler, { module: MODULE_URL });

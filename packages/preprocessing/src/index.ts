@@ -1,3 +1,11 @@
+/**
+ * scikit-learn's preprocessing transformers: scalers, `Normalizer`, `SimpleImputer`,
+ * `MissingIndicator`, feature `OneHotEncoder`/`OrdinalEncoder`, `FunctionTransformer`,
+ * `PolynomialFeatures`, `KBinsDiscretizer`.
+ *
+ * @packageDocumentation
+ * @module \@scikeras/preprocessing
+ */
 export { StandardScaler, type StandardScalerParams } from './StandardScaler';
 export { MinMaxScaler, type MinMaxScalerParams } from './MinMaxScaler';
 export { MaxAbsScaler, type MaxAbsScalerParams } from './MaxAbsScaler';

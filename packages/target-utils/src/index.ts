@@ -1,3 +1,10 @@
+/**
+ * Target handling as in scikit-learn: `typeOfTarget`, `uniqueLabels`, `LabelEncoder`,
+ * `LabelBinarizer`, `MultiLabelBinarizer` and the target encoders of the Keras wrappers.
+ *
+ * @packageDocumentation
+ * @module \@scikeras/target-utils
+ */
 export { typeOfTarget, type TargetType, type TypeOfTargetOptions } from './typeOfTarget';
 export { uniqueLabels } from './uniqueLabels';
 export { uniqueInverse, type UniqueInverse } from './uniqueInverse';

@@ -1,4 +1,10 @@
-// @scikeras/tfjs-trainer: a fast training engine for TensorFlow.js Dense models (docs/PERFORMANCE.md).
+/**
+ * A fast training engine for TensorFlow.js Dense models (a lean fit loop and fast matMul
+ * kernels, installed explicitly and reversibly); it knows no estimator and depends on tfjs alone.
+ *
+ * @packageDocumentation
+ * @module \@scikeras/tfjs-trainer
+ */
 export type { Trainer, TrainerFitArgs } from './Trainer';
 export { fastTrainer } from './fastTrainer';
 export { modelFitTrainer } from './modelFitTrainer';

@@ -291,11 +291,11 @@ describe('BaseWrapper', () => {
         c.dispose();
       });
 
-      it('not fitted', async () => {
+      it("not fitted (tests/test_errors.py::test_not_fitted_error: scikeras's message)", async () => {
         const est = clf();
         await expect(est.predict(Xc)).rejects.toThrow(NotFittedError);
         await expect(est.predictProba(Xc)).rejects.toThrow(
-          "This KerasClassifier instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.",
+          'Estimator needs to be fit before `predict` can be called',
         );
       });
 

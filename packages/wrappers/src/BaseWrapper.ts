@@ -48,6 +48,7 @@ export type { BaseWrapperParams, FitOptions, PredictOptions, ScoreOptions, Wrapp
 export interface BaseWrapper<
   E extends object = NoParams,
   P extends BaseWrapperParams = BaseWrapperParams,
+  Y = unknown,
 > extends Required<BaseWrapperParams> {}
 /* eslint-enable @typescript-eslint/no-unused-vars */
 
@@ -60,10 +61,13 @@ export interface BaseWrapper<
  *
  * @typeParam E - params the build function (or a subclass) declares, see {@link BuildContext}
  * @typeParam P - the class's params interface
+ * @typeParam Y - what `predict` resolves to (what `postProcessY` returns first): `unknown` here,
+ *   `Label[] | Label[][]` for `KerasClassifier`, `number[] | number[][]` for `KerasRegressor`
  * @remarks `fit`, `partialFit`, `initialize`, `predict` and `score` are async (tfjs training is).
  * Params are validated when `fit` starts (scikit-learn 1.2's messages), never in the constructor.
- * A failed `fit` changes nothing. `runEagerly` and `validationBatchSize` are accepted and
- * ignored (tfjs runs eagerly and validates with `batchSize`). A user param that nothing reads
+ * A failed `fit` changes nothing. `runEagerly` is accepted and ignored (tfjs runs eagerly);
+ * `lossWeights`, `weightedMetrics`, `validationFreq` (other than 1) and `validationBatchSize`
+ * (other than the `batchSize`) have no tfjs equivalent and are refused with a `ValueError`. A user param that nothing reads
  * during a fit gives a `UserWarning` with the closest known name.
  * @example
  * ```ts
@@ -77,6 +81,7 @@ export interface BaseWrapper<
 export class BaseWrapper<
   E extends object = NoParams,
   P extends BaseWrapperParams = BaseWrapperParams,
+  Y = unknown,
 > extends WrapperHooks<E, P> {
   static estimatorName = 'BaseWrapper';
   static override defaults: Readonly<Params> = BASE_WRAPPER_DEFAULTS;
@@ -246,16 +251,17 @@ export class BaseWrapper<
    *
    * @param X - samples
    * @param options - per-call predict options (`batchSize`)
-   * @returns predictions (labels for classifiers, values for regressors)
+   * @returns predictions (labels for classifiers, values for regressors), typed by the class's
+   *   `Y` type argument (a subclass that overrides `postProcessY` declares what it returns there)
    * @throws NotFittedError before `fit`
    * @example
    * ```ts
    * const yPred = await est.predict(X);
    * ```
    */
-  async predict(X: unknown, options: PredictOptions = {}): Promise<any> {
+  async predict(X: unknown, options: PredictOptions = {}): Promise<Y> {
     const raw = await this.predictRaw(X, options);
-    return this.postProcessY(raw)[0];
+    return this.postProcessY(raw)[0] as Y;
   }
 
   /**

@@ -1,6 +1,7 @@
 // The argument of a model-building function: scikeras's build_fn keyword arguments, as one object.
 import type * as tf from '@tensorflow/tfjs';
-import type { Array2D, Params } from '@scikeras/estimator-core';
+import type { Array2D, Label, Params } from '@scikeras/estimator-core';
+import type { ClassifierTargetType, TargetType } from '@scikeras/target-utils';
 import type { CompileKwargs } from './compileKwargs';
 import type { RandomSource } from './internal/withRandomState';
 
@@ -18,12 +19,19 @@ export interface BuildContextBase {
   nOutputs_: number;
   /** Number of model outputs the target encoder expects. */
   nOutputsExpected_: number;
-  /** Classifiers: the class count (`number`), or one per output (`number[]`); absent for regressors. */
-  nClasses_: any;
+  /**
+   * Classifiers: the class count (`number`), or one per output (`number[]`, for
+   * 'multilabel-indicator' and 'multiclass-multioutput' targets); absent for regressors.
+   * Narrow it before use (`units: nClasses_ as number` where the target is single-output).
+   */
+  nClasses_?: number | number[];
   /** Classifiers: the labels (`Label[]`), or one array per output (`Label[][]`); absent for regressors. */
-  classes_: any;
-  /** `typeOfTarget` of y, as refined by the target encoder. */
-  targetType_: string;
+  classes_?: Label[] | Label[][];
+  /**
+   * `typeOfTarget` of y, as refined by the target encoder ('multiclass-onehot' for a one-hot y
+   * given to a classifier).
+   */
+  targetType_: TargetType | ClassifierTargetType;
   /** Every fitted attribute (scikeras's `meta`). */
   meta: Params;
   /** What the wrapper compiles an uncompiled model with (the one optimizer of this fit). */
@@ -63,7 +71,7 @@ export type NoParams = Record<never, never>;
  * const build = ({ nFeaturesIn_, nClasses_, hidden }: BuildContext<{ hidden: number }>) => {
  *   const m = tf.sequential();
  *   m.add(tf.layers.dense({ units: hidden, activation: 'relu', inputShape: [nFeaturesIn_] }));
- *   m.add(tf.layers.dense({ units: nClasses_, activation: 'softmax' }));
+ *   m.add(tf.layers.dense({ units: nClasses_ as number, activation: 'softmax' }));
  *   return m;
  * };
  * new KerasClassifier({ model: build, hidden: 16 }); // ok; `hiden: 16` does not compile
@@ -74,5 +82,6 @@ export type BuildContext<E extends object = NoParams> = BuildContextBase & E;
 
 /** A model-building function: gets the {@link BuildContext}, returns a (compiled or not) model. */
 export type BuildFn<E extends object = NoParams> = {
+  /** Builds the model (bivariant in `ctx`, so build functions typed for a narrower context fit). */
   bivarianceHack(ctx: BuildContext<E>): tf.LayersModel | Promise<tf.LayersModel>;
 }['bivarianceHack'];

@@ -288,7 +288,7 @@ describe('a failed fit changes nothing', () => {
       expect(tf.memory().numTensors).toBe(before);
       expect(Object.keys(est).filter((k) => /[^_]_$/.test(k))).toEqual([]);
       await expect(est.predict(X)).rejects.toThrow(
-        'This KerasClassifier instance is not fitted yet.',
+        'Estimator needs to be fit before `predict` can be called',
       );
     });
 

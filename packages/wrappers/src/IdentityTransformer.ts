@@ -4,8 +4,11 @@ import { MODULE_URL } from './internal/moduleUrl';
 
 /** What the wrappers need from a `featureEncoder` / `targetEncoder` (a scikit-learn transformer). */
 export interface Transformer {
+  /** Learns what the transform needs from `data`; returns the transformer. */
   fit(data: unknown): Transformer;
+  /** `data` encoded for the model. */
   transform(data: unknown): unknown;
+  /** The model's outputs decoded (`returnProba`: keep probabilities rather than labels). */
   inverseTransform(data: unknown, options?: { returnProba?: boolean }): unknown;
 }
 

@@ -33,6 +33,26 @@ export interface KerasClassifierParams extends BaseWrapperParams {
   classWeight?: ClassWeight;
 }
 
+/**
+ * What {@link KerasClassifier.predict} resolves to: one label per sample (`Label[]`) for
+ * 'binary' and 'multiclass' targets; one row per sample (`Label[][]`) for 'multilabel-indicator',
+ * 'multiclass-multioutput' and one-hot ('multiclass-onehot') targets. Which one is known only
+ * from the y given to `fit`: narrow with `Array.isArray(yPred[0])`, or assert what you fitted.
+ *
+ * @example
+ * ```ts
+ * const yPred: ClassifierPrediction = await clf.predict(X);
+ * const labels = yPred as Label[]; // a 1-D y was fitted
+ * ```
+ */
+export type ClassifierPrediction = Label[] | Label[][];
+
+/**
+ * What {@link KerasClassifier.predictProba} resolves to: n x nClasses probabilities, or one such
+ * matrix per output for 'multiclass-multioutput' targets.
+ */
+export type ClassifierProbabilities = number[][] | number[][][];
+
 /** Options of {@link KerasClassifier.partialFit}: fit options plus `classes`. */
 export interface ClassifierPartialFitOptions extends FitOptions {
   /** Every class across all `partialFit` calls (needed on the first call when y lacks some). */
@@ -78,7 +98,8 @@ const isRecord = (v: unknown): boolean =>
 
 export class KerasClassifier<E extends object = NoParams> extends BaseWrapper<
   E,
-  KerasClassifierParams
+  KerasClassifierParams,
+  ClassifierPrediction
 > {
   static override estimatorName = 'KerasClassifier';
   static override defaults: Readonly<Params> = { classWeight: null } satisfies Pick<
@@ -216,7 +237,7 @@ export class KerasClassifier<E extends object = NoParams> extends BaseWrapper<
    * const proba = await clf.predictProba(X); // [[0.9, 0.1], ...]
    * ```
    */
-  async predictProba(X: unknown, options: PredictOptions = {}): Promise<number[][] | number[][][]> {
+  async predictProba(X: unknown, options: PredictOptions = {}): Promise<ClassifierProbabilities> {
     const raw = await this.predictRaw(X, options);
     const [, extra] = this.postProcessY(raw);
     if (extra.classProbabilities !== undefined) return extra.classProbabilities as number[][];

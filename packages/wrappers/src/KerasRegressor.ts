@@ -11,6 +11,17 @@ import { MODULE_URL } from './internal/moduleUrl';
 /** Params of {@link KerasRegressor}: those of {@link BaseWrapper}. */
 export type KerasRegressorParams = BaseWrapperParams;
 
+/**
+ * What {@link KerasRegressor.predict} resolves to: one value per sample (`number[]`) for a 1-D y,
+ * one row per sample (`number[][]`) for a 2-D y (`RegressorTargetEncoder.inverseTransform`).
+ *
+ * @example
+ * ```ts
+ * const yPred = (await reg.predict(X)) as number[]; // a 1-D y was fitted
+ * ```
+ */
+export type RegressorPrediction = number[] | number[][];
+
 /* eslint-disable @typescript-eslint/no-unused-vars */
 export interface KerasRegressor<
   E extends object = NoParams,
@@ -35,7 +46,8 @@ export interface KerasRegressor<
 
 export class KerasRegressor<E extends object = NoParams> extends BaseWrapper<
   E,
-  KerasRegressorParams
+  KerasRegressorParams,
+  RegressorPrediction
 > {
   static override estimatorName = 'KerasRegressor';
   static override defaults: Readonly<Params> = {};

@@ -13,6 +13,7 @@ export const FIT_KWARGS: ReadonlySet<string> = new Set([
   'classWeight',
   'initialEpoch',
   'validationBatchSize',
+  'validationFreq',
   'stepsPerEpoch',
   'validationSteps',
   'yieldEvery',
@@ -27,6 +28,7 @@ export const COMPILE_KWARGS: ReadonlySet<string> = new Set([
   'loss',
   'metrics',
   'lossWeights',
+  'weightedMetrics',
   'runEagerly',
 ]);
 
@@ -38,7 +40,7 @@ export const COMPILE_KWARGS: ReadonlySet<string> = new Set([
 export interface RoutedParams {
   /** The build function's params: every unprefixed param, `model__x` overriding `x`. */
   model: Params;
-  /** `optimizer`, `loss`, `metrics`, `lossWeights`, `runEagerly` (`compile__x` overriding). */
+  /** `optimizer`, `loss`, `metrics`, `lossWeights`, `weightedMetrics`, `runEagerly` (`compile__x` overriding). */
   compile: Params;
   /** `optimizer__*`: the optimizer's own params. */
   optimizer: Params;

@@ -7,6 +7,7 @@ import {
   type CheckedY,
   type Params,
 } from '@scikeras/estimator-core';
+import type { ClassifierTargetType, TargetType } from '@scikeras/target-utils';
 import type { BuildContext, NoParams } from './BuildContext';
 import { compileKwargsFrom, type CompileKwargs } from './compileKwargs';
 import { IdentityTransformer, type Transformer } from './IdentityTransformer';
@@ -52,7 +53,7 @@ export abstract class WrapperHooks<
   declare XDtype_?: string;
   declare yDtype_?: string;
   declare yNdim_?: number;
-  declare targetType_?: string;
+  declare targetType_?: TargetType | ClassifierTargetType;
   declare nOutputs_?: number;
   declare nOutputsExpected_?: number;
 

@@ -39,12 +39,19 @@ export interface BaseWrapperParams {
   metrics?: MetricSpec[] | Record<string, MetricSpec | MetricSpec[]> | null;
   /** Samples per gradient update (tfjs default 32); -1 uses the whole data. @defaultValue null */
   batchSize?: number | null;
-  /** Accepted for parity; tfjs validates with `batchSize`. @defaultValue null */
+  /** null, or the `batchSize` itself: tfjs validates with `batchSize` (another value is refused). @defaultValue null */
   validationBatchSize?: number | null;
   /** 0 silent, 1 progress bar, 2 one line per epoch. @defaultValue 1 */
   verbose?: number | boolean;
-  /** @defaultValue null */
-  callbacks?: CallbackSpec | CallbackSpec[] | Record<string, CallbackSpec> | null;
+  /**
+   * One callback, a list (items may be lists), or a record of them (its values are used);
+   * classes are built from `callbacks__*` params. @defaultValue null
+   */
+  callbacks?:
+    | CallbackSpec
+    | (CallbackSpec | CallbackSpec[])[]
+    | Record<string, CallbackSpec | CallbackSpec[]>
+    | null;
   /** Fraction of the (last) training rows held out for validation, in [0, 1). @defaultValue 0 */
   validationSplit?: number;
   /** A fixed hold-out `[Xval, yval]` (scikeras #289). @defaultValue null */
@@ -113,9 +120,20 @@ export type RoutingPrefix = (typeof ROUTING_PREFIXES)[number];
 export type RoutedParamKeys = { [K in `${RoutingPrefix}__${string}`]?: unknown };
 
 /**
+ * The build function's own params routed explicitly (`model__hidden` for a declared `hidden`),
+ * with their declared types; other `model__*` keys stay accepted (see {@link RoutedParamKeys}).
+ *
+ * @typeParam E - the build function's own params
+ */
+export type ModelRoutedParams<E extends object> = {
+  [K in keyof E & string as `model__${K}`]?: E[K];
+};
+
+/**
  * What a wrapper's constructor accepts: its params `P` (without `model`), the routed
  * `prefix__name` keys, the build function's own params `E` (from its {@link BuildContext} type
- * argument, or a subclass's params interface) and `model`. Any other key is a type error.
+ * argument, or a subclass's params interface, also as `model__name` with the same type) and
+ * `model`. Any other key is a type error.
  *
  * @typeParam P - the class's params interface (e.g. `KerasClassifierParams`)
  * @typeParam E - params declared by the build function or a subclass
@@ -129,7 +147,8 @@ export type WrapperArgs<P extends BaseWrapperParams, E extends object> = Omit<
   'model' | 'buildFn'
 > &
   RoutedParamKeys &
-  Partial<NoInfer<E>> & {
+  Partial<NoInfer<E>> &
+  ModelRoutedParams<NoInfer<E>> & {
     model?: BuildFn<E> | tf.LayersModel | null;
     buildFn?: BuildFn<E> | tf.LayersModel | null;
   };

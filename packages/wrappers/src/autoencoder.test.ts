@@ -139,7 +139,8 @@ describe('docs/source/notebooks/AutoEncoders.md (scikeras tutorial)', () => {
 
   it('trains the autoencoder; its encoder and decoder estimators use the trained, shared layers', async () => {
     const ae = autoencoder();
-    const before = 1 - mse(await ae.initialize(X).then(async (a) => a.predict(X)), X);
+    const before =
+      1 - mse((await ae.initialize(X).then(async (a) => a.predict(X))) as number[][], X);
     ae.dispose();
     await ae.fit(X);
     const score = await ae.score(X);

@@ -144,10 +144,24 @@ describe('compile arguments', () => {
       expect(tf.memory().numTensors).toBe(before);
     });
 
-    it('no optimizer', async () => {
+    it("no optimizer: scikeras's message unless the build function compiles the model", async () => {
       const est = reg({ optimizer: null });
-      await expect(est.fit(Xr, yr)).rejects.toThrow('Could not interpret optimizer identifier');
+      await expect(est.fit(Xr, yr)).rejects.toThrow(
+        /^You must provide an optimizer or a compiled model/,
+      );
       est.dispose();
+      const compiled = reg({
+        optimizer: null,
+        model: (ctx: BuildContext) => {
+          expect(ctx.compileKwargs.optimizer).toBeNull();
+          const m = mlp(ctx as Parameters<typeof mlp>[0]);
+          m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+          return m;
+        },
+      });
+      await compiled.fit(Xr, yr);
+      expect(compiled.model_!.loss).toBe('meanSquaredError');
+      compiled.dispose();
     });
   });
 });

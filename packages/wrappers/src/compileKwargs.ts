@@ -1,14 +1,12 @@
 // After scikeras's scikeras/wrappers.py _get_compile_kwargs and scikeras/utils (MIT), for tfjs.
 import type * as tf from '@tensorflow/tfjs';
-import {
-  ValueError,
-  paramsWithPrefix,
-  unprefixedParams,
-  type Params,
-} from '@scikeras/estimator-core';
-import { camelCase } from './internal/camelCase';
+import { ValueError, pyRepr, type Params } from '@scikeras/estimator-core';
+import { tfjsLossName, tfjsMetricName } from './kerasIdentifiers';
 import { resolveOptimizer } from './resolveOptimizer';
+import { unflattenParams } from './unflattenParams';
 import type { RoutedParams } from './RoutedParams';
+
+export { tfjsLossName, tfjsMetricName };
 
 /** A loss as `LayersModel.compile` takes it: a tfjs name or a `(yTrue, yPred) => Tensor` function. */
 export type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
@@ -19,102 +17,71 @@ export type LossSpec =
 export type MetricSpec = string | LossFn;
 /** What `LayersModel.compile` receives, built fresh for every model (scikeras's `compile_kwargs`). */
 export interface CompileKwargs {
+  /**
+   * A fresh optimizer from `optimizer` and `optimizer__*`. `null` (despite the type, which keeps
+   * `model.compile({ optimizer: compileKwargs.optimizer })` typed for the common case) when the
+   * `optimizer` param is null: the build function must then compile the model itself.
+   */
   optimizer: tf.Optimizer;
   loss: string | LossFn | (string | LossFn)[] | Record<string, string | LossFn> | null;
   metrics?: (string | LossFn)[] | Record<string, string | LossFn | (string | LossFn)[]>;
-  /** Accepted for scikeras parity; tfjs ignores it. */
+  /** Refused unless null (tfjs's compile has no `lossWeights`), see {@link compileKwargsFrom}. */
   lossWeights?: unknown;
+  /** Refused unless null (tfjs's compile has no `weightedMetrics`), see {@link compileKwargsFrom}. */
+  weightedMetrics?: unknown;
   /** Accepted for scikeras parity; a no-op in tfjs (every model runs eagerly). */
   runEagerly?: boolean;
 }
 
-// Keras loss / metric names (and their short aliases) -> tfjs names.
-const LOSS_ALIASES: Record<string, string> = {
-  mse: 'meanSquaredError',
-  mae: 'meanAbsoluteError',
-  mape: 'meanAbsolutePercentageError',
-  msle: 'meanSquaredLogarithmicError',
-  kld: 'kullbackLeiblerDivergence',
-  kl_divergence: 'kullbackLeiblerDivergence',
-  log_cosh: 'logcosh',
-  cosine_similarity: 'cosineProximity',
-};
-
-/**
- * The tfjs name of a Keras or tfjs loss name (`'binary_crossentropy'` -> `'binaryCrossentropy'`,
- * `'mse'` -> `'meanSquaredError'`); functions pass through.
- *
- * @param loss - a loss name or function
- * @returns what `LayersModel.compile` accepts
- * @example
- * ```ts
- * tfjsLossName('sparse_categorical_crossentropy'); // 'sparseCategoricalCrossentropy'
- * ```
- */
-export function tfjsLossName<T>(loss: T): T | string {
-  if (typeof loss !== 'string') return loss;
-  const lower = loss.toLowerCase();
-  if (LOSS_ALIASES[lower]) return LOSS_ALIASES[lower]!;
-  return camelCase(loss);
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 }
 
-const METRIC_ALIASES: Record<string, string> = {
-  acc: 'accuracy',
-  accuracy: 'accuracy',
-  mean_squared_error: 'mse',
-  meansquarederror: 'mse',
-  mean_absolute_error: 'mae',
-  meanabsoluteerror: 'mae',
-  mean_absolute_percentage_error: 'mape',
-  meanabsolutepercentageerror: 'mape',
-  cosine_similarity: 'cosine',
-};
-
-/**
- * The tfjs name of a Keras or tfjs metric name (`'binary_accuracy'` -> `'binaryAccuracy'`,
- * `'mean_squared_error'` -> `'mse'`); functions pass through.
- *
- * @param metric - a metric name or function
- * @returns what `LayersModel.compile` accepts
- * @example
- * ```ts
- * tfjsMetricName('categorical_accuracy'); // 'categoricalAccuracy'
- * ```
- */
-export function tfjsMetricName<T>(metric: T): T | string {
-  if (typeof metric !== 'string') return metric;
-  const lower = metric.toLowerCase();
-  if (METRIC_ALIASES[lower]) return METRIC_ALIASES[lower]!;
-  return camelCase(metric);
-}
-
-function isClass(v: unknown): v is new (args: Params) => unknown {
-  return typeof v === 'function' && /^class\s/.test(Function.prototype.toString.call(v));
-}
-
-/** A loss class is built with its routed params; an instance with `call` becomes a function. */
-function lossOf(l: unknown, args: Params): unknown {
-  if (!isClass(l)) return tfjsLossName(l);
-  const inst = new l(args) as { call?: LossFn } | LossFn;
-  if (typeof inst === 'function') return inst;
-  if (inst && typeof inst.call === 'function') {
-    const fn: LossFn = (yTrue, yPred) => inst.call!(yTrue, yPred);
-    Object.defineProperty(fn, 'name', { value: l.name.charAt(0).toLowerCase() + l.name.slice(1) });
-    return fn;
+/** Applies `f` to every leaf of nested lists and records (scikeras's `try_to_convert_strings_to_classes`). */
+function mapLeaves(v: unknown, f: (leaf: unknown) => unknown): unknown {
+  if (Array.isArray(v)) return v.map((x) => mapLeaves(x, f));
+  if (isPlainObject(v)) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapLeaves(x, f)]));
   }
-  throw new ValueError(
-    `The loss class ${l.name} must build a function or an object with a call(yTrue, yPred) method.`,
-  );
+  return f(v);
+}
+
+/** On the function made from a loss object: the object's class. */
+export const LOSS_SOURCE: unique symbol = Symbol('scikeras.lossSource');
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
+/**
+ * A loss or metric object (an instance with `call(yTrue, yPred)`, as Keras's `Loss` and
+ * `Metric` classes are) becomes the function tfjs's compile takes, named after the object's
+ * `name` or its class; functions and names pass through.
+ */
+function asFunction(v: unknown): unknown {
+  if (typeof v === 'function' || !v || typeof v !== 'object') return v;
+  const inst = v as { call?: LossFn; name?: unknown };
+  if (typeof inst.call !== 'function') return v;
+  const fn: LossFn = (yTrue, yPred) => inst.call!(yTrue, yPred);
+  const name =
+    typeof inst.name === 'string' ? inst.name : lowerFirst(v.constructor?.name ?? 'loss');
+  Object.defineProperty(fn, 'name', { value: name });
+  // what scikeras's loss check compares (its `loss_name` of a Loss instance is its class's name)
+  Object.defineProperty(fn, LOSS_SOURCE, { value: v.constructor });
+  return fn;
 }
 
 /**
- * Resolves the `loss` param for `compile`: names converted, lists and records element-wise; a
- * loss class is built with the `loss__*` params (tfjs's own losses are functions and take none).
+ * Resolves the `loss` param for `compile` as scikeras does: names become tfjs's (see
+ * {@link tfjsLossName}), then classes are built from the `loss__*` params with
+ * {@link unflattenParams} (`loss__x` for a single loss or every item of a list / record,
+ * `loss__0__x` / `loss__out1__x` for one item, `loss__x__y` for a nested class); an object with a
+ * `call(yTrue, yPred)` method becomes a function.
  *
  * @param spec - the `loss` param
  * @param routed - the `loss__*` params, prefix stripped
  * @returns the loss for `compile`, or `null` when none was given
- * @throws ValueError when a loss class builds something that is not a loss
+ * @throws ValueError for a loss name with no tfjs equivalent
+ * @throws TypeError "... does not accept parameters because it's not a class. ..." when params
+ *   are routed to a name or a function
  * @example
  * ```ts
  * resolveLoss(['binary_crossentropy', 'categorical_crossentropy']);
@@ -122,26 +89,21 @@ function lossOf(l: unknown, args: Params): unknown {
  */
 export function resolveLoss(spec: unknown, routed: Params = {}): CompileKwargs['loss'] {
   if (spec === null || spec === undefined) return null;
-  const sub = (key: string): Params => paramsWithPrefix(routed, key);
-  if (Array.isArray(spec)) {
-    if (spec.every((l) => l === null || l === undefined)) return null;
-    return spec.map((l, i) => lossOf(l, sub(String(i)))) as (string | LossFn)[];
-  }
-  if (typeof spec === 'object') {
-    return Object.fromEntries(
-      Object.entries(spec as Record<string, unknown>).map(([k, v]) => [k, lossOf(v, sub(k))]),
-    ) as Record<string, string | LossFn>;
-  }
-  return lossOf(spec, unprefixedParams(routed)) as string | LossFn;
+  if (Array.isArray(spec) && spec.every((l) => l === null || l === undefined)) return null;
+  const built = unflattenParams(mapLeaves(spec, tfjsLossName), routed);
+  return mapLeaves(built, asFunction) as CompileKwargs['loss'];
 }
 
 /**
- * Resolves the `metrics` param for `compile`: names converted; a metric class in the list is
- * built with its `metrics__<index>__*` params.
+ * Resolves the `metrics` param for `compile` as scikeras does: names become tfjs's (see
+ * {@link tfjsMetricName}), then classes are built from the `metrics__*` params with
+ * {@link unflattenParams}; objects with `call` become functions. A single metric becomes a list.
  *
  * @param spec - the `metrics` param
  * @param routed - the `metrics__*` params, prefix stripped
  * @returns the metrics for `compile`, or `undefined`
+ * @throws ValueError for a metric name with no tfjs equivalent; TypeError for params routed to
+ *   something that is not a class
  * @example
  * ```ts
  * resolveMetrics(['accuracy'], {}); // ['accuracy']
@@ -149,20 +111,10 @@ export function resolveLoss(spec: unknown, routed: Params = {}): CompileKwargs['
  */
 export function resolveMetrics(spec: unknown, routed: Params): CompileKwargs['metrics'] {
   if (spec === null || spec === undefined) return undefined;
-  const one = (m: unknown, key: string): string | LossFn => {
-    if (isClass(m)) return new (m as new (a: Params) => LossFn)(paramsWithPrefix(routed, key));
-    return tfjsMetricName(m) as string | LossFn;
-  };
-  if (Array.isArray(spec)) return spec.map((m, i) => one(m, String(i)));
-  if (typeof spec === 'object') {
-    return Object.fromEntries(
-      Object.entries(spec as Record<string, unknown>).map(([k, v]) => [
-        k,
-        Array.isArray(v) ? v.map((m, i) => one(m, `${k}__${i}`)) : one(v, k),
-      ]),
-    );
-  }
-  return [one(spec, '0')];
+  const built = mapLeaves(unflattenParams(mapLeaves(spec, tfjsMetricName), routed), asFunction);
+  return (
+    Array.isArray(built) || isPlainObject(built) ? built : [built]
+  ) as CompileKwargs['metrics'];
 }
 
 /**
@@ -211,7 +163,38 @@ export function compileKwargsFrom(
   routed: Pick<RoutedParams, 'compile' | 'optimizer' | 'loss' | 'metrics'>,
 ): CompileKwargs {
   const kw = routed.compile;
+  checkUnsupportedCompileKwargs(kw);
   const loss = resolveLoss(kw.loss, routed.loss);
   const metrics = resolveMetrics(kw.metrics, routed.metrics);
-  return { ...kw, optimizer: resolveOptimizer(kw.optimizer, routed.optimizer), loss, metrics };
+  const optimizer =
+    kw.optimizer === null || kw.optimizer === undefined
+      ? (null as unknown as tf.Optimizer)
+      : resolveOptimizer(kw.optimizer, routed.optimizer);
+  return { ...kw, optimizer, loss, metrics };
+}
+
+const UNSUPPORTED_COMPILE_KWARGS: Record<string, string> = {
+  lossWeights:
+    "TensorFlow.js's LayersModel.compile has no lossWeights: weight the outputs inside a custom loss function instead",
+  weightedMetrics:
+    "TensorFlow.js's LayersModel.compile has no weightedMetrics: its metrics are never weighted by sampleWeight",
+};
+
+/**
+ * Refuses the compile params tfjs cannot honour (`lossWeights`, `weightedMetrics`) when set,
+ * rather than ignoring them.
+ *
+ * @param kw - the compile params (`compile__x` over `x`)
+ * @throws ValueError naming the param, e.g. "lossWeights={...} is not supported: ..."
+ * @example
+ * ```ts
+ * checkUnsupportedCompileKwargs({ lossWeights: null }); // fine
+ * ```
+ */
+export function checkUnsupportedCompileKwargs(kw: Params): void {
+  for (const [name, why] of Object.entries(UNSUPPORTED_COMPILE_KWARGS)) {
+    const v = kw[name];
+    if (v === null || v === undefined) continue;
+    throw new ValueError(`${name}=${pyRepr(v)} is not supported: ${why}. Leave ${name} null.`);
+  }
 }

@@ -45,6 +45,10 @@ export const typeTests = [
   new KerasClassifier({ model: build, hiden: 8 }),
   // @ts-expect-error a declared param keeps its type
   new KerasClassifier({ model: build, hidden: 'wide' }),
+  // @ts-expect-error a declared param keeps its type when routed to the build function
+  new KerasClassifier({ model: build, model__hidden: 'wide' }),
+  // any other `model__*` key is routed unchecked
+  new KerasClassifier({ model: build, model__dropout: 0.5 }),
   // @ts-expect-error no build function declares `hidden` here
   new KerasRegressor({ model: untyped, hidden: 8 }),
   // @ts-expect-error a prebuilt model declares no params

@@ -1,3 +1,10 @@
+/**
+ * The Keras wrappers: `BaseWrapper`, `KerasClassifier`, `KerasRegressor` (scikeras's API for
+ * TensorFlow.js models), the `trainer` param, backends, save and load.
+ *
+ * @packageDocumentation
+ * @module \@scikeras/wrappers
+ */
 export {
   BaseWrapper,
   type BaseWrapperParams,
@@ -12,7 +19,12 @@ export {
   type WrapperArgs,
 } from './BaseWrapper';
 export type { BuildContextBase, NoParams } from './BuildContext';
-export { ROUTING_PREFIXES, type RoutingPrefix, type RoutedParamKeys } from './WrapperParams';
+export {
+  ROUTING_PREFIXES,
+  type RoutingPrefix,
+  type RoutedParamKeys,
+  type ModelRoutedParams,
+} from './WrapperParams';
 export {
   routeWrapperParams,
   FIT_KWARGS,
@@ -25,10 +37,18 @@ export {
   KerasClassifier,
   type KerasClassifierParams,
   type ClassifierPartialFitOptions,
+  type ClassifierPrediction,
+  type ClassifierProbabilities,
 } from './KerasClassifier';
-export { KerasRegressor, type KerasRegressorParams } from './KerasRegressor';
+export {
+  KerasRegressor,
+  type KerasRegressorParams,
+  type RegressorPrediction,
+} from './KerasRegressor';
+export { KerasTransformer, type KerasTransformerParams } from './KerasTransformer';
 export { IdentityTransformer, type Transformer } from './IdentityTransformer';
 export { routeParams } from './routeParams';
+export { unflattenParams, isBuildable, type UnflattenOptions } from './unflattenParams';
 export { resolveOptimizer, checkOptimizer, type OptimizerSpec } from './resolveOptimizer';
 export {
   compileKwargsFrom,

@@ -16,6 +16,7 @@ describe('estimator registration', () => {
       'IdentityTransformer',
       'KerasClassifier',
       'KerasRegressor',
+      'KerasTransformer',
     ]);
   });
 

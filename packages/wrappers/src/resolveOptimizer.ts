@@ -173,6 +173,8 @@ function interpret(spec: unknown, routed: Params): Resolved {
  * ```
  */
 export function checkOptimizer(spec: OptimizerSpec | unknown, routed: Params): void {
+  // no optimizer: fine for a model compiled by its build function (checked at compile)
+  if (spec === null || spec === undefined) return;
   interpret(spec, routed);
 }
 

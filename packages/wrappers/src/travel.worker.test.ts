@@ -1,4 +1,4 @@
-// A wrapper estimator really traveling to model-selection's worker threads (piscina), through the
+// A wrapper estimator really traveling to model-selection's worker threads (node:worker_threads), through the
 // built packages: classes and build functions are found through the module URLs they were
 // registered with (whatever the process's current directory), the backend follows.
 // Needs `pnpm --filter @scikeras/wrappers build` and `pnpm --filter @scikeras/model-selection build`.
@@ -70,7 +70,7 @@ describe('wrappers in worker threads (nJobs: 2)', () => {
     'runs GridSearchCV with nJobs 2 (%s user modules): workers import the build function and use wasm',
     (format) => {
       const { models, classifier } = userModules(dir, format);
-      // A separate Node process (as users run it; jest's vm cannot host piscina's import()).
+      // A separate Node process (as users run it; jest's vm cannot host the pool's dynamic import()).
       const script = join(dir, `search-${format}.mjs`);
       const msDist = require
         .resolve('@scikeras/model-selection')

@@ -172,7 +172,7 @@ describe('wrapperConstraints', () => {
       for (const epochs of [1.5, '3', 0, NaN]) {
         const { est } = counted({ epochs });
         await expect(est.fit(X, y)).rejects.toThrow(InvalidParameterError);
-        await expect(est.predict(X)).rejects.toThrow('is not fitted yet');
+        await expect(est.predict(X)).rejects.toThrow('Estimator needs to be fit before `predict`');
       }
     });
 

@@ -1,10 +1,11 @@
 // Class weights on an imbalanced subset of breast cancer (1 malignant for ~12 benign):
-// the same model with and without classWeight: 'balanced', scored by balanced accuracy.
+// the same Pipeline(StandardScaler, KerasClassifier) with and without clf__classWeight:
+// 'balanced', scored by balanced accuracy.
 import { RandomState, trainTestSplit } from '@scikeras/model-selection';
 import { balancedAccuracyScore, recallScore } from '@scikeras/metrics';
-import { fitScaler, applyScaler, fmt } from '../prep';
+import { fmt } from '../prep';
 import type { Section } from '../types';
-import { mlpClf } from './common';
+import { mlpClf, scaled } from './common';
 
 /**
  * The `classweight` section of the tour: classWeight: 'balanced' on an imbalanced subset (breast cancer).
@@ -29,31 +30,27 @@ export const classweight: Section = {
       randomState: 0,
       stratify: ys,
     }) as [number[][], number[][], number[], number[]];
-    const s = fitScaler(Xtr);
     const epochs = ctx.quick ? 10 : 30;
     const rows: (string | number)[][] = [];
     let weighted = NaN;
     for (const classWeight of [null, 'balanced'] as const) {
-      const est = mlpClf({
-        epochs,
-        batchSize: ctx.quick ? 64 : 32,
-        hidden: 8,
-        optimizer__learningRate: 0.003,
-        classWeight,
-        callbacks: [ctx.epochCallback(`classWeight ${String(classWeight)}`, epochs)],
-      });
+      const est = scaled(
+        mlpClf({
+          epochs,
+          batchSize: ctx.quick ? 64 : 32,
+          hidden: 8,
+          optimizer__learningRate: 0.003,
+          classWeight,
+          callbacks: [ctx.epochCallback(`classWeight ${String(classWeight)}`, epochs)],
+        }),
+      );
       try {
-        await est.fit(applyScaler(Xtr, s), ytr);
-        const pred = (await est.predict(applyScaler(Xte, s))) as number[];
+        await est.fit(Xtr, ytr);
+        const pred = (await est.predict(Xte)) as number[];
         const bal = balancedAccuracyScore(yte, pred);
         const recall = recallScore(yte, pred, { posLabel: 0 });
         if (classWeight === 'balanced') weighted = bal;
-        rows.push([
-          String(classWeight),
-          fmt(bal),
-          fmt(recall),
-          fmt(await est.score(applyScaler(Xte, s), yte)),
-        ]);
+        rows.push([String(classWeight), fmt(bal), fmt(recall), fmt(await est.score(Xte, yte))]);
       } finally {
         est.dispose();
       }

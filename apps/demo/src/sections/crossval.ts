@@ -1,12 +1,13 @@
-// A KerasClassifier scored with crossValScore on iris; a callback records each fold's learning curve.
+// Pipeline(StandardScaler, KerasClassifier) scored with crossValScore on iris: the scaler is
+// fitted inside each fold; a callback records each fold's learning curve.
 import { StratifiedKFold, crossValScore } from '@scikeras/model-selection';
-import { fmt, mean, standardize, std } from '../prep';
+import { fmt, mean, std } from '../prep';
 import type { EpochLogs, Section } from '../types';
 
-import { mlpClf } from './common';
+import { mlpClf, scaled } from './common';
 
 /**
- * The `crossval` section of the tour: KerasClassifier + crossValScore (iris).
+ * The `crossval` section of the tour: Pipeline(StandardScaler, KerasClassifier) + crossValScore (iris).
  *
  * @example
  * ```ts
@@ -15,10 +16,9 @@ import { mlpClf } from './common';
  */
 export const crossval: Section = {
   name: 'crossval',
-  title: 'KerasClassifier + crossValScore (iris)',
+  title: 'Pipeline(StandardScaler, KerasClassifier) + crossValScore (iris)',
   async run(ctx) {
     const { X, y } = await ctx.data.iris();
-    const Xs = standardize(X);
     const nSplits = ctx.quick ? 3 : 5;
     const epochs = ctx.quick ? 30 : 100;
     const curves: number[][] = [];
@@ -27,14 +27,16 @@ export const crossval: Section = {
       onEpochEnd: (_epoch: number, logs?: EpochLogs) => void curves.at(-1)?.push(logs?.loss ?? NaN),
     };
     const live = ctx.epochCallback('fold epochs', epochs);
-    const est = mlpClf({
+    const clf = mlpClf({
       epochs,
       batchSize: ctx.quick ? 64 : 32,
       hidden: 16,
       optimizer__learningRate: 0.05,
       callbacks: [recorder, live],
     });
-    const scores = await crossValScore(est, Xs, y, {
+    // The scaler is a step: each fold fits it on its training rows only (no leakage).
+    const pipe = scaled(clf);
+    const scores = await crossValScore(pipe, X, y, {
       cv: new StratifiedKFold({ nSplits, shuffle: true, randomState: 0 }),
     });
     return {

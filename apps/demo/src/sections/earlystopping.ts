@@ -1,12 +1,15 @@
-// EarlyStopping on val_loss with a fixed validationData hold-out (breast cancer).
+// EarlyStopping on val_loss inside a Pipeline(StandardScaler, KerasClassifier) (breast cancer):
+// validationSplit holds out the last 20% of the training rows after the scaler step (validationData
+// would bypass the pipeline's transformers: Keras gets it as given).
 import * as tf from '@tensorflow/tfjs';
 import { trainTestSplit } from '@scikeras/model-selection';
-import { fitScaler, applyScaler, fmt } from '../prep';
+import { fmt } from '../prep';
 import type { Section } from '../types';
-import { mlpClf } from './common';
+import { mlpClf, scaled } from './common';
 
 /**
- * The `earlystopping` section of the tour: EarlyStopping(val_loss) with validationData (breast cancer).
+ * The `earlystopping` section of the tour: EarlyStopping(val_loss) with validationSplit in a
+ * pipeline (breast cancer).
  *
  * @example
  * ```ts
@@ -15,37 +18,33 @@ import { mlpClf } from './common';
  */
 export const earlystopping: Section = {
   name: 'earlystopping',
-  title: 'EarlyStopping(val_loss) with validationData (breast cancer)',
+  title: 'EarlyStopping(val_loss) with validationSplit in a Pipeline (breast cancer)',
   async run(ctx) {
     const { X, y } = await ctx.data.breastCancer();
-    const [Xrest, Xte, yrest, yte] = trainTestSplit(X, y, {
+    const [Xtr, Xte, ytr, yte] = trainTestSplit(X, y, {
       testSize: 0.25,
       randomState: 0,
       stratify: y,
     }) as [number[][], number[][], number[], number[]];
-    const [Xtr, Xval, ytr, yval] = trainTestSplit(Xrest, yrest, {
-      testSize: 0.2,
-      randomState: 0,
-      stratify: yrest,
-    }) as [number[][], number[][], number[], number[]];
-    const s = fitScaler(Xtr);
+    const validationSplit = 0.2;
     const maxEpochs = ctx.quick ? 100 : 300;
     const patience = 5;
-    const est = mlpClf({
+    const clf = mlpClf({
       epochs: maxEpochs,
       batchSize: ctx.quick ? 64 : 32,
       hidden: 16,
       optimizer__learningRate: 0.01,
-      validationData: [applyScaler(Xval, s), yval],
+      validationSplit,
       callbacks: [
         tf.callbacks.earlyStopping({ monitor: 'val_loss', patience }),
         ctx.epochCallback('early stopping epochs (max)', maxEpochs),
       ],
     });
+    const est = scaled(clf);
     try {
-      await est.fit(applyScaler(Xtr, s), ytr);
-      const acc = await est.score(applyScaler(Xte, s), yte);
-      const h = est.history_!;
+      await est.fit(Xtr, ytr);
+      const acc = await est.score(Xte, yte);
+      const h = clf.history_!;
       const val = h.val_loss ?? [];
       const best = val.indexOf(Math.min(...val));
       return {
@@ -71,7 +70,7 @@ export const earlystopping: Section = {
           ],
         ],
         notes: [
-          `tf.callbacks.earlyStopping({ monitor: 'val_loss', patience: ${patience} }), ${Xtr.length} train / ${Xval.length} validation / ${Xte.length} test`,
+          `tf.callbacks.earlyStopping({ monitor: 'val_loss', patience: ${patience} }), validationSplit: ${validationSplit} of ${Xtr.length} training rows, ${Xte.length} test`,
         ],
         plots: [
           {

@@ -4,6 +4,7 @@ import { classweight } from './classweight';
 import { crossval } from './crossval';
 import { earlystopping } from './earlystopping';
 import { gridsearch } from './gridsearch';
+import { mixed } from './mixed';
 import { multiinput } from './multiinput';
 import { multilabel } from './multilabel';
 import { multioutput } from './multioutput';
@@ -19,6 +20,7 @@ export const SECTIONS: readonly Section[] = [
   gridsearch,
   randomsearch,
   regressor,
+  mixed,
   multilabel,
   multioutput,
   multiinput,

@@ -1,10 +1,11 @@
 // A multi-input model (scikeras README's FunctionalAPIMultiInputClassifier): wine's 13 features
-// split into two inputs by preProcessX.
+// split into two inputs by preProcessX, behind a StandardScaler step in a Pipeline.
 import * as tf from '@tensorflow/tfjs';
 import { trainTestSplit } from '@scikeras/model-selection';
 import { KerasClassifier, type Array2D, type BuildContext } from '@scikeras/wrappers';
-import { fitScaler, applyScaler, fmt } from '../prep';
+import { fmt } from '../prep';
 import type { Section } from '../types';
+import { scaled } from './common';
 
 const SPLIT = 6;
 
@@ -56,19 +57,19 @@ export const multiinput: Section = {
       randomState: 0,
       stratify: y,
     }) as [number[][], number[][], number[], number[]];
-    const s = fitScaler(Xtr);
     const labels = (v: number[]) => v.map((k) => targetNames![k]!);
     const epochs = ctx.quick ? 30 : 80;
-    const est = new FunctionalAPIMultiInputClassifier({
+    const clf = new FunctionalAPIMultiInputClassifier({
       epochs,
       batchSize: ctx.quick ? 64 : 32,
       verbose: 0,
       randomState: 0,
       callbacks: [ctx.epochCallback('multi-input epochs', epochs)],
     });
+    const est = scaled(clf);
     try {
-      await est.fit(applyScaler(Xtr, s), labels(ytr));
-      const acc = await est.score(applyScaler(Xte, s), labels(yte));
+      await est.fit(Xtr, labels(ytr));
+      const acc = await est.score(Xte, labels(yte));
       return {
         score: acc,
         scoreName: 'accuracy (test)',
@@ -80,7 +81,7 @@ export const multiinput: Section = {
           ['test accuracy', fmt(acc), `${yte.length} samples`],
         ],
         notes: [
-          `classes_ = ${JSON.stringify(est.classes_)}, model inputs: ${est.model_!.inputs.length}`,
+          `classes_ = ${JSON.stringify(est.classes_)}, model inputs: ${clf.model_!.inputs.length}`,
         ],
       };
     } finally {

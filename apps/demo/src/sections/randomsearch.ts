@@ -1,17 +1,18 @@
-// RandomizedSearchCV over hidden sizes, epochs and optimizer__learningRate on wine.
+// RandomizedSearchCV over a Pipeline(StandardScaler, KerasClassifier) on wine: hidden sizes,
+// epochs and the learning rate of the clf step, the scaler fitted inside each fold.
 import {
   RandomizedSearchCV,
   StratifiedKFold,
   loguniform,
   randint,
 } from '@scikeras/model-selection';
-import type { KerasClassifier } from '@scikeras/wrappers';
-import { fmt, standardize } from '../prep';
+import { fmt } from '../prep';
 import type { Section } from '../types';
-import { mlpClf } from './common';
+import { mlpClf, scaled } from './common';
 
 /**
- * The `randomsearch` section of the tour: RandomizedSearchCV over hidden, epochs, optimizer__learningRate (wine).
+ * The `randomsearch` section of the tour: RandomizedSearchCV over a pipeline's clf__model__hidden,
+ * clf__epochs, clf__optimizer__learningRate (wine).
  *
  * @example
  * ```ts
@@ -20,19 +21,19 @@ import { mlpClf } from './common';
  */
 export const randomsearch: Section = {
   name: 'randomsearch',
-  title: 'RandomizedSearchCV over hidden, epochs, optimizer__learningRate (wine)',
+  title:
+    'RandomizedSearchCV over a Pipeline: clf__model__hidden, clf__epochs, learning rate (wine)',
   async run(ctx) {
     const { X, y } = await ctx.data.wine();
-    const Xs = standardize(X);
     const nIter = ctx.quick ? 4 : 12;
     const nSplits = 3;
     const bar = ctx.progress('random fits', nIter * nSplits);
     const search = new RandomizedSearchCV({
-      estimator: mlpClf({ batchSize: ctx.quick ? 64 : 32 }),
+      estimator: scaled(mlpClf({ batchSize: ctx.quick ? 64 : 32 })),
       paramDistributions: {
-        hidden: randint(4, 33),
-        epochs: ctx.quick ? [10, 20] : [20, 40, 80],
-        optimizer__learningRate: loguniform(1e-3, 1e-1),
+        clf__model__hidden: randint(4, 33),
+        clf__epochs: ctx.quick ? [10, 20] : [20, 40, 80],
+        clf__optimizer__learningRate: loguniform(1e-3, 1e-1),
       },
       nIter,
       randomState: 0,
@@ -41,7 +42,7 @@ export const randomsearch: Section = {
       onProgress: () => bar.tick(),
     });
     try {
-      await search.fit(Xs, y);
+      await search.fit(X, y);
     } finally {
       bar.stop();
     }
@@ -49,16 +50,16 @@ export const randomsearch: Section = {
     const params = cv.params as Record<string, number>[];
     const meanScore = cv.meanTestScore as number[];
     const rank = cv.rankTestScore as number[];
-    (search.bestEstimator_ as unknown as KerasClassifier | undefined)?.dispose();
+    search.dispose();
     return {
       score: search.bestScore_!,
       scoreName: 'best mean accuracy (3-fold)',
       bound: 0.9,
-      headers: ['hidden', 'epochs', 'learningRate', 'mean acc', 'rank'],
+      headers: ['clf__model__hidden', 'clf__epochs', 'learningRate', 'mean acc', 'rank'],
       rows: params.map((p, i) => [
-        p.hidden!,
-        p.epochs!,
-        fmt(p.optimizer__learningRate!, 4),
+        p.clf__model__hidden!,
+        p.clf__epochs!,
+        fmt(p.clf__optimizer__learningRate!, 4),
         fmt(meanScore[i]!),
         rank[i]!,
       ]),

@@ -1,12 +1,14 @@
-// A KerasRegressor trained with the RMSE loss and scored with R^2 (its score) on diabetes.
+// Pipeline(StandardScaler, KerasRegressor) trained with the RMSE loss and scored with R^2 (its
+// score) on diabetes.
 import { trainTestSplit } from '@scikeras/model-selection';
 import { meanAbsoluteError, rootMeanSquaredError } from '@scikeras/metrics';
-import { fitScaler, applyScaler, fmt, mean, std } from '../prep';
+import { fmt, mean, std } from '../prep';
 import type { Section } from '../types';
-import { mlpReg } from './common';
+import { mlpReg, scaled } from './common';
 
 /**
- * The `regressor` section of the tour: KerasRegressor, RMSE loss, scored by R² (diabetes).
+ * The `regressor` section of the tour: Pipeline(StandardScaler, KerasRegressor), RMSE loss, scored
+ * by R² (diabetes).
  *
  * @example
  * ```ts
@@ -15,7 +17,7 @@ import { mlpReg } from './common';
  */
 export const regressor: Section = {
   name: 'regressor',
-  title: 'KerasRegressor, RMSE loss, scored by R² (diabetes)',
+  title: 'Pipeline(StandardScaler, KerasRegressor), RMSE loss, scored by R² (diabetes)',
   async run(ctx) {
     const { X, y } = await ctx.data.diabetes();
     const [Xtr, Xte, ytr, yte] = trainTestSplit(X, y, { testSize: 0.25, randomState: 0 }) as [
@@ -24,31 +26,31 @@ export const regressor: Section = {
       number[],
       number[],
     ];
-    const sx = fitScaler(Xtr);
-    // Targets are standardized for training (z-scores); R^2 is the same on either scale.
+    // Targets are standardized with the training rows' mean and std (z-scores); R^2 is the same
+    // on either scale. The features are standardized by the pipeline's scaler step.
     const my = mean(ytr);
     const sy = std(ytr);
     const epochs = ctx.quick ? 40 : 60;
-    const est = mlpReg({
+    const reg = mlpReg({
       epochs,
       batchSize: ctx.quick ? 64 : 32,
       hidden: 8,
       optimizer__learningRate: 0.003,
       callbacks: [ctx.epochCallback('regressor epochs', epochs)],
     });
+    const est = scaled(reg);
     try {
       await est.fit(
-        applyScaler(Xtr, sx),
+        Xtr,
         ytr.map((v) => (v - my) / sy),
       );
-      const XteS = applyScaler(Xte, sx);
       const r2 = await est.score(
-        XteS,
+        Xte,
         yte.map((v) => (v - my) / sy),
       );
-      const pred = ((await est.predict(XteS)) as number[]).map((v) => v * sy + my);
+      const pred = ((await est.predict(Xte)) as number[]).map((v) => v * sy + my);
       const r2Train = await est.score(
-        applyScaler(Xtr, sx),
+        Xtr,
         ytr.map((v) => (v - my) / sy),
       );
       return {
@@ -66,7 +68,7 @@ export const regressor: Section = {
             fmt(meanAbsoluteError(yte, pred), 1),
           ],
         ],
-        notes: [`loss = KerasRegressor.rootMeanSquaredError, ${est.history_!.loss!.length} epochs`],
+        notes: [`loss = KerasRegressor.rootMeanSquaredError, ${reg.history_!.loss!.length} epochs`],
         plots: [
           {
             kind: 'scatter',
@@ -80,7 +82,7 @@ export const regressor: Section = {
             title: 'Regressor: training RMSE loss',
             xName: 'epoch',
             yName: 'RMSE (standardized)',
-            series: [{ name: 'loss', data: est.history_!.loss! }],
+            series: [{ name: 'loss', data: reg.history_!.loss! }],
           },
         ],
       };

@@ -1,8 +1,13 @@
 // QueueExecutor against a real Redis and real scikeras-worker processes: the same results as
 // nJobs: 1, errors and warnings as nJobs: 1 gives them, the search's keys gone at the end.
 import * as tf from '@tensorflow/tfjs';
-import { catchWarnings } from '@scikeras/estimator-core';
-import { GridSearchCV, crossValidate, crossValPredict } from '@scikeras/model-selection';
+import { InvalidParameterError, ValueError, catchWarnings } from '@scikeras/estimator-core';
+import {
+  GridSearchCV,
+  crossValidate,
+  crossValPredict,
+  type Executor,
+} from '@scikeras/model-selection';
 import { KerasClassifier } from '@scikeras/wrappers';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -168,11 +173,18 @@ describe('QueueExecutor', () => {
         executor: ex,
       });
     await expect(make(null).fit(X, yr)).rejects.toThrow(
-      'SlowRegressor failed on purpose (shrink=2)',
+      new ValueError('SlowRegressor failed on purpose (shrink=2)'),
     );
-    await expect(make(executor).fit(X, yr, { searchId: 'raises' })).rejects.toThrow(
-      'SlowRegressor failed on purpose (shrink=2)',
-    );
+    // the worker's error comes back with its class (estimator-core's errorRecord) and its stack
+    const e = await make(executor)
+      .fit(X, yr, { searchId: 'raises' })
+      .then(
+        () => null,
+        (err: unknown) => err,
+      );
+    expect(e).toBeInstanceOf(ValueError);
+    expect(e).toEqual(new ValueError('SlowRegressor failed on purpose (shrink=2)'));
+    expect((e as Error).stack).toMatch(/\(in a scikeras-worker task thread\)$/);
     expect(await searchKeysLeft()).toEqual([]);
     // the search's queued tasks were removed, its running ones stopped: no job is left
     const queue = new Queue(QUEUE, { connection: client });
@@ -226,6 +238,48 @@ describe('QueueExecutor', () => {
     await expect(crossValidate(est, X, yr, { cv: 2, executor, searchId: 'a b' })).rejects.toThrow(
       `searchId must be 1 to 128 letters, digits, '_', '-' or '.' (not first), got "a b".`,
     );
+  });
+
+  it('refuses a timeout (it cannot stop a running fit) before anything reaches Redis', async () => {
+    const message =
+      "QueueExecutor cannot bound a task's time: its workers do not stop a fit that runs too long. Got timeout=5; set the timeout to null, or use nJobs (worker threads) for a timeout.";
+    const gs = new GridSearchCV({
+      estimator: new SlowRegressor(),
+      paramGrid: { shrink: [0.5, 1] },
+      cv: 2,
+      timeout: 5,
+      executor,
+    });
+    await expect(gs.fit(X, yr)).rejects.toThrow(new InvalidParameterError(message));
+    await expect(
+      crossValidate(new SlowRegressor(), X, yr, { cv: 2, executor, timeout: 5 }),
+    ).rejects.toThrow(new InvalidParameterError(message));
+    expect(await searchKeysLeft()).toEqual([]);
+  });
+
+  it("refuses a job of mode 'fit' (refits run in the calling thread) and has no refitTasks", async () => {
+    expect((executor as Executor).refitTasks).toBeUndefined();
+    const job = {
+      estimator: new SlowRegressor(),
+      X,
+      y: yr,
+      fitOptions: {},
+      scoring: null,
+      scoringParam: null,
+      mode: 'fit' as const,
+      returnTrainScore: false,
+      returnEstimator: true,
+      errorScore: 'raise' as const,
+      tasks: [
+        { taskIndex: 0, candidateIndex: 0, splitIndex: -1, params: {}, trainIdx: [], testIdx: [] },
+      ],
+    };
+    await expect(executor.run(job)).rejects.toThrow(
+      new ValueError(
+        "QueueExecutor runs fit-and-score and prediction tasks, not jobs of mode 'fit' (a search's refit runs in the calling thread).",
+      ),
+    );
+    expect(await searchKeysLeft()).toEqual([]);
   });
 
   it('validates its options', () => {

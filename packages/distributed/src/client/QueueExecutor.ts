@@ -80,6 +80,7 @@ export class QueueExecutor implements Executor {
   readonly ttl: number;
   readonly pollInterval: number;
   readonly reconcileInterval: number;
+  /** Called when a task is placed on the queue (its search, task, candidate and split), or `null`. */
   readonly onTask: ((placement: TaskPlacement) => void) | null;
   readonly #keys: SearchKeys;
   #connected?: Promise<Connected>;
@@ -139,9 +140,12 @@ export class QueueExecutor implements Executor {
    *
    * @param job - the tasks and what they share
    * @param onResult - called for each finished task (stored results of a resumed search first)
-   * @param options - `searchId` (resume a search of this id), `signal` (cancel)
+   * @param options - `searchId` (resume a search of this id), `signal` (cancel); a `timeout`
+   *   is refused (see the throws)
    * @returns the results in task order
-   * @throws ValueError when something cannot travel or the search id is used by another
+   * @throws InvalidParameterError for a `timeout` (the workers cannot stop a running fit
+   *   yet: the Executor contract asks an executor to refuse what it cannot honour);
+   *   ValueError when something cannot travel or the search id is used by another
    *   search; the first task error with `errorScore: 'raise'`; RuntimeError when a job failed on
    *   a worker; the signal's reason (an `AbortError`) when aborted
    * @example
@@ -155,6 +159,10 @@ export class QueueExecutor implements Executor {
     onResult?: (result: TaskResult) => void,
     options: ExecutorRunOptions = {},
   ): Promise<TaskResult[]> {
+    if (options.timeout !== undefined && options.timeout !== null)
+      throw new InvalidParameterError(
+        `QueueExecutor cannot bound a task's time: its workers do not stop a fit that runs too long. Got timeout=${String(options.timeout)}; set the timeout to null, or use nJobs (worker threads) for a timeout.`,
+      );
     const signal = options.signal ?? (job as { signal?: AbortSignal }).signal;
     signal?.throwIfAborted();
     const searchId =

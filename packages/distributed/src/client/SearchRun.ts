@@ -9,7 +9,7 @@ import {
   type EstimatorLike,
   type TravelSpec,
 } from '@scikeras/estimator-core';
-import type { TaskResult } from '@scikeras/model-selection';
+import { fromErrorRecord, type TaskResult } from '@scikeras/model-selection';
 import type { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { unpackBlob } from '../data/dataBlob';
@@ -52,13 +52,6 @@ export interface SearchRunDeps {
 }
 
 const JOB_OPTIONS = { removeOnComplete: true, removeOnFail: true, attempts: 1 } as const;
-
-function rebuildError(raised: NonNullable<TaskResult['raised']>): Error {
-  const e = new Error(raised.message);
-  e.name = raised.name;
-  if (raised.stack) e.stack = raised.stack;
-  return e;
-}
 
 /** A run of one search; `execute` resolves to the results in task order. */
 export class SearchRun {
@@ -111,7 +104,8 @@ export class SearchRun {
     this.#pending.delete(jobId);
     const { result, worker } = unpackBlob(bytes) as StoredResult;
     for (const w of result.warnings ?? []) warn(w.message, w.category);
-    if (result.raised) return this.#fail(rebuildError(result.raised));
+    if (result.raised)
+      return this.#fail(fromErrorRecord(result.raised, 'in a scikeras-worker task thread'));
     if (this.#returnEstimator && result.estimator) {
       // rebuilt with this process's registries only: a result from Redis never makes it import a module
       const spec = result.estimator as TravelSpec;

@@ -2,7 +2,7 @@
 // content hash), one small payload per task, and the fingerprint that tells a resumed search
 // from another one under the same id.
 import { createHash } from 'node:crypto';
-import type { TravelSpec } from '@scikeras/estimator-core';
+import { ValueError, type TravelSpec } from '@scikeras/estimator-core';
 import { toTaskContextSpec, toTaskSpec, type Job } from '@scikeras/model-selection';
 import { packBlob } from '../data/dataBlob';
 import type { SearchContext, SearchData, TaskRef } from '../tasks/payload';
@@ -48,18 +48,25 @@ const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest
  *
  * @param job - the job a search or cross-validation made
  * @returns the context, blob, hashes and task payloads
- * @throws ValueError when the estimator, a param, a fit option or scoring cannot travel
+ * @throws ValueError when the estimator, a param, a fit option or scoring cannot travel; for a
+ *   job of mode `'fit'` (the workers run fit-and-score and prediction tasks; QueueExecutor has
+ *   no `refitTasks`, so a search refits in the calling thread)
  * @example
  * ```ts
  * const { dataHash, tasks } = await prepareSearch(job);
  * ```
  */
 export async function prepareSearch(job: Job): Promise<PreparedSearch> {
+  const mode = job.mode;
+  if (mode === 'fit')
+    throw new ValueError(
+      "QueueExecutor runs fit-and-score and prediction tasks, not jobs of mode 'fit' (a search's refit runs in the calling thread).",
+    );
   const spec = await toTaskContextSpec(job);
   const context: SearchContext = {
     estimator: spec.estimator,
     scoring: spec.scoring,
-    mode: spec.mode,
+    mode,
     returnTrainScore: spec.returnTrainScore,
     returnEstimator: spec.returnEstimator,
     errorScore: spec.errorScore,

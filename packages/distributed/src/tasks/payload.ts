@@ -48,7 +48,7 @@ export interface SearchData {
 }
 
 /**
- * Where a task ran (in {@link StoredResult} and QueueExecutor's `onTask`).
+ * Where a task ran (in the result a worker stores and QueueExecutor's `onTask`).
  *
  * @example
  * ```ts

@@ -1,5 +1,10 @@
-// @scikeras/distributed/testing: a real redis-server and real scikeras-worker processes, for the
-// package's tests and for users testing their own distributed searches (Node only).
+/**
+ * A real redis-server and real scikeras-worker processes, for the package's tests and for users
+ * testing their own distributed searches (Node only).
+ *
+ * @packageDocumentation
+ * @module \@scikeras/distributed/testing
+ */
 export {
   INSTALL_LINE,
   RedisServerMissingError,

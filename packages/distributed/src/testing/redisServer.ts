@@ -94,6 +94,7 @@ export interface ResolveRedisServerOptions {
   binary?: string;
   /** Install Debian's redis-server when none is found and this process runs as root on Debian. @defaultValue true */
   install?: boolean;
+  /** Where progress lines go (installing, ...). @defaultValue `console.error` */
   log?: (line: string) => void;
 }
 

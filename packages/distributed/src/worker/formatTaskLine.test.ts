@@ -30,7 +30,7 @@ describe('formatTaskLine', () => {
         'w',
         0,
         's',
-        { ...base, raised: { name: 'ValueError', message: 'bad\nmore' } },
+        { ...base, raised: { name: 'ValueError', message: 'bad\nmore', kind: 'ValueError' } },
         true,
       ),
     ).toBe('w/0 search s: candidate 3, fold 1: 0.84 s, raised ValueError: bad');

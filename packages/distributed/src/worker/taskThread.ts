@@ -13,6 +13,7 @@ import {
 import {
   fromTaskContextSpec,
   runTask,
+  toErrorRecord,
   type LiveTaskContext,
   type TaskResult,
 } from '@scikeras/model-selection';
@@ -116,7 +117,7 @@ async function runOne(req: ThreadRequest): Promise<TaskResult> {
       scoreTime: 0,
       nTestSamples: 0,
       fitError: null,
-      raised: { name: err.name, message: err.message, stack: err.stack },
+      raised: toErrorRecord(err), // thrown again with its class by the client
     };
   }
 }

@@ -3,6 +3,7 @@
 import { ValueError } from '../errors';
 import type { AnyClass } from '../registry/registryState';
 import { isReservedParamName, setOwn } from '../internal/paramNames';
+import { setOutputConfig, type TransformOutput } from '../setOutput';
 import { getEstimatorClass, registeredEstimatorNames } from '../registry/registerEstimator';
 import {
   getRegisteredFunction,
@@ -129,6 +130,12 @@ async function decodeEstimator(
     if (!/^[A-Za-z][A-Za-z0-9]*_$/.test(k) || isReservedParamName(est, k))
       throw corrupt(st, `'${k}' is not a fitted attribute name of ${className}`);
     setOwn(est, k, await decodeAt(x, joinPath(path, k), st, depth + 1));
+  }
+  if (v.output !== undefined) {
+    const t = isObject(v.output) ? v.output.transform : undefined;
+    if (t !== 'default' && t !== 'array2d')
+      throw corrupt(st, `${subject} has an invalid output config`);
+    setOutputConfig(est, { transform: t as TransformOutput });
   }
   return est;
 }

@@ -10,6 +10,7 @@ import {
 } from '../registry/registerEstimator';
 import { registeredFunctionModule, registeredFunctionName } from '../registry/registerFunction';
 import { typeName } from '../repr';
+import { ownOutputConfig } from '../setOutput';
 import type { AnyClass } from '../registry/registryState';
 import { codecTypes, type CodecMode, type EncodeContext, type Json } from './CodecType';
 import { MAX_DEPTH, TAG, describePath, joinPath, shortPath } from './codecMessages';
@@ -177,6 +178,9 @@ async function encodeEstimator(
     const x = (est as unknown as Record<string, unknown>)[k];
     setOwnJson(fitted, k, await encodeAt(x, joinPath(path, k), st, depth + 1));
   }
+  const output = ownOutputConfig(est);
+  // setOutput's container travels with the estimator (scikit-learn pickles _sklearn_output_config)
+  if (output) return { [TAG]: 'estimator', className, params, fitted, output: { ...output } };
   return { [TAG]: 'estimator', className, params, fitted };
 }
 

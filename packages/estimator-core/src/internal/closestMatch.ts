@@ -25,16 +25,16 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidate closest to `name`, or undefined when none is close enough to be a typo
- * (an edit distance of at most a third of the name's length, and never less than 2 allowed).
- * The "did you mean" of every unknown-name message.
+ * The candidate closest to `name` (case-insensitive edit distance), or undefined when none is
+ * close enough to be a typo: at most `max(2, ceil(name.length / 3))` edits. Used for the
+ * "Did you mean ...?" of unknown param and option names.
  *
- * @param name - the unknown name
- * @param candidates - the known names
- * @returns the closest known name, or undefined
+ * @param name - the name that was given
+ * @param candidates - the valid names
+ * @returns the closest valid name, or undefined
  * @example
  * ```ts
- * closestMatch('epoch', ['batchSize', 'epochs']); // 'epochs'
+ * closestMatch('n_job', ['nJobs', 'cv', 'scoring']); // 'nJobs'
  * ```
  */
 export function closestMatch(name: string, candidates: readonly string[]): string | undefined {

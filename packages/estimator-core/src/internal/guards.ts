@@ -1,4 +1,6 @@
-import { Matrix } from 'ml-matrix';
+// ml-matrix is only a type here: importing it costs 100-200 ms per thread (every worker of a
+// search pays it), and ml-matrix's own isMatrix is a check of `klass`.
+import type { Matrix } from 'ml-matrix';
 import type { Array2D, TensorLike, TypedArray } from '../types';
 
 /** A typed array of numbers (not a DataView). */
@@ -25,9 +27,9 @@ export function isArray2D(v: unknown): v is Array2D {
   );
 }
 
-/** An ml-matrix Matrix (or any AbstractMatrix). */
+/** An ml-matrix Matrix (or any AbstractMatrix): ml-matrix's own `Matrix.isMatrix` test. */
 export function isMatrix(v: unknown): v is Matrix {
-  return Matrix.isMatrix(v);
+  return typeof v === 'object' && v !== null && (v as { klass?: unknown }).klass === 'Matrix';
 }
 
 /** A tfjs tensor, duck-typed. */

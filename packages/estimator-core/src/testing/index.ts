@@ -1,3 +1,10 @@
+/**
+ * `checkEstimator`: the TypeScript port of scikit-learn's estimator checks, to run on your own
+ * estimators (in jest: `describeEstimatorChecks`).
+ *
+ * @packageDocumentation
+ * @module \@scikeras/estimator-core/testing
+ */
 export {
   checkEstimator,
   runCheck,

@@ -5,17 +5,29 @@ import type { EstimatorTags } from '../BaseEstimator';
  * method is optional and checked when present. Methods may return values or Promises.
  */
 export interface CheckableEstimator {
+  /** The estimator's params (`deep`: nested estimators' params too). */
   getParams(deep?: boolean): Record<string, unknown>;
+  /** Sets params; returns the estimator. */
   setParams(params: Record<string, unknown>): unknown;
+  /** Fits on `(X, y)` (or `X` alone); sync or async. */
   fit(...args: any[]): unknown;
+  /** Predictions for `X` (classifiers and regressors). */
   predict?(X: any): unknown;
+  /** Class probabilities for `X` (classifiers). */
   predictProba?(X: any): unknown;
+  /** Log class probabilities for `X` (classifiers). */
   predictLogProba?(X: any): unknown;
+  /** Confidence scores for `X` (classifiers). */
   decisionFunction?(X: any): unknown;
+  /** `X` transformed (transformers). */
   transform?(X: any): unknown;
+  /** `X` mapped back to the input space (transformers). */
   inverseTransform?(X: any): unknown;
+  /** Fits, then transforms the same `X` (transformers). */
   fitTransform?(X: any, y?: any): unknown;
+  /** The default score on `(X, y)` (accuracy for classifiers, R² for regressors). */
   score?(X: any, y: any): unknown;
+  /** The estimator's tags (what the checks may assume of it). */
   getTags?(): Partial<EstimatorTags>;
   readonly estimatorType?: string;
 }

@@ -42,20 +42,11 @@ export function encodeLabels(y: ArrayLike<Label>, labels: readonly Label[]): Int
   return out;
 }
 
-/** The labels of `a` that are not in `b`, sorted (numpy's `setdiff1d`). */
+/**
+ * The labels of `a` that are not in `b`, in `a`'s order (numpy's `setdiff1d` when `a` is
+ * sorted: callers pass target-utils' `uniqueLabels`, the one owner of label order).
+ */
 export function setDiff(a: readonly Label[], b: readonly Label[]): Label[] {
   const keys = new Set(b.map(labelKey));
-  return sortLabels(a.filter((v) => !keys.has(labelKey(v))));
-}
-
-/** Sorts labels like numpy: numbers ascending, strings by code point. */
-export function sortLabels(a: Label[]): Label[] {
-  return a.sort((x, y) => {
-    const kx = labelKey(x);
-    const ky = labelKey(y);
-    if (typeof kx === 'number' && typeof ky === 'number') return kx - ky;
-    const sx = String(kx);
-    const sy = String(ky);
-    return sx < sy ? -1 : sx > sy ? 1 : 0;
-  });
+  return a.filter((v) => !keys.has(labelKey(v)));
 }

@@ -10,11 +10,13 @@ const {
   clone,
   registerEstimator,
   registerFunction,
+  InvalidParameterError,
+  NotFittedError,
   ValueError,
 } = require('@scikeras/estimator-core');
 const { checkClassificationTargets, uniqueLabels } = require('@scikeras/target-utils');
 
-/* global __filename */
+/* global __filename, setTimeout */
 /** Names a class and registers it with this file, which worker threads import. */
 const register = (Klass, name) => {
   Klass.estimatorName = name;
@@ -274,7 +276,68 @@ class TransformClassifier extends ThresholdClassifier {
 TransformClassifier.defaults = { transform: identity };
 register(TransformClassifier, 'TransformClassifier');
 
+/** A ValueError of the user's own (thrown again in the calling thread as a ValueError named so). */
+class CustomValueError extends ValueError {}
+
+const ERRORS = {
+  ValueError,
+  NotFittedError,
+  InvalidParameterError,
+  CustomValueError,
+  TypeError,
+  RangeError,
+  Error,
+};
+
+const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Misbehaves in fit as `how` says, for the reliability tests (never with nJobs 1: it may end
+ * its thread): 'exit' calls process.exit(code); 'throwLater' throws from a timer while fit
+ * waits; 'oom' allocates until its heap is full; 'sleep' blocks `ms`; 'sleepAsync' awaits `ms`
+ * (an async fit: it yields to the event loop); an error class name ('ValueError', 'TypeError',
+ * ...) throws that error. 'none' fits. It misbehaves only on an X of at least `minRows` rows
+ * (the refit's, say). Its score is the id of the thread that fitted it.
+ */
+class MisbehavingEstimator extends BaseEstimator {
+  get estimatorType() {
+    return 'regressor';
+  }
+  fit(X) {
+    const nRows = checkArray(X).shape[0];
+    const how = nRows >= this.minRows ? this.how : 'none';
+    if (how === 'exit') process.exit(this.code);
+    if (how === 'oom') {
+      const keep = [];
+      for (;;) keep.push(new Array(1 << 20).fill(keep.length + 0.5));
+    }
+    if (ERRORS[how]) throw new ERRORS[how](`${how} raised in fit`);
+    this.threadId_ = require('node:worker_threads').threadId;
+    this.nFeaturesIn_ = checkArray(X).shape[1];
+    if (how === 'sleep') sleep(this.ms);
+    if (how === 'throwLater') {
+      setTimeout(() => {
+        throw new Error('thrown from a timer inside fit');
+      }, 5);
+      return new Promise((resolve) => setTimeout(() => resolve(this), this.ms));
+    }
+    if (how === 'sleepAsync')
+      return new Promise((resolve) => setTimeout(() => resolve(this), this.ms));
+    return this;
+  }
+  predict(X) {
+    return Array.from({ length: checkArray(X).shape[0] }, () => 0);
+  }
+  score() {
+    return this.threadId_;
+  }
+}
+MisbehavingEstimator.defaults = { how: 'none', code: 3, ms: 0, minRows: 0 };
+register(MisbehavingEstimator, 'MisbehavingEstimator');
+
 module.exports = {
+  CustomValueError,
+  MisbehavingEstimator,
   StepClassifier,
   TransformClassifier,
   identity,

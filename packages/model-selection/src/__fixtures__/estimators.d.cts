@@ -1,5 +1,5 @@
 // Types of estimators.cjs for the TypeScript tests.
-import { BaseEstimator } from '@scikeras/estimator-core';
+import { BaseEstimator, ValueError } from '@scikeras/estimator-core';
 
 export declare class ThresholdClassifier extends BaseEstimator<{
   feature?: number;
@@ -67,4 +67,17 @@ export declare function identity(v: number): number;
 export declare function negate(v: number): number;
 export declare class TransformClassifier extends ThresholdClassifier {
   constructor(params?: { transform?: (v: number) => number; feature?: number; offset?: number });
+}
+export declare class CustomValueError extends ValueError {}
+export declare class MisbehavingEstimator extends BaseEstimator<{
+  how?: string;
+  code?: number;
+  ms?: number;
+  minRows?: number;
+}> {
+  threadId_?: number;
+  get estimatorType(): 'regressor';
+  fit(X: unknown, y?: unknown): this | Promise<this>;
+  predict(X: unknown): number[];
+  score(): number;
 }

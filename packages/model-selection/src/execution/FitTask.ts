@@ -1,5 +1,6 @@
 // The task format shared by every executor (in-thread, worker threads, and later distributed).
 import type { TravelSpec, WarningRecord } from '@scikeras/estimator-core';
+import type { ErrorRecord } from './errorRecord';
 
 /**
  * One independent unit of work: fit a clone of the estimator with `params` on the `trainIdx`
@@ -42,8 +43,8 @@ export interface TaskContextSpec {
   fitOptions: TravelSpec;
   /** Scorer names (`null`: the estimator's own `score`). */
   scoring: null | string | string[] | Record<string, string>;
-  /** `'score'` (fit and score) or a prediction method (cross-validated predictions). */
-  mode: 'score' | 'predict' | 'predictProba';
+  /** `'score'` (fit and score), a prediction method (cross-validated predictions), or `'fit'` (a search's refit on every row, returning the estimator). */
+  mode: 'score' | 'predict' | 'predictProba' | 'fit';
   returnTrainScore: boolean;
   returnEstimator: boolean;
   errorScore: 'raise' | number;
@@ -73,6 +74,6 @@ export interface TaskResult {
   predictions?: unknown;
   /** `classes_` of the fitted estimator in prediction mode. */
   classes?: unknown;
-  /** Set by workers when `errorScore: 'raise'` and the task threw. */
-  raised?: { name: string; message: string; stack?: string };
+  /** Set by workers when `errorScore: 'raise'` and the task threw: the error, thrown again with its class in the calling thread. */
+  raised?: ErrorRecord;
 }

@@ -27,7 +27,12 @@ export interface ProgressReporterOptions {
   /** Where lines go. @defaultValue console.log */
   print?: (line: string) => void;
   /** Where the progress bar goes (only when it is a TTY). @defaultValue process.stderr */
-  stream?: { isTTY?: boolean; write(s: string): unknown; columns?: number } | null;
+  stream?: {
+    isTTY?: boolean;
+    /** Writes one chunk of the progress output. */
+    write(s: string): unknown;
+    columns?: number;
+  } | null;
 }
 
 function shortFormatTime(t: number): string {

@@ -92,6 +92,26 @@ describe('the executor param', () => {
       expect(Object.keys(o as object)).toEqual(['sampleWeight']);
   });
 
+  it('gives the executor the timeout with the searchId and signal, and refits in this thread', async () => {
+    const executor = new RecordingExecutor();
+    const signal = new AbortController().signal;
+    const gs = new GridSearchCV({
+      estimator: new ThresholdClassifier(),
+      paramGrid: { offset: [-1, 0] },
+      cv: 2,
+      timeout: 5,
+      executor,
+    });
+    await gs.fit(X, yc, { searchId: 'timed', signal });
+    await crossValidate(new ThresholdClassifier(), X, yc, { cv: 2, executor, timeout: 7 });
+    // one run each: a RecordingExecutor has no refitTasks, so the search's refit ran here
+    expect(executor.calls).toEqual([
+      { tasks: 4, options: { searchId: 'timed', signal, timeout: 5 } },
+      { tasks: 2, options: { timeout: 7 } },
+    ]);
+    expect(gs.bestEstimator_).toBeInstanceOf(ThresholdClassifier);
+  });
+
   it.each([2, -1])('rejects executor with nJobs=%p in a search', async (nJobs) => {
     const gs = new GridSearchCV({
       estimator: new ThresholdClassifier(),

@@ -20,27 +20,31 @@ function importEntry(specifier: string): Promise<NodeEntry> {
 /**
  * The worker-pool executor of `@scikeras/model-selection/node`, loaded on first use.
  *
+ * @param why - what needs it, for the message outside Node: `nJobs > 1` or a `timeout`
  * @returns the Node entry's exports
- * @throws ValueError outside Node, or when the entry (or piscina) cannot be loaded
+ * @throws ValueError outside Node, or when the entry cannot be loaded
  * @example
  * ```ts
  * const { WorkerPoolExecutor } = await loadWorkerPool();
  * ```
  */
-export async function loadWorkerPool(): Promise<NodeEntry> {
+export async function loadWorkerPool(why: 'nJobs' | 'timeout' = 'nJobs'): Promise<NodeEntry> {
   const g = globalThis as { process?: { versions?: { node?: string } } };
   if (!g.process?.versions?.node) {
     throw new ValueError(
-      'nJobs > 1 runs tasks on worker threads, which need Node.js. Use nJobs: null (or 1) here, ' +
-        'or pass an Executor as nJobs.',
+      why === 'nJobs'
+        ? 'nJobs > 1 runs tasks on worker threads, which need Node.js. Use nJobs: null (or 1) here, ' +
+            'or pass an Executor as nJobs.'
+        : 'timeout stops a fit that runs too long by ending its worker thread, which needs Node.js ' +
+            '(a fit in this thread cannot be preempted). Use timeout: null here, or pass an Executor as nJobs.',
     );
   }
   try {
     return await importEntry(NODE_ENTRY);
   } catch (e) {
     throw new ValueError(
-      `nJobs > 1 needs the worker pool of @scikeras/model-selection (${NODE_ENTRY}, with its optional ` +
-        `dependency piscina), which could not be loaded: ${(e as Error).message}`,
+      `${why === 'nJobs' ? 'nJobs > 1' : 'timeout'} needs the worker pool of @scikeras/model-selection (${NODE_ENTRY}), ` +
+        `which could not be loaded: ${(e as Error).message}`,
     );
   }
 }

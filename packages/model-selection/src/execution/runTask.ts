@@ -10,6 +10,7 @@ import {
 } from '@scikeras/estimator-core';
 import type { FitTask, TaskResult } from './FitTask';
 import type { ResolvedScoring } from './scoring';
+import { failedResult } from './taskFailures';
 import { toPlain } from './toPlain';
 
 /** Everything a task needs, live (in the thread that runs it). */
@@ -18,9 +19,14 @@ export interface LiveTaskContext {
   X: unknown;
   y: unknown;
   fitOptions: Record<string, unknown>;
-  /** Resolved scorers (unused in prediction mode). */
+  /** Resolved scorers (unused in the other modes). */
   scoring: ResolvedScoring | null;
-  mode: 'score' | 'predict' | 'predictProba';
+  /**
+   * `'score'`: fit on the task's training rows and score; `'predict'`/`'predictProba'`:
+   * predict the test rows; `'fit'`: a search's refit, on every row (the task's index arrays are
+   * ignored), returning the fitted estimator.
+   */
+  mode: 'score' | 'predict' | 'predictProba' | 'fit';
   returnTrainScore: boolean;
   returnEstimator: boolean;
   errorScore: 'raise' | number;
@@ -122,12 +128,13 @@ export async function runTask(task: FitTask, ctx: LiveTaskContext): Promise<Task
   }
   const n = numSamples(ctx.X);
   const hasY = ctx.y !== undefined && ctx.y !== null;
-  const Xtr = takeRows(ctx.X, task.trainIdx);
-  const Xte = takeRows(ctx.X, task.testIdx);
-  const ytr = hasY ? takeRows(ctx.y, task.trainIdx) : undefined;
-  const yte = hasY ? takeRows(ctx.y, task.testIdx) : undefined;
+  const refit = ctx.mode === 'fit';
+  const Xtr = refit ? ctx.X : takeRows(ctx.X, task.trainIdx);
+  const Xte = refit ? undefined : takeRows(ctx.X, task.testIdx);
+  const ytr = hasY ? (refit ? ctx.y : takeRows(ctx.y, task.trainIdx)) : undefined;
+  const yte = hasY && !refit ? takeRows(ctx.y, task.testIdx) : undefined;
   const made = [Xtr, Xte, ytr, yte];
-  const fitOpts = sliceFitOptions(ctx.fitOptions, n, task.trainIdx);
+  const fitOpts = refit ? ctx.fitOptions : sliceFitOptions(ctx.fitOptions, n, task.trainIdx);
   const base = {
     taskIndex: task.taskIndex,
     candidateIndex: task.candidateIndex,
@@ -143,23 +150,12 @@ export async function runTask(task: FitTask, ctx: LiveTaskContext): Promise<Task
     } catch (e) {
       const fitTime = now() - start;
       if (ctx.errorScore === 'raise') throw e;
-      const names = ctx.scoring?.multimetric ? Object.keys(ctx.scoring.scorers) : null;
-      const scoreVal = names
-        ? Object.fromEntries(names.map((k) => [k, ctx.errorScore as number]))
-        : ctx.errorScore;
-      return {
-        ...base,
-        testScores: scoreVal,
-        ...(ctx.returnTrainScore
-          ? { trainScores: names ? { ...(scoreVal as object) } : scoreVal }
-          : {}),
-        fitTime,
-        scoreTime: 0,
-        fitError: (e as Error)?.stack ?? String(e),
-        ...(ctx.returnEstimator ? { estimator: est } : {}),
-      } as TaskResult;
+      const failed = failedResult(task, ctx, (e as Error)?.stack ?? String(e), fitTime);
+      return ctx.returnEstimator ? { ...failed, estimator: est } : failed;
     }
     const fitTime = now() - start;
+    if (refit)
+      return { ...base, testScores: NaN, fitTime, scoreTime: 0, fitError: null, estimator: est };
     if (ctx.mode !== 'score') {
       const method = est[ctx.mode];
       if (typeof method !== 'function') {

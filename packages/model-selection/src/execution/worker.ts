@@ -1,61 +1,36 @@
-// The worker-thread entry of WorkerPoolExecutor: rebuilds a job's context once per worker (a new
-// pool's first job as soon as the worker loads), then takes the job's tasks from a shared counter.
-import type { MessagePort } from 'node:worker_threads';
-import { Piscina } from 'piscina';
+// The worker-thread entry of WorkerPoolExecutor (dist/worker.mjs): rebuilds a job's context once
+// (as soon as it arrives, so the estimator's imports overlap the thread's start), then runs the
+// tasks the calling thread sends it, one at a time, posting each result.
+import { parentPort } from 'node:worker_threads';
 import { catchWarnings, toTravelSpec, type EstimatorLike } from '@scikeras/estimator-core';
+import { toErrorRecord } from './errorRecord';
 import type { TaskContextSpec, TaskResult, TaskSpec } from './FitTask';
 import { fromTaskContextSpec, fromTaskSpec } from './jobSpec';
 import { runTask, type LiveTaskContext } from './runTask';
 
-/** What a pool's workers get when it starts (piscina's `workerData`): its first job's context. */
-export interface PoolWorkerData {
-  /** The first job's id and context, rebuilt as soon as the worker loads. */
-  first: { jobId: number; context: TaskContextSpec } | null;
-}
+/** What the calling thread posts to a worker. */
+export type ToWorker =
+  | { type: 'context'; jobId: number; context: TaskContextSpec }
+  | { type: 'task'; jobId: number; position: number; task: TaskSpec }
+  /** The job is over: drop its context (X, y, the estimator) until the next job. */
+  | { type: 'release'; jobId: number };
 
-/**
- * The piscina task a worker runs once per job: the job's context, every task of the job
- * (encoded params; split index arrays shared between tasks are cloned once), the counter every
- * thread of the job takes tasks from, and the port the results go to as they finish.
- */
-export interface DrainRequest {
-  jobId: number;
-  context: TaskContextSpec;
-  tasks: TaskSpec[];
-  /** `next[0]`: the position of the next task to take, shared by every thread of the job. */
-  next: Int32Array;
-  port: MessagePort;
-}
+/** What a worker posts back. */
+export type FromWorker =
+  /** The task's context is ready and its fit starts now (the timeout's clock starts here). */
+  | { type: 'started'; jobId: number; position: number }
+  | { type: 'result'; jobId: number; position: number; result: TaskResult };
 
-/** What a worker posts on its port: a finished task, then `{ done }` with how many it ran. */
-export type DrainMessage = { position: number; result: TaskResult } | { done: number };
-
-// The context of the job this worker serves (workers are kept between jobs, see WorkerPoolExecutor).
+// The context of the job this worker serves (a worker is kept between jobs).
 let current: { jobId: number; live: Promise<LiveTaskContext> } | undefined;
 
-function contextOf(jobId: number, spec: TaskContextSpec): Promise<LiveTaskContext> {
-  if (current?.jobId !== jobId) {
-    const live = fromTaskContextSpec(spec);
-    live.catch(() => undefined); // reported by the first task
-    current = { jobId, live };
-  }
-  return current.live;
-}
-
-// A new pool's first job: importing the estimator's module (e.g. tfjs) and starting its backend
-// overlap the pool's start instead of waiting for the first dispatch.
-const data = Piscina.workerData as PoolWorkerData | undefined;
-if (data?.first) {
-  contextOf(data.first.jobId, data.first.context);
-  data.first = null; // the pool's workerData should not keep the first job's data alive
-}
-
-async function runOne(spec: TaskSpec, live: Promise<LiveTaskContext>): Promise<TaskResult> {
-  const task = spec;
+async function runOne(jobId: number, position: number, spec: TaskSpec): Promise<TaskResult> {
   try {
-    const ctx = await live;
-    const decoded = await fromTaskSpec(spec);
-    const { result, warnings } = await catchWarnings(() => runTask(decoded, ctx));
+    if (current?.jobId !== jobId) throw new Error(`No context for job ${jobId} in this worker.`);
+    const ctx = await current.live;
+    const task = await fromTaskSpec(spec);
+    parentPort!.postMessage({ type: 'started', jobId, position } satisfies FromWorker);
+    const { result, warnings } = await catchWarnings(() => runTask(task, ctx));
     if (result.estimator) {
       const est = result.estimator as EstimatorLike & { dispose?: () => void };
       result.estimator = await toTravelSpec(est);
@@ -63,48 +38,51 @@ async function runOne(spec: TaskSpec, live: Promise<LiveTaskContext>): Promise<T
     }
     return { ...result, warnings };
   } catch (e) {
-    const err = e as Error;
+    // errorScore: 'raise' (or a context that could not be rebuilt): the calling thread throws it
     return {
-      taskIndex: task.taskIndex,
-      candidateIndex: task.candidateIndex,
-      splitIndex: task.splitIndex,
+      taskIndex: spec.taskIndex,
+      candidateIndex: spec.candidateIndex,
+      splitIndex: spec.splitIndex,
       testScores: NaN,
       fitTime: 0,
       scoreTime: 0,
-      nTestSamples: task.testIdx.length,
+      nTestSamples: spec.testIdx.length,
       fitError: null,
-      raised: { name: err?.name ?? 'Error', message: err?.message ?? String(e), stack: err?.stack },
+      raised: toErrorRecord(e),
     };
   }
 }
 
-/**
- * Runs tasks of one job in this worker until the job has none left (piscina's entry): each is
- * taken from the counter every thread of the job shares, and its result posted on `port` when
- * it ends. A task that raised stops the job.
- *
- * @param request - the job and the port results go to
- * @returns the number of tasks this worker ran
- */
-export default async function drainTasks(request: DrainRequest): Promise<number> {
-  const { jobId, context, tasks, next, port } = request;
-  const live = contextOf(jobId, context);
-  let ran = 0;
-  try {
-    for (;;) {
-      const position = Atomics.add(next, 0, 1);
-      if (position >= tasks.length) break;
-      const result = await runOne(tasks[position]!, live);
-      ran++;
-      port.postMessage({ position, result } satisfies DrainMessage);
-      if (result.raised) {
-        Atomics.store(next, 0, tasks.length);
-        break;
-      }
-    }
-  } finally {
-    port.postMessage({ done: ran } satisfies DrainMessage);
-    port.close();
+function onMessage(m: ToWorker): void {
+  if (m.type === 'context') {
+    const live = fromTaskContextSpec(m.context);
+    live.catch(() => undefined); // reported by the first task
+    current = { jobId: m.jobId, live };
+  } else if (m.type === 'release') {
+    if (current?.jobId === m.jobId) current = undefined;
+  } else {
+    void runOne(m.jobId, m.position, m.task).then((result) => post(m.jobId, m.position, result));
   }
-  return ran;
 }
+
+function post(jobId: number, position: number, result: TaskResult): void {
+  try {
+    parentPort!.postMessage({ type: 'result', jobId, position, result } satisfies FromWorker);
+  } catch (e) {
+    // e.g. predictions that structured clone cannot copy: the task fails, not the worker
+    const { taskIndex, candidateIndex, splitIndex, nTestSamples } = result;
+    const raised = toErrorRecord(e);
+    const failed: TaskResult = {
+      ...{ taskIndex, candidateIndex, splitIndex, nTestSamples, fitTime: 0, scoreTime: 0 },
+      ...{ testScores: NaN, fitError: null, raised },
+    };
+    parentPort!.postMessage({
+      type: 'result',
+      jobId,
+      position,
+      result: failed,
+    } satisfies FromWorker);
+  }
+}
+
+parentPort?.on('message', onMessage);

@@ -36,3 +36,14 @@ export function checkRandomStateParam(owner: string, value: unknown): void {
     `The 'randomState' parameter of ${owner} must be an int in the range [0, 4294967295], an instance of 'RandomState' or null. Got ${pyRepr(value)} instead.`,
   );
 }
+
+/** Throws unless `value` is null or a number of seconds in (0, inf); returns it (null for undefined). */
+export function checkTimeout(value: unknown, owner: string): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
+    throw new InvalidParameterError(
+      `The 'timeout' parameter of ${owner} must be a float in the range (0, inf) or null. Got ${pyRepr(value)} instead.`,
+    );
+  }
+  return value;
+}

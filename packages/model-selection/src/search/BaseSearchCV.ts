@@ -18,17 +18,25 @@ import { ProgressReporter, type OnProgress } from '../execution/ProgressReporter
 import { checkCv, type CvLike } from '../splitters/checkCv';
 import { checkErrorScore, warnOrRaiseAboutFitFailures } from '../internal/fitFailures';
 import { formatResults } from './formatResults';
+import { refitBest } from './refitBest';
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type ResolvedScoring, type Scoring } from '../execution/scoring';
 import { resolveExecutor, runOptions } from '../execution/makeExecutor';
+import type { BestParams } from './typedParamGrid';
+import { checkSignal, throwIfAborted } from '../internal/abort';
+import { checkTimeout } from '../internal/validateParams';
 
-/** Params shared by the searches. */
-export interface BaseSearchCVParams {
+/**
+ * Params shared by the searches.
+ *
+ * @typeParam T - the searched estimator's type (it types the param grid and `bestParams_`)
+ */
+export interface BaseSearchCVParams<T extends EstimatorLike = EstimatorLike> {
   /** The estimator whose params are searched (cloned, never fitted itself). @defaultValue null */
-  estimator?: EstimatorLike | null;
+  estimator?: T | null;
   /** A scorer name or function, or several (array of names, or name to scorer). @defaultValue null: the estimator's `score` */
   scoring?: Scoring;
-  /** Threads running fits (`null`/1: this thread; n > 1: this one and n - 1 workers; -1: every core), or an Executor. @defaultValue null */
+  /** Worker threads running fits (`null`/1: this thread; n > 1: n worker threads, none on this thread; -1: every core), or an Executor. @defaultValue null */
   nJobs?: number | null | Executor;
   /**
    * Where the fits run instead of `nJobs`, e.g. a `QueueExecutor` of `@scikeras/distributed`
@@ -52,7 +60,22 @@ export interface BaseSearchCVParams {
   returnTrainScore?: boolean;
   /** Called after each finished fit-and-score task. @defaultValue null */
   onProgress?: OnProgress | null;
+  /**
+   * Seconds one fit (and its scoring) may run, joblib's `Parallel(timeout=)` applied per
+   * task: a fit that runs longer is stopped (its worker thread is terminated and replaced) and
+   * scored `errorScore`, with a FitFailedWarning naming the candidate, the fold and the
+   * timeout; with `errorScore: 'raise'` the search throws estimator-core's TimeoutError. With
+   * `nJobs` null/1 and a timeout the fits run on one worker thread (a fit in the calling thread
+   * cannot be stopped), so the estimator must travel (see the README). The refit is not bounded.
+   * Node only. @defaultValue null (no limit)
+   */
+  timeout?: number | null;
 }
+
+/** What the estimator type T's `predict` resolves to (`unknown` when T has no typed `predict`). */
+type PredictionOf<T> = T extends { predict(X: never, ...rest: never[]): infer R }
+  ? Awaited<R>
+  : unknown;
 
 type Est = EstimatorLike & {
   fit(X: unknown, y?: unknown, options?: Record<string, unknown>): unknown;
@@ -71,30 +94,35 @@ type Est = EstimatorLike & {
  * ```ts
  * class TwoCandidates extends BaseSearchCV { protected candidates() { return [{ alpha: 1 }, { alpha: 2 }]; } }
  * ```
+ * @typeParam P - the search's params interface
+ * @typeParam T - the searched estimator's type (types `bestParams_` and `bestEstimator_`)
  * @see https://scikit-learn.org/1.2/modules/grid_search.html
  */
 export abstract class BaseSearchCV<
-  P extends BaseSearchCVParams = BaseSearchCVParams,
+  P extends BaseSearchCVParams<any> = BaseSearchCVParams,
+  T extends EstimatorLike = EstimatorLike,
 > extends BaseEstimator<P> {
   declare estimator: Est;
   declare scoring: Scoring;
   declare nJobs: number | null | Executor;
   declare executor: Executor | null;
+  /** Refit the best candidate on the whole data: `true`, the scorer name to pick it by, or a function of `cvResults_` returning its index. */
   declare refit: boolean | string | ((cvResults: Record<string, unknown[]>) => number);
   declare cv: CvLike;
   declare verbose: number;
   declare errorScore: 'raise' | number;
   declare returnTrainScore: boolean;
   declare onProgress: OnProgress | null;
+  declare timeout: number | null;
 
   /** Results per candidate under scikit-learn's keys in camelCase. */
   declare cvResults_?: Record<string, unknown[]>;
-  /** The refitted best estimator (with `refit`). */
-  declare bestEstimator_?: Est;
+  /** The refitted best estimator (with `refit`): a clone of `estimator`, so of its type. */
+  declare bestEstimator_?: T & Est;
   /** Mean cross-validated score of the best candidate. */
   declare bestScore_?: number;
-  /** Params of the best candidate. */
-  declare bestParams_?: Record<string, unknown>;
+  /** Params of the best candidate (typed by the estimator's params, see `BestParams`). */
+  declare bestParams_?: BestParams<T>;
   /** Index of the best candidate in `cvResults_`. */
   declare bestIndex_?: number;
   /** The scorer (or scorers by name) used. */
@@ -139,17 +167,26 @@ export abstract class BaseSearchCV<
    * @param y - the target
    * @param fitOptions - passed to every `fit` (arrays with one entry per sample are sliced);
    *   `groups` is taken out and used for the splits; `searchId` is taken out and given to the
-   *   executor (a `QueueExecutor` resumes a search of the same id), and so is `signal` (an
-   *   AbortSignal that cancels the executor's run)
+   *   executor (a `QueueExecutor` resumes a search of the same id); `signal` (an AbortSignal)
+   *   is taken out and aborts the search: it rejects with the signal's reason (a DOMException
+   *   named 'AbortError' for `controller.abort()`), the running fits' worker threads are
+   *   terminated (a QueueExecutor's queued jobs removed), and the signal never reaches the
+   *   estimator's `fit` nor a worker
    * @returns this search, fitted
-   * @throws ValueError for an invalid refit with several metrics, when every fit failed, or the first error with `errorScore: 'raise'`;
-   *   InvalidParameterError for `executor` with `nJobs` other than null or 1
+   * @throws ValueError for an invalid refit with several metrics, when every fit failed, or the
+   *   first error with `errorScore: 'raise'` (TimeoutError for a fit past `timeout`,
+   *   TerminatedWorkerError for a worker that died); InvalidParameterError for `executor` with
+   *   `nJobs` other than null or 1; the signal's reason when it is aborted
    * @example
    * ```ts
    * await new GridSearchCV({ estimator: new Ridge(), paramGrid: { alpha: [0.1, 1] } }).fit(X, y);
    * ```
    */
   async fit(X: unknown, y?: unknown, fitOptions: Record<string, unknown> = {}): Promise<this> {
+    const { groups, searchId, signal: signalOption, ...fitOpts } = fitOptions;
+    const signal = checkSignal(signalOption, `${estimatorNameOf(this)}.fit`);
+    throwIfAborted(signal);
+    const timeout = checkTimeout(this.timeout, estimatorNameOf(this));
     const estimator = this.estimator;
     if (!estimator || typeof estimator.getParams !== 'function')
       throw new ValueError(
@@ -162,7 +199,6 @@ export abstract class BaseSearchCV<
       this.#checkRefitForMultimetric(scoring.scorers);
       refitMetric = this.refit as string;
     }
-    const { groups, searchId, signal, ...fitOpts } = fitOptions;
     checkConsistentLength(X, y ?? undefined, groups ?? undefined);
     const hasY = y !== undefined && y !== null;
     const cv = checkCv(this.cv, y, isClassifier(estimator));
@@ -191,7 +227,9 @@ export abstract class BaseSearchCV<
       nCandidates: candidates.length,
     });
     reporter.start();
-    const executor = await resolveExecutor(estimatorNameOf(this), this.nJobs, this.executor);
+    const executor = await resolveExecutor(estimatorNameOf(this), this.nJobs, this.executor, {
+      timeout,
+    });
     const out = await executor.run(
       {
         estimator: base,
@@ -207,7 +245,7 @@ export abstract class BaseSearchCV<
         tasks,
       },
       (r) => reporter.done(r),
-      runOptions(searchId, signal),
+      runOptions(searchId, signal, timeout),
     );
     reporter.finish();
     if (out.length < 1)
@@ -237,17 +275,23 @@ export abstract class BaseSearchCV<
           this.bestIndex_
         ];
       }
-      this.bestParams_ = candidates[this.bestIndex_]!;
+      this.bestParams_ = candidates[this.bestIndex_]! as BestParams<T>;
     }
     if (this.refit) {
-      const best = clone(clone(base).setParams(this.bestParams_!) as Est);
       const t0 = performance.now();
-      if (Object.keys(fitOpts).length > 0) await best.fit(X, hasY ? y : undefined, fitOpts);
-      else if (hasY) await best.fit(X, y);
-      else await best.fit(X);
+      const best = (await refitBest({
+        executor,
+        base,
+        params: this.bestParams_!,
+        candidateIndex: this.bestIndex_!,
+        X,
+        y: hasY ? y : undefined,
+        fitOptions: fitOpts,
+        signal,
+      })) as Est;
       this.refitTime_ = (performance.now() - t0) / 1000;
       this.dispose();
-      this.bestEstimator_ = best;
+      this.bestEstimator_ = best as T & Est;
       const fitted = best as unknown as Record<string, unknown>;
       if (fitted.classes_ !== undefined) this.classes_ = fitted.classes_;
       if (fitted.nFeaturesIn_ !== undefined) this.nFeaturesIn_ = fitted.nFeaturesIn_ as number;
@@ -282,15 +326,15 @@ export abstract class BaseSearchCV<
    * Predicts with the best estimator.
    *
    * @param X - the samples
-   * @returns what `bestEstimator_.predict` returns
+   * @returns what `bestEstimator_.predict` returns (typed as the estimator's `predict`, awaited)
    * @throws ValueError with `refit: false`; NotFittedError before `fit`
    * @example
    * ```ts
    * await search.predict(XTest);
    * ```
    */
-  async predict(X: unknown): Promise<unknown> {
-    return this.#best('predict').predict!(X);
+  async predict(X: unknown): Promise<PredictionOf<T>> {
+    return this.#best('predict').predict!(X) as PredictionOf<T>;
   }
 
   /**

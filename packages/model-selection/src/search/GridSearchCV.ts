@@ -3,11 +3,20 @@ import { registerEstimator } from '@scikeras/estimator-core';
 import { MODULE_URL } from '../internal/moduleUrl';
 import { BaseSearchCV, type BaseSearchCVParams } from './BaseSearchCV';
 import { ParameterGrid, type ParamGridSpec } from './ParameterGrid';
+import type { ParamGridFor } from './typedParamGrid';
+import type { EstimatorLike } from '@scikeras/estimator-core';
 
-/** Params of {@link GridSearchCV}. */
-export interface GridSearchCVParams extends BaseSearchCVParams {
+/**
+ * Params of {@link GridSearchCV}.
+ *
+ * @typeParam T - the searched estimator's type: `paramGrid`'s keys and values are checked
+ *   against its params (see `ParamGridFor`)
+ */
+export interface GridSearchCVParams<
+  T extends EstimatorLike = EstimatorLike,
+> extends BaseSearchCVParams<T> {
   /** One grid (param name to values) or a list of grids. @defaultValue {} */
-  paramGrid?: ParamGridSpec | ParamGridSpec[];
+  paramGrid?: NoInfer<ParamGridFor<T>> | NoInfer<ParamGridFor<T>>[];
 }
 
 /**
@@ -27,9 +36,16 @@ export interface GridSearchCVParams extends BaseSearchCVParams {
  * a candidate without a param has `undefined` where scikit-learn masks. `preDispatch` does not
  * exist (tasks are queued by the executor). `nJobs > 1` needs estimators that can travel to
  * worker threads (see the README).
+ * @typeParam T - the searched estimator's type, inferred from `estimator`: the compiler checks
+ *   `paramGrid`'s keys (nested `clf__model__hidden` ones through pipelines included) and value
+ *   types against its params, and types `bestParams_` (any key for an estimator whose params it
+ *   does not know)
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.GridSearchCV.html
  */
-export class GridSearchCV extends BaseSearchCV<GridSearchCVParams> {
+export class GridSearchCV<T extends EstimatorLike = EstimatorLike> extends BaseSearchCV<
+  GridSearchCVParams<T>,
+  T
+> {
   static estimatorName = 'GridSearchCV';
 
   static override defaults = {
@@ -44,6 +60,7 @@ export class GridSearchCV extends BaseSearchCV<GridSearchCVParams> {
     errorScore: NaN,
     returnTrainScore: false,
     onProgress: null,
+    timeout: null,
   } satisfies GridSearchCVParams;
 
   declare paramGrid: ParamGridSpec | ParamGridSpec[];

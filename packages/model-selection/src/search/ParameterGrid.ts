@@ -65,6 +65,11 @@ export class ParameterGrid implements Iterable<Record<string, unknown>> {
       .map((k) => [k, grid[k]!]);
   }
 
+  /**
+   * The candidates, in scikit-learn's order (each grid's keys sorted, the last varying fastest).
+   *
+   * @returns an iterator of param objects
+   */
   *[Symbol.iterator](): Iterator<Record<string, unknown>> {
     for (const grid of this.paramGrid) {
       const items = ParameterGrid.#sortedItems(grid);

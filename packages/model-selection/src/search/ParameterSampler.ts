@@ -67,6 +67,11 @@ export class ParameterSampler implements Iterable<Record<string, unknown>> {
     return this.paramDistributions.every((d) => Object.values(d).every((v) => !isDistribution(v)));
   }
 
+  /**
+   * The `nIter` sampled candidates (every grid point once, shuffled, when all values are lists).
+   *
+   * @returns an iterator of param objects
+   */
   *[Symbol.iterator](): Iterator<Record<string, unknown>> {
     const rng = checkRandomState(this.randomState);
     if (this.#allLists()) {

@@ -4,11 +4,20 @@ import { MODULE_URL } from '../internal/moduleUrl';
 import { BaseSearchCV, type BaseSearchCVParams } from './BaseSearchCV';
 import { ParameterSampler, type ParamDistributions } from './ParameterSampler';
 import type { RandomState } from '../RandomState';
+import type { ParamDistributionsFor } from './typedParamGrid';
+import type { EstimatorLike } from '@scikeras/estimator-core';
 
-/** Params of {@link RandomizedSearchCV}. */
-export interface RandomizedSearchCVParams extends BaseSearchCVParams {
+/**
+ * Params of {@link RandomizedSearchCV}.
+ *
+ * @typeParam T - the searched estimator's type: `paramDistributions`' keys and value types are
+ *   checked against its params (see `ParamDistributionsFor`)
+ */
+export interface RandomizedSearchCVParams<
+  T extends EstimatorLike = EstimatorLike,
+> extends BaseSearchCVParams<T> {
   /** Param name to a distribution (`uniform`, `loguniform`, `randint`, anything with `rvs`) or an array; or a list of such. @defaultValue {} */
-  paramDistributions?: ParamDistributions | ParamDistributions[];
+  paramDistributions?: NoInfer<ParamDistributionsFor<T>> | NoInfer<ParamDistributionsFor<T>>[];
   /** Number of candidates sampled. @defaultValue 10 */
   nIter?: number;
   /** Seed (or generator) of the sampling. @defaultValue null */
@@ -26,9 +35,14 @@ export interface RandomizedSearchCVParams extends BaseSearchCVParams {
  * ```
  * @remarks Sampling is seeded and reproducible but cannot equal numpy's draws. See GridSearchCV
  * for the cvResults_ vocabulary.
+ * @typeParam T - the searched estimator's type, inferred from `estimator` (checks
+ *   `paramDistributions` and types `bestParams_`, as in `GridSearchCV`)
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.model_selection.RandomizedSearchCV.html
  */
-export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchCVParams> {
+export class RandomizedSearchCV<T extends EstimatorLike = EstimatorLike> extends BaseSearchCV<
+  RandomizedSearchCVParams<T>,
+  T
+> {
   static estimatorName = 'RandomizedSearchCV';
 
   static override defaults = {
@@ -45,6 +59,7 @@ export class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchCVParams> {
     errorScore: NaN,
     returnTrainScore: false,
     onProgress: null,
+    timeout: null,
   } satisfies RandomizedSearchCVParams;
 
   declare paramDistributions: ParamDistributions | ParamDistributions[];

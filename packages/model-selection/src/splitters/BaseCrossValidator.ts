@@ -14,7 +14,9 @@ export type Split = [train: number[], test: number[]];
  * `getNSplits` says how many. Any object with these two methods can be passed as `cv`.
  */
 export interface CrossValidator {
+  /** The `[trainIdx, testIdx]` pairs, one per split. */
   split(X?: unknown, y?: unknown, groups?: unknown): Iterable<Split>;
+  /** The number of splits `split` yields for these inputs. */
   getNSplits(X?: unknown, y?: unknown, groups?: unknown): number;
 }
 

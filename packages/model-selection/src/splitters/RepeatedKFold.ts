@@ -32,6 +32,12 @@ export abstract class RepeatedSplits
     randomState: null,
   } satisfies RepeatedKFoldParams;
 
+  /**
+   * The splitter of one repetition, shuffled by `rng`.
+   *
+   * @param rng - the repetitions' shared generator
+   * @returns a fresh splitter (KFold or StratifiedKFold)
+   */
   protected abstract makeCv(rng: RandomState): CrossValidator;
 
   /**
@@ -86,6 +92,12 @@ export interface RepeatedKFold extends Required<RepeatedKFoldParams> {}
 export class RepeatedKFold extends RepeatedSplits {
   static estimatorName = 'RepeatedKFold';
 
+  /**
+   * One repetition: a shuffled KFold seeded from `rng`.
+   *
+   * @param rng - the repetitions' shared generator
+   * @returns a fresh KFold
+   */
   protected makeCv(rng: RandomState): CrossValidator {
     return new KFold({ nSplits: this.nSplits, shuffle: true, randomState: rng });
   }

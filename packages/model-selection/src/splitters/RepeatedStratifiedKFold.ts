@@ -23,6 +23,12 @@ export type RepeatedStratifiedKFoldParams = RepeatedKFoldParams;
 export class RepeatedStratifiedKFold extends RepeatedSplits {
   static estimatorName = 'RepeatedStratifiedKFold';
 
+  /**
+   * One repetition: a shuffled StratifiedKFold seeded from `rng`.
+   *
+   * @param rng - the repetitions' shared generator
+   * @returns a fresh StratifiedKFold
+   */
   protected makeCv(rng: RandomState): CrossValidator {
     return new StratifiedKFold({ nSplits: this.nSplits, shuffle: true, randomState: rng });
   }

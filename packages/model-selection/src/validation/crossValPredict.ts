@@ -8,6 +8,7 @@ import {
 } from '@scikeras/estimator-core';
 import { LabelEncoder } from '@scikeras/target-utils';
 import { runCrossValTasks, type CrossValidateOptions } from './crossValidate';
+import { checkOptionKeys } from '../internal/checkOptions';
 import { labelsOf } from '../internal/labelsOf';
 
 /** Options of {@link crossValPredict}. */
@@ -18,6 +19,21 @@ export interface CrossValPredictOptions extends Omit<
   /** The prediction method. @defaultValue 'predict' */
   method?: 'predict' | 'predictProba';
 }
+
+/** The option names of {@link crossValPredict} (an unknown one is a TypeError). */
+export const CROSS_VAL_PREDICT_OPTIONS = [
+  'groups',
+  'cv',
+  'nJobs',
+  'executor',
+  'searchId',
+  'verbose',
+  'fitOptions',
+  'method',
+  'onProgress',
+  'timeout',
+  'signal',
+] as const satisfies readonly (keyof CrossValPredictOptions)[];
 
 function is2D(y: unknown): boolean {
   return Array.isArray(y) && y.length > 0 && (Array.isArray(y[0]) || ArrayBuffer.isView(y[0]));
@@ -31,9 +47,12 @@ function is2D(y: unknown): boolean {
  * @param estimator - any object keeping the estimator protocol
  * @param X - the samples
  * @param y - the target
- * @param options - method, cv, nJobs, verbose, fitOptions, groups, onProgress
+ * @param options - method, cv, nJobs, executor, searchId, verbose, fitOptions, groups, onProgress,
+ *   timeout, signal
  * @returns the predictions in sample order (labels, or one probability row per sample)
- * @throws ValueError "crossValPredict only works for partitions" when the test folds do not cover every sample once
+ * @throws ValueError "crossValPredict only works for partitions" when the test folds do not cover every sample once;
+ *   TimeoutError for a fold past `timeout` (there is no errorScore here, as in scikit-learn);
+ *   TypeError for an unknown option name; the signal's reason when it is aborted
  * @example
  * ```ts
  * const proba = await crossValPredict(clf, X, y, { cv: 3, method: 'predictProba' });
@@ -47,6 +66,7 @@ export async function crossValPredict(
   y?: unknown,
   options: CrossValPredictOptions = {},
 ): Promise<unknown[]> {
+  checkOptionKeys(options, CROSS_VAL_PREDICT_OPTIONS, 'crossValPredict');
   const method = options.method ?? 'predict';
   let yUsed = y;
   let nClasses = 0;
@@ -75,8 +95,8 @@ export async function crossValPredict(
     yUsed,
     { ...options, errorScore: 'raise' },
     method,
-    checkPartition,
     'crossValPredict',
+    checkPartition,
   );
   const out: unknown[] = new Array(numSamples(X));
   for (const r of results) {

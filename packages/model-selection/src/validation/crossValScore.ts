@@ -1,7 +1,8 @@
 // Port of scikit-learn's sklearn/model_selection/_validation.py cross_val_score (BSD-3-Clause).
 import { ValueError, pyRepr, type EstimatorLike } from '@scikeras/estimator-core';
-import { crossValidate, type CrossValidateOptions } from './crossValidate';
+import { CROSS_VALIDATE_OPTIONS, crossValidate, type CrossValidateOptions } from './crossValidate';
 import { isMultimetric } from '../execution/scoring';
+import { checkOptionKeys } from '../internal/checkOptions';
 
 /** Options of {@link crossValScore}: those of crossValidate for one metric. */
 export type CrossValScoreOptions = Omit<
@@ -9,15 +10,22 @@ export type CrossValScoreOptions = Omit<
   'returnTrainScore' | 'returnEstimator'
 >;
 
+/** The option names of {@link crossValScore} (an unknown one is a TypeError). */
+export const CROSS_VAL_SCORE_OPTIONS = CROSS_VALIDATE_OPTIONS.filter(
+  (k) => k !== 'returnTrainScore' && k !== 'returnEstimator',
+);
+
 /**
  * The test score of each cross-validation fold.
  *
  * @param estimator - any object keeping the estimator protocol
  * @param X - the samples
  * @param y - the target
- * @param options - scoring (one metric), cv, nJobs, verbose, fitOptions, errorScore, onProgress
+ * @param options - scoring (one metric), cv, nJobs, executor, searchId, verbose, fitOptions, errorScore, onProgress,
+ *   timeout, signal (see {@link CrossValidateOptions})
  * @returns one score per fold
- * @throws ValueError for several metrics ("use crossValidate"), or when every fit failed
+ * @throws ValueError for several metrics ("use crossValidate"), or when every fit failed;
+ *   TypeError for an unknown option name; the signal's reason when it is aborted
  * @example
  * ```ts
  * await crossValScore(new LogisticRegression(), X, y, { cv: 5 }); // [0.96, 1, 0.93, 0.96, 1]
@@ -30,6 +38,7 @@ export async function crossValScore(
   y?: unknown,
   options: CrossValScoreOptions = {},
 ): Promise<number[]> {
+  checkOptionKeys(options, CROSS_VAL_SCORE_OPTIONS, 'crossValScore');
   if (isMultimetric(options.scoring)) {
     throw new ValueError(
       `For evaluating multiple scores, use crossValidate instead. ${pyRepr(options.scoring)} was passed.`,

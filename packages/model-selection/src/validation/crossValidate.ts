@@ -8,6 +8,9 @@ import { checkErrorScore, warnOrRaiseAboutFitFailures } from '../internal/fitFai
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type Scoring } from '../execution/scoring';
 import { resolveExecutor, runOptions } from '../execution/makeExecutor';
+import { checkSignal, throwIfAborted } from '../internal/abort';
+import { checkOptionKeys } from '../internal/checkOptions';
+import { checkTimeout } from '../internal/validateParams';
 
 /** Options of {@link crossValidate}. */
 export interface CrossValidateOptions {
@@ -17,14 +20,12 @@ export interface CrossValidateOptions {
   scoring?: Scoring;
   /** Folds, splitter or iterable of splits. @defaultValue 5 */
   cv?: CvLike;
-  /** Threads running fits (`null`/1: this thread; n > 1: this one and n - 1 workers; -1: every core), or an Executor. @defaultValue null */
+  /** Worker threads running fits (`null`/1: this thread; n > 1: n worker threads, none on this thread; -1: every core), or an Executor. @defaultValue null */
   nJobs?: number | null | Executor;
   /** Where the fits run instead of `nJobs` (e.g. a `QueueExecutor` of `@scikeras/distributed`). @defaultValue null */
   executor?: Executor | null;
   /** The run's name for an executor that resumes runs (a `QueueExecutor`); others ignore it. */
   searchId?: string;
-  /** Cancels the executor's run (what an executor does with it is its own: see its docs). */
-  signal?: AbortSignal;
   /** 0 silent; > 0 progress bar on a terminal; > 1 one line per fit; > 2 with scores. @defaultValue 0 */
   verbose?: number;
   /** Options passed to every `fit` (arrays with one entry per sample are sliced to the fold). */
@@ -37,7 +38,40 @@ export interface CrossValidateOptions {
   errorScore?: 'raise' | number;
   /** Called after each fold. */
   onProgress?: OnProgress | null;
+  /**
+   * Seconds one fold's fit and scoring may run (joblib's `Parallel(timeout=)`, per task): a fold
+   * that runs longer is stopped (its worker thread terminated; with `nJobs` null/1 the folds
+   * then run on one worker thread) and scored `errorScore`, with a FitFailedWarning naming the
+   * fold and the timeout; with `errorScore: 'raise'` a TimeoutError is thrown. Node only.
+   * @defaultValue null (no limit)
+   */
+  timeout?: number | null;
+  /**
+   * Aborts the cross-validation: it rejects with the signal's reason (a DOMException named
+   * 'AbortError' for `controller.abort()`), and the running fits' worker threads are
+   * terminated (a QueueExecutor's queued jobs removed). Never passed to the estimator's `fit`.
+   * @defaultValue null
+   */
+  signal?: AbortSignal | null;
 }
+
+/** The option names of {@link crossValidate} (an unknown one is a TypeError). */
+export const CROSS_VALIDATE_OPTIONS = [
+  'groups',
+  'scoring',
+  'cv',
+  'nJobs',
+  'executor',
+  'searchId',
+  'verbose',
+  'fitOptions',
+  'returnTrainScore',
+  'returnEstimator',
+  'errorScore',
+  'onProgress',
+  'timeout',
+  'signal',
+] as const satisfies readonly (keyof CrossValidateOptions)[];
 
 /**
  * What {@link crossValidate} returns: per-fold arrays under scikit-learn's keys in camelCase
@@ -57,9 +91,12 @@ export async function runCrossValTasks(
   y: unknown,
   options: CrossValidateOptions,
   mode: 'score' | 'predict' | 'predictProba',
+  owner: string,
   beforeRun?: (tasks: FitTask[]) => void,
-  owner = 'crossValidate',
 ): Promise<{ results: TaskResult[]; tasks: FitTask[]; multimetric: boolean }> {
+  const signal = checkSignal(options.signal, owner);
+  throwIfAborted(signal);
+  const timeout = checkTimeout(options.timeout, owner);
   checkConsistentLength(X, y ?? undefined, options.groups ?? undefined);
   const errorScore = checkErrorScore(options.errorScore ?? NaN);
   const cv = checkCv(options.cv, y, isClassifier(estimator));
@@ -76,7 +113,7 @@ export async function runCrossValTasks(
     });
   }
   beforeRun?.(tasks);
-  const executor = await resolveExecutor(owner, options.nJobs, options.executor);
+  const executor = await resolveExecutor(owner, options.nJobs, options.executor, { timeout });
   const reporter = new ProgressReporter({
     verbose: options.verbose,
     onProgress: options.onProgress,
@@ -100,7 +137,7 @@ export async function runCrossValTasks(
       tasks,
     },
     (r) => reporter.done(r),
-    runOptions(options.searchId, options.signal),
+    runOptions(options.searchId, signal, timeout),
   );
   reporter.finish();
   return { results, tasks, multimetric: scoring?.multimetric ?? false };
@@ -113,9 +150,11 @@ export async function runCrossValTasks(
  * @param estimator - any object keeping the estimator protocol (fit, and score or scorers' methods)
  * @param X - the samples
  * @param y - the target (omit for unsupervised estimators)
- * @param options - scoring, cv, nJobs, returnTrainScore, returnEstimator, errorScore, ...
+ * @param options - scoring, cv, nJobs, executor, searchId, returnTrainScore, returnEstimator, errorScore, timeout, signal, ...
  * @returns per-fold arrays: `fitTime`, `scoreTime`, `testScore` (or `test<Name>`), ...
  * @throws ValueError when every fit failed, or the first error with `errorScore: 'raise'`
+ *   (TimeoutError for a fold past `timeout`); TypeError for an unknown option name; the
+ *   signal's reason when it is aborted
  * @example
  * ```ts
  * const res = await crossValidate(new Ridge(), X, y, { cv: 3, scoring: ['r2', 'neg_mean_squared_error'] });
@@ -131,7 +170,8 @@ export async function crossValidate(
   y?: unknown,
   options: CrossValidateOptions = {},
 ): Promise<CrossValidateResult> {
-  const { results } = await runCrossValTasks(estimator, X, y, options, 'score');
+  checkOptionKeys(options, CROSS_VALIDATE_OPTIONS, 'crossValidate');
+  const { results } = await runCrossValTasks(estimator, X, y, options, 'score', 'crossValidate');
   warnOrRaiseAboutFitFailures(results, checkErrorScore(options.errorScore ?? NaN));
   const ret: Record<string, unknown> = {
     fitTime: results.map((r) => r.fitTime),

@@ -1,8 +1,8 @@
 // Port of scikit-learn's sklearn/utils/__init__.py _determine_key_type / _get_column_indices
 // and sklearn/compose/_column_transformer.py _is_empty_column_selection (BSD-3-Clause).
-import { ValueError, isTypedArray } from '@scikeras/estimator-core';
+import { isPlainObject } from './isPlainObject';
+import { ValueError, isTypedArray, pyList } from '@scikeras/estimator-core';
 import type { ColumnSlice } from '../types';
-import { isPlainObject, pyList } from './format';
 import type { Table } from './table';
 
 const ERR =

@@ -2,7 +2,7 @@
 import { ValueError } from '@scikeras/estimator-core';
 import type { ColumnSelectorLike, ColumnSpec, OutputSlice, StepEstimator } from '../types';
 import { getColumnIndices, isEmptySelection } from './columnIndices';
-import { selectColumn, selectRecords, selectRows, type Table } from './table';
+import { selectColumn, selectMatrix, selectRecords, selectRows, type Table } from './table';
 
 /** A transformer of a ColumnTransformer as it runs: name, transformer, resolved columns, weight. */
 export interface ColumnEntry {
@@ -46,17 +46,23 @@ export function takesRecords(trans: unknown): boolean {
 
 /**
  * What a transformer gets of X: one column (1-D) for a scalar spec; records when X has names
- * and the transformer takes records; else rows (`number[][]` for numeric columns).
+ * and the transformer takes records; else rows (`number[][]` for numeric columns), or with
+ * `typed` (setOutput's 'array2d') numeric columns as one `{ data: Float64Array, shape }`.
  */
 export function subX(
   table: Table,
   indices: readonly number[],
   spec: unknown,
   trans: unknown,
+  typed = false,
 ): unknown {
   if (isScalarSpec(spec)) return selectColumn(table, indices[0]!);
   if (trans !== 'passthrough' && table.names && takesRecords(trans))
     return selectRecords(table, indices);
+  if (typed) {
+    const m = selectMatrix(table, indices);
+    if (m !== null) return m;
+  }
   return selectRows(table, indices);
 }
 

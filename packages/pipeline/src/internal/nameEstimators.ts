@@ -1,5 +1,5 @@
 // Port of scikit-learn's sklearn/pipeline.py _name_estimators (BSD-3-Clause).
-import { className } from './format';
+import { typeName } from '@scikeras/estimator-core';
 
 /**
  * Names estimators after their class, lower-cased (a string stands for itself, `null` is
@@ -8,7 +8,7 @@ import { className } from './format';
  */
 export function nameEstimators<T>(estimators: readonly T[]): [string, T][] {
   const names = estimators.map((e) =>
-    typeof e === 'string' ? e : e === null ? 'null' : className(e).toLowerCase(),
+    typeof e === 'string' ? e : e === null ? 'null' : typeName(e).toLowerCase(),
   );
   const count = new Map<string, number>();
   for (const n of names) count.set(n, (count.get(n) ?? 0) + 1);

@@ -1,8 +1,14 @@
 // The tabular view of X that ColumnTransformer and FeatureUnion select columns from: a numeric
 // matrix, rows of raw values, an array of records, or an Apache Arrow table.
-import { ValueError, isTypedArray, toArray2D } from '@scikeras/estimator-core';
+import { isPlainObject } from './isPlainObject';
+import {
+  ValueError,
+  isTypedArray,
+  toArray2D,
+  pyRepr,
+  type Array2D,
+} from '@scikeras/estimator-core';
 import { arrowColumn, arrowDtype, isArrowTable } from './arrow';
-import { isPlainObject, repr } from './format';
 
 /** The type of a column's values (what `makeColumnSelector`'s dtypes name). */
 export type ColumnDtype = 'number' | 'string' | 'boolean' | 'object';
@@ -18,6 +24,8 @@ export interface Table {
   column(j: number): readonly unknown[];
   /** The dtype of column `j`. */
   dtype(j: number): ColumnDtype;
+  /** The row-major values, when X is a numeric matrix (`{ data, shape }`, typed rows, Matrix, Tensor2D). */
+  readonly matrix?: Array2D;
 }
 
 function inferDtype(values: readonly unknown[]): ColumnDtype {
@@ -45,6 +53,7 @@ function makeTable(
   names: readonly string[] | undefined,
   read: (j: number) => unknown[],
   dtypeOf?: (j: number) => ColumnDtype,
+  matrix?: Array2D,
 ): Table {
   const cols = new Map<number, unknown[]>();
   const column = (j: number) => {
@@ -59,6 +68,7 @@ function makeTable(
     names,
     column,
     dtype: (j) => (dtypeOf ? dtypeOf(j) : inferDtype(column(j))),
+    ...(matrix ? { matrix } : {}),
   };
 }
 
@@ -68,7 +78,7 @@ function recordsTable(rows: readonly unknown[]): Table {
   rows.forEach((r, i) => {
     if (!isPlainObject(r))
       throw new ValueError(
-        `X mixes records and other rows: X[0] is a record but X[${i}] is ${repr(r)}. Every sample must be a record (an object with the same keys).`,
+        `X mixes records and other rows: X[0] is a record but X[${i}] is ${pyRepr(r)}. Every sample must be a record (an object with the same keys).`,
       );
     for (const k of Object.keys(r)) {
       if (seen.has(k)) continue;
@@ -86,7 +96,7 @@ function rowsTable(rows: readonly unknown[]): Table {
   rows.forEach((r, i) => {
     if (!Array.isArray(r) && !isTypedArray(r))
       throw new ValueError(
-        `setting an array element with a sequence. X mixes rows and scalars: X[${i}] is ${repr(r)}. Every sample must be an array of the same length.`,
+        `setting an array element with a sequence. X mixes rows and scalars: X[${i}] is ${pyRepr(r)}. Every sample must be an array of the same length.`,
       );
     if (r.length !== d)
       throw new ValueError(
@@ -102,16 +112,15 @@ function rowsTable(rows: readonly unknown[]): Table {
 }
 
 function numericTable(X: unknown): Table {
-  const { data, shape } = toArray2D(X);
+  const matrix = toArray2D(X);
+  const { data, shape } = matrix;
   const [n, d] = shape;
-  return makeTable(
-    'numeric',
-    n,
-    d,
-    undefined,
-    (j) => Array.from({ length: n }, (_, i) => data[i * d + j]!),
-    () => 'number',
-  );
+  const column = (j: number) => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) out.push(data[i * d + j]!);
+    return out;
+  };
+  return makeTable('numeric', n, d, undefined, column, () => 'number', matrix);
 }
 
 /**
@@ -183,6 +192,34 @@ export function selectRows(table: Table, indices: readonly number[]): unknown[][
     out[i] = row;
   }
   return out;
+}
+
+/**
+ * The columns `indices` as one row-major Float64Array (no per-row arrays): sliced from a numeric
+ * matrix, or read from the columns of other X when every selected column is numeric (missing
+ * values as NaN, booleans as 0/1); `null` when a selected column holds strings.
+ */
+export function selectMatrix(table: Table, indices: readonly number[]): Array2D | null {
+  const n = table.nRows;
+  const k = indices.length;
+  const out = new Float64Array(n * k);
+  const m = table.matrix;
+  if (m) {
+    const d = m.shape[1];
+    const src = m.data;
+    for (let i = 0; i < n; i++) {
+      const from = i * d;
+      const to = i * k;
+      for (let c = 0; c < k; c++) out[to + c] = src[from + indices[c]!]!;
+    }
+    return { data: out, shape: [n, k] };
+  }
+  if (!indices.every((j) => isNumeric(table.dtype(j)))) return null;
+  indices.forEach((j, c) => {
+    const col = table.column(j);
+    for (let i = 0; i < n; i++) out[i * k + c] = asNumber(col[i]);
+  });
+  return { data: out, shape: [n, k] };
 }
 
 /** The values of one column, numbers when it holds numbers (a scalar column selection). */

@@ -1,6 +1,6 @@
 // The trailing options object of makePipeline / makeUnion / makeColumnTransformer.
+import { isPlainObject } from './isPlainObject';
 import { isEstimator } from '@scikeras/estimator-core';
-import { isPlainObject } from './format';
 
 /**
  * Splits `args` into the items and a trailing options object (a plain object that is not an

@@ -1,5 +1,6 @@
 // The test doubles of scikit-learn's sklearn/tests/test_pipeline.py and
 // sklearn/compose/tests/test_column_transformer.py (BSD-3-Clause), in TypeScript.
+import { isPlainObject } from '../internal/isPlainObject';
 import {
   BaseEstimator,
   ValueError,
@@ -7,7 +8,6 @@ import {
   type EstimatorTags,
   type Params,
 } from '@scikeras/estimator-core';
-import { isPlainObject } from '../internal/format';
 
 type Rows = number[][];
 

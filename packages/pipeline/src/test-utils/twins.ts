@@ -1,11 +1,13 @@
 // Test twins of scikit-learn's StandardScaler and OneHotEncoder (exact on dense data), and
 // small nearest-centroid classifiers (sync and async) that keep the estimator protocol.
+import { isPlainObject } from '../internal/isPlainObject';
 import {
   BaseEstimator,
   ValueError,
   checkArray,
   checkIsFitted,
   checkNFeatures,
+  checkFeatureNamesIn,
   checkXY,
   columnOr1d,
   toArray2D,
@@ -14,8 +16,6 @@ import {
   type Label,
   type Params,
 } from '@scikeras/estimator-core';
-import { checkFeatureNamesIn } from '../internal/featureNames';
-import { isPlainObject } from '../internal/format';
 
 function rowsOf(X: Array2D): number[][] {
   const [n, d] = X.shape;
@@ -105,7 +105,7 @@ export class StandardScaler extends BaseEstimator<StandardScalerParams> {
 
   getFeatureNamesOut(inputFeatures?: readonly string[] | null): string[] {
     checkIsFitted(this);
-    return checkFeatureNamesIn(this, inputFeatures);
+    return checkFeatureNamesIn(this, inputFeatures)!;
   }
 }
 
@@ -193,7 +193,7 @@ export class OneHotEncoder extends BaseEstimator<OneHotEncoderParams> {
 
   getFeatureNamesOut(inputFeatures?: readonly string[] | null): string[] {
     checkIsFitted(this);
-    const names = checkFeatureNamesIn(this, inputFeatures);
+    const names = checkFeatureNamesIn(this, inputFeatures)!;
     return this.categories_!.flatMap((cats, j) => cats.map((c) => `${names[j]}_${String(c)}`));
   }
 }

@@ -7,6 +7,7 @@ import {
   featureNamesToRead,
   isRecordArray,
   recordsToRows,
+  ValueError,
 } from '@scikeras/estimator-core';
 
 /** A validated numeric matrix: row-major float64 values. */
@@ -28,6 +29,20 @@ export interface ValidateNumericOptions {
   checkFitted?: boolean;
   /** The argument's name in messages. @defaultValue 'X' */
   inputName?: string;
+  /**
+   * In a fit (`reset`) with NaN allowed: leave the Infinity check to the caller's first pass over
+   * the buffer (`Rows.unchecked`), one pass less over X. @defaultValue false
+   */
+  deferInfinite?: boolean;
+}
+
+/** assertAllFinite's error for an infinite value in float64 X. */
+export function infiniteInputError(): ValueError {
+  return new ValueError("Input X contains infinity or a value too large for dtype('float64').");
+}
+
+function deferred(opts: ValidateNumericOptions): boolean {
+  return opts.deferInfinite === true && opts.reset && opts.allowNan !== false;
 }
 
 /**
@@ -41,7 +56,7 @@ export function validateNumeric(est: object, X: unknown, opts: ValidateNumericOp
   const names = isRecordArray(X) ? featureNamesToRead(est, X) : undefined;
   if (checkFitted && !opts.reset) checkFeatureNames(est, names, false);
   const a = checkArray(names ? recordsToRows(X as never, names) : X, {
-    forceAllFinite: opts.allowNan === false ? true : 'allow-nan',
+    forceAllFinite: opts.allowNan === false ? true : deferred(opts) ? false : 'allow-nan',
     estimator: est,
     dtype: 'float64',
     inputName: opts.inputName,
@@ -89,6 +104,10 @@ export interface Rows {
   names?: string[];
   /** Row `i` (do not keep or write it). */
   row(i: number): ArrayLike<number>;
+  /** The row-major values, when X was validated into (or given as) one buffer: read `data[i * d + j]`. */
+  data?: Float64Array;
+  /** `data` may hold Infinity: the first pass over it must throw {@link infiniteInputError} (`deferInfinite`). */
+  unchecked?: boolean;
 }
 
 /**
@@ -126,5 +145,6 @@ export function validateRows(est: object, X: unknown, opts: ValidateNumericOptio
     return { n: rows.length, d, row: (i) => rows[i]! };
   }
   const { data, n, d, names } = validateNumeric(est, X, opts);
-  return { n, d, names, row: (i) => data.subarray(i * d, (i + 1) * d) };
+  const unchecked = deferred(opts);
+  return { n, d, names, data, unchecked, row: (i) => data.subarray(i * d, (i + 1) * d) };
 }

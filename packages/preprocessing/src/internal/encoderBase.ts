@@ -75,16 +75,16 @@ export function recordTable(est: object, table: Table): void {
   checkFeatureNames(est, table.names, true);
 }
 
-/** Codes of every feature: `codes[j][i]`, and whether the value was known (`valid[j][i]`). */
+/** Codes of every feature: `codes[j][i]`, -1 where the value is unknown. */
 export interface TableCodes {
   n: number;
-  codes: number[][];
-  valid: Uint8Array[];
+  codes: Int32Array[];
 }
 
 /**
  * scikit-learn's `_BaseEncoder._transform`: codes of each feature; unknown values raise
- * (`'error'`) or get code 0 and `valid` 0, with a warning when `warnOnUnknown`.
+ * (`'error'`) or get code -1 (scikit-learn: 0 with a False mask), with a warning when
+ * `warnOnUnknown`.
  *
  * @throws ValueError "Found unknown categories ['z'] in column 0 during transform"
  */
@@ -98,12 +98,10 @@ export function transformCodes(
   checkFeatureNames(est, table.names, false);
   checkNFeatures(est, table.d, false);
   const withUnknown: number[] = [];
-  const codes: number[][] = [];
-  const valid: Uint8Array[] = [];
+  const codes: Int32Array[] = [];
   table.columns.forEach((col, j) => {
     const cats = est.categories_![j]!;
     const r = encodeColumn(col, cats);
-    const ok = new Uint8Array(table.n).fill(1);
     if (r.unknown.length > 0) {
       if (handleUnknown === 'error') {
         throw new ValueError(
@@ -111,20 +109,13 @@ export function transformCodes(
         );
       }
       withUnknown.push(j);
-      for (let i = 0; i < table.n; i++) {
-        if (r.codes[i]! < 0) {
-          r.codes[i] = 0;
-          ok[i] = 0;
-        }
-      }
     }
     codes.push(r.codes);
-    valid.push(ok);
   });
   if (warnOnUnknown && withUnknown.length > 0) {
     warn(
       `Found unknown categories in columns [${withUnknown.join(', ')}] during transform. These unknown categories will be encoded as all zeros`,
     );
   }
-  return { n: table.n, codes, valid };
+  return { n: table.n, codes };
 }

@@ -56,14 +56,15 @@ export function linspace(start: number, stop: number, num: number): number[] {
 
 /** Per-column minimum and maximum, NaN ignored (NaN for a column with no values). */
 export function nanMinMax(X: Rows): { min: Float64Array; max: Float64Array } {
-  const { n, d } = X;
+  const { n, d, data } = X;
   const min = new Float64Array(d).fill(Infinity);
   const max = new Float64Array(d).fill(-Infinity);
   const seen = new Uint8Array(d);
   for (let i = 0; i < n; i++) {
-    const r = X.row(i);
+    const r = data ?? X.row(i);
+    const off = data ? i * d : 0;
     for (let j = 0; j < d; j++) {
-      const v = r[j]!;
+      const v = r[off + j]!;
       if (v !== v) continue;
       seen[j] = 1;
       if (v < min[j]!) min[j] = v;

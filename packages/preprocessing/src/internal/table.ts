@@ -12,8 +12,10 @@ import {
   isTensorLike,
   isTypedArray,
   recordsToRows,
+  toArray2D,
   ValueError,
   estimatorName,
+  type Array2D,
 } from '@scikeras/estimator-core';
 
 /** numpy's dtype kind of a column: float64, int64, bool or object. */
@@ -24,6 +26,8 @@ export interface Column {
   kind: ColumnKind;
   /** float/int columns: the numbers (NaN for missing). */
   num?: Float64Array;
+  /** `num` holds no NaN or Infinity (read from an integer typed array): no finiteness check. */
+  finite?: boolean;
   /** bool/object columns: the values (strings, numbers, booleans, `null` for None, NaN). */
   values?: unknown[];
 }
@@ -53,17 +57,46 @@ function checkSize(est: object, n: number, d: number): void {
     );
 }
 
-/** Numeric input forms (typed rows, Matrix, `{ data, shape }`, tensors) through checkArray. */
-function numericTable(est: object, X: unknown, intKind: boolean): Table {
-  const a = checkArray(X, { forceAllFinite: 'allow-nan', estimator: est, dtype: 'float64' });
-  const [n, d] = a.shape;
-  const columns: Column[] = [];
-  for (let j = 0; j < d; j++) {
-    const num = new Float64Array(n);
-    for (let i = 0; i < n; i++) num[i] = a.data[i * d + j]!;
-    columns.push({ kind: intKind ? 'int' : 'float', num });
+/**
+ * Row-major values into one Float64Array per column, in one sequential pass over the rows
+ * (any typed array: no float64 copy of the whole matrix first).
+ */
+function splitColumns(data: ArrayLike<number>, n: number, d: number): Float64Array[] {
+  const cols = Array.from({ length: d }, () => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const off = i * d;
+    for (let j = 0; j < d; j++) cols[j]![i] = data[off + j]!;
   }
-  return { n, d, columns };
+  return cols;
+}
+
+function isIntegerTyped(data: ArrayLike<number>): boolean {
+  return (
+    data instanceof Int32Array ||
+    data instanceof Uint8Array ||
+    data instanceof Int8Array ||
+    data instanceof Uint16Array ||
+    data instanceof Int16Array ||
+    data instanceof Uint32Array ||
+    data instanceof Uint8ClampedArray
+  );
+}
+
+/**
+ * Numeric input forms (typed rows, Matrix, `{ data, shape }`, tensors): a `{ data, shape }` is
+ * read in place, the others through checkArray (finiteness is checked per column by the caller).
+ */
+function numericTable(est: object, X: unknown, intKind: boolean): Table {
+  let a: Array2D;
+  if (isArray2D(X)) {
+    if (X.data.length !== X.shape[0] * X.shape[1]) toArray2D(X); // throws its message
+    a = X;
+  } else a = checkArray(X, { forceAllFinite: 'allow-nan', estimator: est, dtype: 'float64' });
+  const [n, d] = a.shape;
+  const kind: ColumnKind = intKind ? 'int' : 'float';
+  // an integer typed array holds neither NaN nor Infinity: no finiteness pass
+  const finite = isIntegerTyped(a.data);
+  return { n, d, columns: splitColumns(a.data, n, d).map((num) => ({ kind, num, finite })) };
 }
 
 function checkRows(X: readonly unknown[]): number {
@@ -210,6 +243,6 @@ export function readTable(est: object, X: unknown): Table {
   }
   checkSize(est, table.n, table.d);
   for (const c of table.columns)
-    if (c.num) assertAllFinite(c.num, { allowNan: true, estimator: est });
+    if (c.num && !c.finite) assertAllFinite(c.num, { allowNan: true, estimator: est });
   return table;
 }

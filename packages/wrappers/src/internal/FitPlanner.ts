@@ -9,6 +9,7 @@ import {
 } from '@scikeras/estimator-core';
 import type { Trainer } from '@scikeras/tfjs-trainer';
 import type { BuildContext } from '../BuildContext';
+import { checkUnsupportedCompileKwargs } from '../compileKwargs';
 import { checkOptimizer } from '../resolveOptimizer';
 import { routeWrapperParams, type RoutedParams } from '../RoutedParams';
 import { validateWrapperParams } from '../wrapperConstraints';
@@ -20,6 +21,7 @@ import { modelMaker } from './modelLifecycle';
 import { resolveTrainer } from './resolveTrainer';
 import { checkSampleWeight, dropZeroWeights } from './sampleWeights';
 import type { ParamUse } from './unusedParams';
+import { checkUnsupportedFitKwargs } from './unsupportedFitKwargs';
 import type { BoundHooks } from './BoundHooks';
 import { resolveSeed, type RandomSource } from './withRandomState';
 
@@ -137,6 +139,7 @@ export class FitPlanner {
     const weighted =
       caller === 'initialize' ? { ...data, sampleWeight: null } : this.#weigh(data, sampleWeight);
     const { epochs, initialEpoch, validationData, ...fitArgs } = { ...p.routed.fit, ...options };
+    checkUnsupportedFitKwargs(fitArgs);
     const vd = validationData as readonly unknown[] | null | undefined;
     const validation = vd
       ? checkFitInputs(this.est, vd[0], vd[1], { ...this.#yChecks(), fitted: data.meta })
@@ -179,6 +182,7 @@ export class FitPlanner {
       (caller === 'partialFit' || params.warmStart === true) &&
       est.initialized_ === true &&
       !!est.model_;
+    checkUnsupportedCompileKwargs(routed.compile);
     if (!warm) checkOptimizer(routed.compile.optimizer, routed.optimizer);
     const model = modelParam(params);
     const copy = params.copyModel !== false;

@@ -55,7 +55,9 @@ export async function fitKerasModel(model: tf.LayersModel, run: KerasFitRun): Pr
   const fitArgs: Params = { ...run.fitArgs };
   if (fitArgs.batchSize === -1) fitArgs.batchSize = run.n;
   if (fitArgs.batchSize === null || fitArgs.batchSize === undefined) delete fitArgs.batchSize;
+  // checked in planning (internal/unsupportedFitKwargs): null, or the batch size itself
   delete fitArgs.validationBatchSize;
+  delete fitArgs.validationFreq;
   delete fitArgs.validationData;
   const verbose = Number(fitArgs.verbose ?? 0);
   const batchSize = (fitArgs.batchSize as number | undefined) ?? 32;

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ValueError } from '@scikeras/estimator-core';
 import type { BuildContext, BuildFn } from '../BuildContext';
-import { tfjsLossName, type CompileKwargs } from '../compileKwargs';
+import { LOSS_SOURCE, tfjsLossName, type CompileKwargs } from '../compileKwargs';
 import { cloneLayersModel } from './cloneLayersModel';
 import { isLayersModel } from './isLayersModel';
 import { withRandomState } from './withRandomState';
@@ -108,7 +108,8 @@ export function noLossError(): ValueError {
  * @param requireLoss - false for `initialize`: with no loss the model stays uncompiled (it can
  *   predict; Keras compiles with `loss=None` and scikeras refuses only when training starts)
  * @returns whether `kw.optimizer` now belongs to the model
- * @throws ValueError scikeras's "No valid loss function found. ..." when there is no loss
+ * @throws ValueError scikeras's "No valid loss function found. ..." when there is no loss, and
+ *   "You must provide an optimizer or a compiled model..." when the `optimizer` param is null
  * @example
  * ```ts
  * if (!compileModel(model, kw)) kw.optimizer.dispose();
@@ -125,6 +126,13 @@ export function compileModel(
     if (!requireLoss) return false;
     throw noLossError();
   }
+  if (!kw.optimizer) {
+    throw new ValueError(
+      'You must provide an optimizer or a compiled model: the `optimizer` param is null and' +
+        ' the model is not compiled. Pass an optimizer (e.g. `optimizer: "adam"`) or compile the' +
+        ' model in the model-building function.',
+    );
+  }
   model.compile({ optimizer: kw.optimizer, loss: kw.loss as any, metrics: kw.metrics as any });
   return true;
 }
@@ -140,7 +148,8 @@ export function compileModel(
  * disposeOptimizer(tf.train.momentum(0.01, 0.9)); // frees both of its scalars
  * ```
  */
-export function disposeOptimizer(optimizer: tf.Optimizer, alreadyDisposed = false): void {
+export function disposeOptimizer(optimizer: tf.Optimizer | null, alreadyDisposed = false): void {
+  if (!optimizer) return;
   if (!alreadyDisposed) optimizer.dispose();
   for (const v of Object.values(optimizer)) {
     if (v instanceof tf.Tensor && !v.isDisposed) v.dispose();
@@ -168,13 +177,42 @@ export function disposeModel(model: tf.LayersModel): void {
   if (opt) disposeOptimizer(opt, !!owned);
 }
 
+/** A single loss's canonical name (scikeras's `loss_name`), or null for lists, records, null. */
+function lossKey(loss: unknown): string | null {
+  if (typeof loss === 'string') {
+    try {
+      return tfjsLossName(loss);
+    } catch {
+      return loss;
+    }
+  }
+  const lower = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+  if (typeof loss === 'function') {
+    const source = (loss as { [LOSS_SOURCE]?: { name: string } })[LOSS_SOURCE];
+    return lower(source ? source.name : loss.name);
+  }
+  if (loss && typeof loss === 'object' && !Array.isArray(loss)) {
+    const o = loss as { call?: unknown; name?: unknown };
+    if (typeof o.call !== 'function') return null;
+    return typeof o.name === 'string' ? o.name : lower(loss.constructor?.name ?? '');
+  }
+  return null;
+}
+
+function describeLoss(loss: unknown): string {
+  return typeof loss === 'function' ? loss.name : String(loss);
+}
+
 /**
  * Checks that a model suits the target (scikeras's `_check_model_compatibility`): as many
- * outputs as the encoder expects, and the loss it was compiled with is the `loss` param's.
+ * outputs as the encoder expects, and, for a single loss (a name, function, class or loss
+ * object), that the model was compiled with the `loss` param's unless that param is the class
+ * default.
  *
  * @param model - the compiled model
  * @param nOutputsExpected - from the target encoder
  * @param loss - the `loss` param (after `compile__loss`)
+ * @param defaultLoss - the class's default `loss` (no check when `loss` equals it)
  * @throws ValueError with scikeras's messages
  * @example
  * ```ts
@@ -185,6 +223,7 @@ export function checkModelCompatibility(
   model: tf.LayersModel,
   nOutputsExpected: number | undefined,
   loss: unknown,
+  defaultLoss: unknown = null,
 ): void {
   if (nOutputsExpected && nOutputsExpected !== model.outputs.length) {
     throw new ValueError(
@@ -192,9 +231,12 @@ export function checkModelCompatibility(
     );
   }
   const got = (model as unknown as { loss?: unknown }).loss;
-  if (typeof loss === 'string' && typeof got === 'string' && tfjsLossName(loss) !== got) {
+  const given = lossKey(loss);
+  const compiled = lossKey(got);
+  if (given === null || compiled === null || loss === got) return;
+  if (given !== lossKey(defaultLoss) && given !== compiled) {
     throw new ValueError(
-      `loss=${loss} but model compiled with ${got}. Data may not match loss function!`,
+      `loss=${describeLoss(loss)} but model compiled with ${describeLoss(got)}. Data may not match loss function!`,
     );
   }
 }

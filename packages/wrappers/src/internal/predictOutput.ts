@@ -49,9 +49,8 @@ export async function predictOutput(
 ): Promise<KerasOutput> {
   const owner = estimatorNameOf(est);
   if (!est.initialized_ || !est.model_) {
-    throw new NotFittedError(
-      `This ${owner} instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.`,
-    );
+    // scikeras's message (its _predict_raw), for predict and predictProba alike
+    throw new NotFittedError('Estimator needs to be fit before `predict` can be called');
   }
   const params = est.getParams(false);
   validatePredictParams(hooks.constraints, params, options, owner);

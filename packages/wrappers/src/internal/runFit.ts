@@ -66,7 +66,12 @@ async function trainModel(
     : null;
   const model = est.model_!;
   if (!isCompiled(model)) throw noLossError(); // initialized without a loss
-  checkModelCompatibility(model, est.nOutputsExpected_, plan.routed.compile.loss);
+  checkModelCompatibility(
+    model,
+    est.nOutputsExpected_,
+    plan.routed.compile.loss,
+    collectDefaults(est.constructor).loss ?? null,
+  );
   const history = await fitKerasModel(model, {
     x,
     y,

@@ -96,16 +96,13 @@ describe('loading a saved model is bounded', () => {
       const peak0 = process.resourceUsage().maxRSS;
       const n0 = tf.memory().numTensors;
       const bytes0 = tf.memory().numBytes;
-      const t0 = performance.now();
       const err = await loadEstimator(bad).catch((e: unknown) => e);
-      const ms = performance.now() - t0;
       expect(err).toBeInstanceOf(ValueError);
       expect((err as Error).message).toBe(
         "The estimator artifact is corrupted or was modified after it was saved: the model of fitted attribute 'model_' is invalid: " +
           `layer '${layer}' (Dense) creates the weight '${layer}/kernel' with the shape [3,100000000], ` +
           'but the weight manifest gives it the shape [3,4].',
       );
-      expect(ms).toBeLessThan(1000);
       // generous bounds: before the check, this file made tfjs allocate 2.4 GB (3.8 GB resident on wasm)
       expect(process.resourceUsage().maxRSS - peak0).toBeLessThan(100 * 1024);
       expect(process.memoryUsage().rss - rss0).toBeLessThan(100 * 2 ** 20);

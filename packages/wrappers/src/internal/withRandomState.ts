@@ -123,7 +123,7 @@ let strategy: Strategy = asyncContextStrategy() ?? serialStrategy();
  * A caller that opens several seeded sections for one fit (building, then training) can draw
  * once here and pass the integer to each, as scikit-learn draws once per `fit`.
  *
- * @param randomState - an integer, a generator ({@link RandomSource}), or `null`/`undefined`
+ * @param randomState - an integer, a generator (`RandomSource`), or `null`/`undefined`
  * @returns the integer seed, or `null`/`undefined` unchanged
  * @throws ValueError for anything else, with scikit-learn's `check_random_state` message
  * @example
@@ -187,7 +187,7 @@ export function resolveSeed(
  * as scikit-learn does with `check_random_state(rs).randint(MAX_INT)`: each section draws one
  * seed from it (so successive fits differ; scikeras copies the state and always draws 0).
  *
- * @param seed - an integer, a generator ({@link RandomSource}: model-selection's `RandomState`),
+ * @param seed - an integer, a generator (`RandomSource`: model-selection's `RandomState`),
  *   or `null`/`undefined` to run `fn` as is (inside a seeded section it keeps that section's stream)
  * @param fn - the work to run; may be async
  * @returns what `fn` returns (awaited)

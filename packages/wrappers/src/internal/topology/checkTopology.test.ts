@@ -159,11 +159,9 @@ describe('checkTopology', () => {
       disposeFully(model);
       const t = JSON.parse(JSON.stringify(a.modelTopology));
       t.config.layers[3].inbound_nodes[0][0][0] = 'nowhere';
-      const t0 = performance.now();
       expect(() => checkTopology(t, a.weightSpecs as Spec[], noCustom)).toThrow(
         /layer graph cannot be built: a call of layer '.*' \(Add\) refers to a layer or call that never exists/,
       );
-      expect(performance.now() - t0).toBeLessThan(1000);
     });
 
     it("SeparableConv2D's depthMultiplier, which tfjs 4.22 does not save (tfjs fails on it after building)", async () => {
@@ -210,11 +208,9 @@ describe('checkTopology', () => {
         };
       };
       expect(checkTopology(reversedChain(500), [], noCustom).layers).toBe(502);
-      const t0 = performance.now();
       expect(() => checkTopology(reversedChain(4990), [], noCustom)).toThrow(
         /^building it would take more than 1000000 steps \(at layer '.*' \(Activation\)\): its layers are listed far out of call order, or nested models are called many times$/,
       );
-      expect(performance.now() - t0).toBeLessThan(3000);
     });
 
     it('nested models called repeatedly (tfjs would replay them exponentially often)', () => {
@@ -253,11 +249,9 @@ describe('checkTopology', () => {
           },
         };
       }
-      const t0 = performance.now();
       expect(() => checkTopology(inner, [], noCustom)).toThrow(
         /^building it would take more than 1000000 steps/,
       );
-      expect(performance.now() - t0).toBeLessThan(3000);
     });
 
     it('stateful RNN states past the limit', async () => {
