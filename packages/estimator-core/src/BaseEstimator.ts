@@ -31,6 +31,17 @@ export interface EstimatorTags {
   XTypes: readonly ('2darray' | '1dlabels' | 'records')[];
   /** Supports targets with several columns. @defaultValue false */
   multioutput: boolean;
+  /**
+   * A classifier that supports multilabel-indicator targets (scikit-learn's `multilabel`): the
+   * multilabel checks run for it. @defaultValue false
+   */
+  multilabel: boolean;
+  /**
+   * `fit` takes per-sample weights as `fit(X, y, { sampleWeight })` (scikit-learn finds a
+   * `sample_weight` parameter in `fit`'s signature, `has_fit_parameter`; TypeScript cannot):
+   * the `check_sample_weights_*` checks run for it. @defaultValue false
+   */
+  sampleWeight: boolean;
   /** Not expected to score well on easy data (skip score checks). @defaultValue false */
   poorScore: boolean;
   /**
@@ -55,6 +66,8 @@ export const DEFAULT_TAGS: EstimatorTags = Object.freeze({
   allowNan: false,
   XTypes: Object.freeze(['2darray'] as const),
   multioutput: false,
+  multilabel: false,
+  sampleWeight: false,
   poorScore: false,
   stateless: false,
   noValidation: false,

@@ -5,7 +5,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Label } from '@scikeras/estimator-core';
 import { GridSearchCV, RandomizedSearchCV, loguniform } from '@scikeras/model-selection';
-import { Pipeline } from '@scikeras/pipeline';
+import { Pipeline } from './Pipeline';
 import { StandardScaler } from '@scikeras/preprocessing';
 import { KerasClassifier, KerasRegressor, type BuildContext } from '@scikeras/wrappers';
 

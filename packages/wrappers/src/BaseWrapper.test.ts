@@ -30,6 +30,8 @@ describe('BaseWrapper', () => {
     it('has scikeras 0.13 defaults, and a trainer', () => {
       expect(new BaseWrapper().getParams()).toEqual({
         model: null,
+        buildFn: null, // scikeras's deprecated build_fn
+        copyModel: true, // ours: a prebuilt model is copied unless false
         warmStart: false,
         randomState: null,
         optimizer: 'rmsprop',

@@ -90,6 +90,8 @@ export class BaseWrapper<
   static override tags = {
     poorScore: true,
     multioutput: true,
+    // fit(X, y, { sampleWeight }) (scikeras's fit(X, y, sample_weight=None))
+    sampleWeight: true,
     xfailChecks: {} as Record<string, string>,
   };
   /** Accepted values of the params, checked when a fit starts (scikit-learn's `_parameter_constraints`). */
@@ -107,6 +109,21 @@ export class BaseWrapper<
   static scorer(yTrue: unknown, yPred: unknown, options?: Params): number {
     void [yTrue, yPred, options];
     throw new NotImplementedError('Scoring is not implemented on BaseWrapper.');
+  }
+
+  /**
+   * The current training epoch (scikeras's `current_epoch`): the number of epochs in
+   * `history_` (`partialFit` resumes from it), 0 before any training.
+   *
+   * @returns the epoch count
+   * @example
+   * ```ts
+   * await est.partialFit(X, y);
+   * est.currentEpoch; // 1
+   * ```
+   */
+  get currentEpoch(): number {
+    return this.history_?.loss?.length ?? 0;
   }
 
   /**

@@ -2,11 +2,18 @@
 import * as tf from '@tensorflow/tfjs';
 import { describeEstimatorChecks } from '@scikeras/estimator-core/testing';
 import { accuracyScore } from '@scikeras/metrics';
-import { KerasClassifier, computeSampleWeight, type BuildContext } from './index';
+import {
+  KerasClassifier,
+  computeSampleWeight,
+  loadEstimator,
+  saveEstimator,
+  type BuildContext,
+} from './index';
 import {
   BACKENDS,
   checkNoLeakPerTest,
   classificationData,
+  dynamicClassifier,
   expectNoLeak,
   mlp,
   useTestBackend,
@@ -270,7 +277,15 @@ describe('KerasClassifier', () => {
       est.dispose();
     });
 
-    describeEstimatorChecks('checkEstimator', () => clf({ epochs: 3 }));
+    // roundTrip: scikit-learn's pickle round trip (check_estimators_pickle) as saveEstimator + loadEstimator
+    // the model compiles itself with the loss of its target (multilabel checks included)
+    describeEstimatorChecks(
+      'checkEstimator',
+      () => clf({ epochs: 3, model: dynamicClassifier, loss: null }),
+      {
+        roundTrip: async (est) => loadEstimator(await saveEstimator(est)),
+      },
+    );
     // scikeras tags its wrappers poor_score; trained a little longer they score well anyway
     describeEstimatorChecks(
       'checkEstimator (poorScore: false)',

@@ -117,6 +117,9 @@ export class KerasClassifier<E extends object = NoParams> extends BaseWrapper<
   static override tags = {
     poorScore: true,
     multioutput: true,
+    sampleWeight: true,
+    // scikeras's KerasClassifier tag: multilabel-indicator targets through ClassifierLabelEncoder
+    multilabel: true,
     xfailChecks: {} as Record<string, string>,
   };
 

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describeEstimatorChecks } from '@scikeras/estimator-core/testing';
 import { r2Score } from '@scikeras/metrics';
 import { rootMeanSquaredError } from '@scikeras/metrics/tfjs';
-import { KerasRegressor } from './index';
+import { KerasRegressor, loadEstimator, saveEstimator } from './index';
 import {
   BACKENDS,
   checkNoLeakPerTest,
@@ -101,7 +101,10 @@ describe('KerasRegressor', () => {
       });
     });
 
-    describeEstimatorChecks('checkEstimator', () => reg({ epochs: 3 }));
+    // roundTrip: scikit-learn's pickle round trip (check_estimators_pickle) as saveEstimator + loadEstimator
+    describeEstimatorChecks('checkEstimator', () => reg({ epochs: 3 }), {
+      roundTrip: async (est) => loadEstimator(await saveEstimator(est)),
+    });
     // scikeras tags its wrappers poor_score; trained a little longer they score well anyway
     describeEstimatorChecks(
       'checkEstimator (poorScore: false)',

@@ -54,6 +54,7 @@ export class KerasRegressor<E extends object = NoParams> extends BaseWrapper<
   static override tags = {
     poorScore: true,
     multioutput: true,
+    sampleWeight: true,
     xfailChecks: {} as Record<string, string>,
   };
 

@@ -105,6 +105,7 @@ export class KerasTransformer<E extends object = NoParams> extends BaseWrapper<
     poorScore: true,
     multioutput: true,
     requiresY: false,
+    sampleWeight: true,
     xfailChecks: {} as Record<string, string>,
   };
 

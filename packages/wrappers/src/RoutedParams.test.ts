@@ -210,7 +210,7 @@ describe('routing at fit and predict', () => {
     it('predict: call option > predict__batchSize > batchSize, -1 is the whole data', async () => {
       const est = reg({ batchSize: 4, predict__batchSize: -1 });
       await est.fit(Xr, yr);
-      const spy = jest.spyOn(est.model_!, 'execute');
+      const spy = jest.spyOn(est.model_!, 'apply');
       /** The rows of each batch that one `predict` call runs the model on. */
       const batches = async (options: { batchSize?: number } = {}): Promise<number[]> => {
         spy.mockClear();
@@ -226,7 +226,7 @@ describe('routing at fit and predict', () => {
       spy.mockRestore();
       const plain = reg({ batchSize: 4 });
       await plain.fit(Xr, yr);
-      const spy2 = jest.spyOn(plain.model_!, 'execute');
+      const spy2 = jest.spyOn(plain.model_!, 'apply');
       await plain.predict(Xr);
       expect(spy2.mock.calls.map(([x]) => (x as tf.Tensor).shape[0])).toEqual([4, 4, 4, 4, 4]);
       est.dispose();

@@ -11,6 +11,18 @@ import type { RandomSource } from './internal/withRandomState';
 export interface BaseWrapperParams {
   /** A build function, a prebuilt `tf.LayersModel` (copied at fit), or null with `buildModel` overridden. @defaultValue null */
   model?: BuildFn<any> | tf.LayersModel | null;
+  /**
+   * scikeras's deprecated alias of `model` (its `build_fn`): used when `model` is null, with
+   * scikeras's `UserWarning` that it will be renamed to `model`. @defaultValue null
+   */
+  buildFn?: BuildFn<any> | tf.LayersModel | null;
+  /**
+   * Whether a prebuilt `model` is copied at `fit` (ours; scikeras uses it by reference). The
+   * copy is what makes `clone` and searches safe; pass `false` to train and predict with the
+   * very model given, e.g. models that share layers (scikeras's autoencoder tutorial). Such a
+   * model then belongs to the estimator: `dispose()` frees it. @defaultValue true
+   */
+  copyModel?: boolean;
   /** Keep `model_` between `fit` calls. @defaultValue false */
   warmStart?: boolean;
   /**
@@ -69,6 +81,8 @@ export interface BaseWrapperParams {
  */
 export const BASE_WRAPPER_DEFAULTS = Object.freeze({
   model: null,
+  buildFn: null,
+  copyModel: true,
   warmStart: false,
   randomState: null,
   optimizer: 'rmsprop',
@@ -128,14 +142,21 @@ export type ModelRoutedParams<E extends object> = {
  * const args: WrapperArgs<BaseWrapperParams, { hidden: number }> = { hidden: 8, epochs: 2, model__hidden: 4 };
  * ```
  */
-export type WrapperArgs<P extends BaseWrapperParams, E extends object> = Omit<P, 'model'> &
+export type WrapperArgs<P extends BaseWrapperParams, E extends object> = Omit<
+  P,
+  'model' | 'buildFn'
+> &
   RoutedParamKeys &
   Partial<NoInfer<E>> &
-  ModelRoutedParams<NoInfer<E>> & { model?: BuildFn<E> | tf.LayersModel | null };
+  ModelRoutedParams<NoInfer<E>> & {
+    model?: BuildFn<E> | tf.LayersModel | null;
+    buildFn?: BuildFn<E> | tf.LayersModel | null;
+  };
 
 /** Options of `fit` / `partialFit` (call options win over `fit__x` and `x`). */
 export interface FitOptions {
-  sampleWeight?: ArrayLike<number> | null;
+  /** One weight per sample, or one number for every sample (scikit-learn's `_check_sample_weight`). */
+  sampleWeight?: ArrayLike<number> | number | null;
   epochs?: number;
   initialEpoch?: number;
   batchSize?: number;
@@ -155,5 +176,6 @@ export interface PredictOptions {
 
 /** Options of `score`. */
 export interface ScoreOptions {
-  sampleWeight?: ArrayLike<number> | null;
+  /** One weight per sample, or one number for every sample; all zeros is an error, as in scikeras. */
+  sampleWeight?: ArrayLike<number> | number | null;
 }

@@ -146,8 +146,9 @@ describe('wrapperConstraints', () => {
       await expect(est.partialFit(X, y, { validationSplit: 1 })).rejects.toThrow(
         "The 'validationSplit' parameter of KerasClassifier.partialFit must be a float in the range [0, 1). Got 1 instead.",
       );
-      await expect(est.fit(X, y, { sampleWeight: 3 as never })).rejects.toThrow(
-        "The 'sampleWeight' parameter of KerasClassifier.fit must be an array-like or null. Got 3 instead.",
+      // a number is one weight for every sample (scikit-learn's _check_sample_weight); a string is not
+      await expect(est.fit(X, y, { sampleWeight: 'a' as never })).rejects.toThrow(
+        "The 'sampleWeight' parameter of KerasClassifier.fit must be an array-like, a float in the range (-inf, inf) or null. Got 'a' instead.",
       );
       expect(calls.n).toBe(0);
     });

@@ -51,6 +51,7 @@ const BATCH_SIZE: readonly ConstraintSpec[] = [
  */
 export const BASE_WRAPPER_CONSTRAINTS: ParameterConstraints = {
   warmStart: ['boolean'],
+  copyModel: ['boolean'],
   // scikit-learn's 'random_state' constraint: an int seed, a RandomState (any generator with
   // randint or random, drawn from once per fit) or null
   randomState: [
@@ -67,7 +68,8 @@ export const BASE_WRAPPER_CONSTRAINTS: ParameterConstraints = {
   runEagerly: ['boolean'],
   epochs: [new Interval('int', 1, null, { closed: 'left' })],
   initialEpoch: [new Interval('int', 0, null, { closed: 'left' })],
-  sampleWeight: ['array-like', null],
+  // an array of weights, or one number for every sample (scikit-learn's _check_sample_weight)
+  sampleWeight: ['array-like', new Interval('float', null, null, { closed: 'neither' }), null],
   trainer: [new StrOptions(['fast', 'modelFit']), new TrainerObject()],
 };
 

@@ -4,6 +4,7 @@ import { assertAllPassed, checkEstimator, planChecks, runCheck } from './checkEs
 import { CHECK_NAMES, SKLEARN_CHECKS } from './checkList';
 import type { CheckReport } from './types';
 import { Centerer, LeastSquares, NearestCentroid, TinyLabelEncoder } from './test-utils/toys';
+import { LabelwiseCentroid, WeightedCentroid, jsonRoundTrip } from './test-utils/weightedToys';
 
 function byStatus(report: CheckReport, status: string): string[] {
   return report.results.filter((r) => r.status === status).map((r) => r.check);
@@ -17,6 +18,21 @@ const classifierChecks = [
   'checkClassifiersRegressionTarget',
 ];
 const regressorChecks = ['checkRegressorsTrain', 'checkRegressorsInt', 'checkRegressorMultioutput'];
+const multilabelChecks = [
+  'checkClassifiersMultilabelOutputFormatPredict',
+  'checkClassifiersMultilabelOutputFormatPredictProba',
+  'checkClassifiersMultilabelRepresentationInvariance',
+];
+const sampleWeightChecks = [
+  'checkSampleWeightsNotAnArray',
+  'checkSampleWeightsList',
+  'checkSampleWeightsShape',
+  'checkSampleWeightsNotOverwritten',
+  'checkSampleWeightsInvariance',
+  'checkSampleWeightsInvarianceZeros',
+];
+/** Skipped without a roundTrip option and without partialFit. */
+const persistenceChecks = ['checkEstimatorsPickle', 'checkPartialFitNFeatures'];
 
 /** A classifier holding a resource from fit until dispose(), like a tfjs wrapper's model. */
 class HoldingClassifier extends NearestCentroid {
@@ -49,9 +65,12 @@ describe('checkEstimator', () => {
     expect(report.results.map((r) => r.check)).toEqual(CHECK_NAMES);
     expect(byStatus(report, 'failed')).toEqual([]);
     expect(byStatus(report, 'skipped')).toEqual([
+      ...multilabelChecks,
       ...regressorChecks,
       'checkTransformerGeneral',
       'checkTransformerLabels1d',
+      ...sampleWeightChecks,
+      ...persistenceChecks,
     ]);
     expect(byStatus(report, 'passed')).toEqual(expect.arrayContaining(classifierChecks));
     expect(() => assertAllPassed(report)).not.toThrow();
@@ -62,10 +81,28 @@ describe('checkEstimator', () => {
     expect(byStatus(report, 'failed')).toEqual([]);
     expect(byStatus(report, 'skipped')).toEqual([
       ...classifierChecks,
+      ...multilabelChecks,
       'checkTransformerGeneral',
       'checkTransformerLabels1d',
+      ...sampleWeightChecks,
+      ...persistenceChecks,
     ]);
     expect(report.results.find((r) => r.check === 'checkRegressorsTrain')?.reason).toBeUndefined();
+  });
+
+  it('runs the sample-weight, save/load and partialFit checks on a weighted classifier that supports them', async () => {
+    const report = await checkEstimator(() => new WeightedCentroid(), { roundTrip: jsonRoundTrip });
+    expect(byStatus(report, 'failed')).toEqual([]);
+    expect(byStatus(report, 'passed')).toEqual(
+      expect.arrayContaining([...sampleWeightChecks, ...persistenceChecks]),
+    );
+    expect(report.results.find((r) => r.check === 'checkEstimatorsPickle')?.status).toBe('passed');
+  });
+
+  it('runs the multilabel checks on a classifier tagged multilabel', async () => {
+    const report = await checkEstimator(() => new LabelwiseCentroid(), { only: multilabelChecks });
+    expect(byStatus(report, 'failed')).toEqual([]);
+    expect(byStatus(report, 'passed')).toEqual(multilabelChecks);
   });
 
   it('passes every applicable check on a label transformer and skips the 2-D ones', async () => {

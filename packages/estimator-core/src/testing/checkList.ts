@@ -2,6 +2,9 @@
 import { CLASSIFIER_CHECKS } from './checksClassifier';
 import { FIT_CHECKS } from './checksFit';
 import { INPUT_CHECKS } from './checksInput';
+import { MULTILABEL_CHECKS } from './checksMultilabel';
+import { PERSISTENCE_CHECKS } from './checksPersistence';
+import { SAMPLE_WEIGHT_CHECKS } from './checksSampleWeight';
 import { PARAM_CHECKS } from './checksParams';
 import { REGRESSOR_CHECKS } from './checksRegressor';
 import { TRANSFORMER_CHECKS } from './checksTransformer';
@@ -13,8 +16,11 @@ export const ALL_CHECKS: readonly EstimatorCheck[] = [
   ...FIT_CHECKS,
   ...INPUT_CHECKS,
   ...CLASSIFIER_CHECKS,
+  ...MULTILABEL_CHECKS,
   ...REGRESSOR_CHECKS,
   ...TRANSFORMER_CHECKS,
+  ...SAMPLE_WEIGHT_CHECKS,
+  ...PERSISTENCE_CHECKS,
 ];
 
 /**

@@ -31,6 +31,8 @@ export interface CheckContext {
   y: unknown;
   /** Whether X/y came from `options.X` / `options.y`. */
   userData: boolean;
+  /** `options.roundTrip`: save and load back a fitted estimator, when the caller gives one. */
+  roundTrip?: (est: CheckableEstimator) => unknown;
   /** A fresh instance from the factory, with every `randomState` param set to `seed`. */
   make(seed?: number): CheckableEstimator;
   /**
@@ -128,6 +130,7 @@ export function makeContext(
     X,
     y,
     userData: options.X !== undefined || options.y !== undefined,
+    ...(options.roundTrip ? { roundTrip: options.roundTrip } : {}),
     make(seed = 0) {
       const est = factory();
       setRandomState(est, seed);

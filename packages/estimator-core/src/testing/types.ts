@@ -74,6 +74,13 @@ export interface CheckEstimatorOptions {
   only?: readonly string[];
   /** Tags that override the estimator's own `getTags()`. */
   tags?: Partial<EstimatorTags>;
+  /**
+   * Saves a fitted estimator and loads it back (scikit-learn's `pickle.dumps` / `pickle.loads`
+   * in `check_estimators_pickle`); estimator-core knows no storage format, so the estimator's
+   * package passes its own (the wrappers: `saveEstimator` then `loadEstimator`). Without it
+   * `checkEstimatorsPickle` is skipped.
+   */
+  roundTrip?: (est: CheckableEstimator) => unknown;
   /** Per-check test timeout for `describeEstimatorChecks` (ms). @defaultValue 60000 */
   timeoutMs?: number;
   /** `describeEstimatorChecks` only: an xfail check that passes fails its test. @defaultValue false */

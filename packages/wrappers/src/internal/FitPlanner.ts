@@ -2,6 +2,7 @@
 import {
   estimatorNameOf,
   validateParameterConstraints,
+  warn,
   type ArrayND,
   type CheckedY,
   type Params,
@@ -15,7 +16,7 @@ import { validateWrapperParams } from '../wrapperConstraints';
 import type { FitOptions } from '../WrapperParams';
 import type { CallbackSpec } from './buildCallbacks';
 import { checkFitInputs, type FitInputs, type InputMetadata } from './checkFitInputs';
-import { encoderMetadata } from './encoderMetadata';
+import { encoderMetadata, featureEncoderMetadata } from './encoderMetadata';
 import { modelMaker } from './modelLifecycle';
 import { resolveTrainer } from './resolveTrainer';
 import { checkSampleWeight, dropZeroWeights } from './sampleWeights';
@@ -49,6 +50,8 @@ export interface FitPlan {
   callbacks: CallbackSpec[];
   /** Makes the model (fits from scratch only). */
   make: ((ctx: BuildContext<any>) => any) | null;
+  /** The prebuilt model `make` returns as it is (`copyModel: false`), which the fit must not free. */
+  prebuilt: unknown;
   /**
    * The integer seed of this fit: `resolveSeed(randomState)`, drawn once (a RandomState is
    * drawn from once per fit) and used for building and for training.
@@ -72,6 +75,21 @@ interface WrapperLike extends Partial<InputMetadata> {
 /** Call options without the undefined ones (an option set to undefined is not given). */
 function defined(options: Params): Params {
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * The `model` param, or scikeras's deprecated `buildFn` alias when `model` is null (with
+ * scikeras's warning, as its `_check_model_param` gives it).
+ */
+function modelParam(params: Params): unknown {
+  const { model, buildFn } = params;
+  if ((model === null || model === undefined) && buildFn !== null && buildFn !== undefined) {
+    warn(
+      '``buildFn`` will be renamed to ``model`` in a future release, at which point use of ``buildFn`` will raise an Error instead.',
+    );
+    return buildFn;
+  }
+  return model;
 }
 
 function buildsClasses(spec: unknown): boolean {
@@ -166,7 +184,9 @@ export class FitPlanner {
       !!est.model_;
     checkUnsupportedCompileKwargs(routed.compile);
     if (!warm) checkOptimizer(routed.compile.optimizer, routed.optimizer);
-    const make = warm ? null : modelMaker(params.model, hooks.buildModel as never);
+    const model = modelParam(params);
+    const copy = params.copyModel !== false;
+    const make = warm ? null : modelMaker(model, hooks.buildModel as never, copy);
     const classDestinations = new Set(
       (['loss', 'metrics', 'callbacks'] as const).filter((d) =>
         buildsClasses(d === 'callbacks' ? routed.callbacks : routed.compile[d]),
@@ -178,6 +198,7 @@ export class FitPlanner {
       deepParams,
       routed,
       make: make as FitPlan['make'],
+      prebuilt: copy ? null : model,
       randomState: params.randomState as number | RandomSource | null,
       trainer: resolveTrainer(params.trainer, owner),
       use: { params, fitKwargs: hooks.fitKwargs, classDestinations },
@@ -194,7 +215,8 @@ export class FitPlanner {
     const featureEncoder_ = this.hooks.featureEncoder().fit(data.X);
     const meta = encoderMetadata(targetEncoder_, data.y, data.meta.yNdim_);
     this.hooks.checkTargetMetadata(meta, hasY);
-    return { ...data.meta, targetEncoder_, featureEncoder_, ...meta };
+    const featureMeta = featureEncoderMetadata(featureEncoder_);
+    return { ...data.meta, targetEncoder_, featureEncoder_, ...meta, ...featureMeta };
   }
 
   #weigh(data: FitInputs, sampleWeight: FitOptions['sampleWeight']) {

@@ -10,7 +10,7 @@ import {
   type CheckedY,
   type Label,
 } from '@scikeras/estimator-core';
-import { checkSampleWeight } from './sampleWeights';
+import { ALL_ZERO_WEIGHTS, checkSampleWeight } from './sampleWeights';
 import { canCast, dtypeOfY } from './yDtype';
 
 /** The attributes `fit` records about its X and y. */
@@ -187,12 +187,13 @@ export function checkPredictX(est: object, X: unknown, XShape: number[] | undefi
 
 /**
  * The true targets and weights of `score`: y as the scorer takes it (rows for multi-output,
- * a flat array otherwise) and the checked sample weights.
+ * a flat array otherwise) and the checked sample weights (scikeras's `_validate_sample_weight`).
  *
  * @param y - true targets
- * @param sampleWeight - per-sample weights, if any
+ * @param sampleWeight - per-sample weights or one number for all, if any
  * @returns `yTrue` and `sampleWeight` (undefined when none)
- * @throws ValueError for a column vector of the wrong shape or weights of the wrong length
+ * @throws ValueError for a column vector of the wrong shape, weights of the wrong length, or
+ *   weights that are all zero (scikeras's "No training samples had any weight; ...")
  * @example
  * ```ts
  * checkScoreInputs([[1], [0]], null); // { yTrue: [1, 0], sampleWeight: undefined }
@@ -200,18 +201,20 @@ export function checkPredictX(est: object, X: unknown, XShape: number[] | undefi
  */
 export function checkScoreInputs(
   y: unknown,
-  sampleWeight: ArrayLike<number> | null | undefined,
+  sampleWeight: ArrayLike<number> | number | null | undefined,
 ): { yTrue: unknown; sampleWeight: number[] | undefined } {
   const yc =
     !ArrayBuffer.isView(y) && Array.isArray(y) && Array.isArray(y[0])
       ? (y as Label[][])
       : columnOr1d(y);
   const n = (yc as ArrayLike<unknown>).length;
+  const sw =
+    sampleWeight === undefined || sampleWeight === null
+      ? undefined
+      : checkSampleWeight(sampleWeight, n);
+  if (sw?.every((w) => w === 0)) throw new ValueError(ALL_ZERO_WEIGHTS);
   return {
     yTrue: ArrayBuffer.isView(yc) ? Array.from(yc as ArrayLike<number>) : yc,
-    sampleWeight:
-      sampleWeight === undefined || sampleWeight === null
-        ? undefined
-        : checkSampleWeight(sampleWeight, n),
+    sampleWeight: sw,
   };
 }

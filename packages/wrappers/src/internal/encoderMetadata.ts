@@ -1,5 +1,6 @@
 // scikeras's scikeras/wrappers.py _get_metadata (MIT): the fitted attributes encoders provide.
 import type { CheckedY, Label, Params } from '@scikeras/estimator-core';
+import { typeOfTarget } from '@scikeras/target-utils';
 import type { Transformer } from '../IdentityTransformer';
 
 /** Fitted-state keys that a target encoder may provide (scikeras's `get_metadata`). */
@@ -14,8 +15,9 @@ export const ENCODER_META: readonly string[] = [
 
 /**
  * The attributes a fitted target encoder gives the wrapper: its `getMetadata()` (or the
- * {@link ENCODER_META} keys it has), with `nOutputs_` (y's column count) and
- * `nOutputsExpected_` (1) filled in when it gives none.
+ * {@link ENCODER_META} keys it has), with `targetType_` (`typeOfTarget(y)`, as scikeras's
+ * `_validate_data` sets it before the encoder's metadata refines it), `nOutputs_` (y's column
+ * count) and `nOutputsExpected_` (1) filled in when it gives none.
  *
  * @param encoder - the fitted target encoder
  * @param y - the validated y
@@ -34,11 +36,30 @@ export function encoderMetadata(encoder: Transformer, y: CheckedY, yNdim: number
       : Object.fromEntries(
           ENCODER_META.filter((k) => enc[k] !== undefined).map((k) => [k, enc[k]]),
         );
+  if (meta.targetType_ === undefined && (y as ArrayLike<unknown>).length > 0) {
+    meta.targetType_ = typeOfTarget(y as never);
+  }
   if (meta.nOutputs_ === undefined) {
     meta.nOutputs_ = yNdim === 2 ? ((y as Label[][])[0]?.length ?? 1) : 1;
   }
   if (meta.nOutputsExpected_ === undefined) meta.nOutputsExpected_ = 1;
   return meta;
+}
+
+/**
+ * The attributes a fitted feature encoder gives the wrapper (scikeras's `feature_encoder`
+ * `get_metadata`): what its `getMetadata()` returns, or nothing when it has none.
+ *
+ * @param encoder - the fitted feature encoder
+ * @returns the attributes (names ending in `_`)
+ * @example
+ * ```ts
+ * featureEncoderMetadata(new IdentityTransformer().fit(X)); // {}
+ * ```
+ */
+export function featureEncoderMetadata(encoder: Transformer): Params {
+  const enc = encoder as unknown as { getMetadata?: () => Params };
+  return typeof enc.getMetadata === 'function' ? { ...enc.getMetadata() } : {};
 }
 
 /**

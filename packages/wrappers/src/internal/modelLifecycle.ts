@@ -16,6 +16,7 @@ type ModelOf = (ctx: BuildContext<any>) => tf.LayersModel | Promise<tf.LayersMod
  *
  * @param model - the `model` param
  * @param buildModel - the subclass's `buildModel`, or null when not overridden
+ * @param copy - copy a prebuilt model (the `copyModel` param); false uses it as it is
  * @returns the maker
  * @throws ValueError / TypeError with scikeras's messages for a missing or invalid `model`
  * @example
@@ -23,7 +24,7 @@ type ModelOf = (ctx: BuildContext<any>) => tf.LayersModel | Promise<tf.LayersMod
  * const make = modelMaker(est.model, null);
  * ```
  */
-export function modelMaker(model: unknown, buildModel: ModelOf | null): ModelOf {
+export function modelMaker(model: unknown, buildModel: ModelOf | null, copy = true): ModelOf {
   if (model === null || model === undefined) {
     if (!buildModel) {
       throw new ValueError(
@@ -32,7 +33,7 @@ export function modelMaker(model: unknown, buildModel: ModelOf | null): ModelOf 
     }
     return buildModel;
   }
-  if (isLayersModel(model)) return () => cloneLayersModel(model);
+  if (isLayersModel(model)) return copy ? () => cloneLayersModel(model) : () => model;
   if (typeof model === 'function') {
     if (buildModel) {
       throw new ValueError(
@@ -79,10 +80,33 @@ export async function makeModel(
 }
 
 /**
+ * The error of a model that would train without a loss (scikeras's "No valid loss function
+ * found" message).
+ *
+ * @returns the ValueError to throw
+ * @example
+ * ```ts
+ * throw noLossError();
+ * ```
+ */
+export function noLossError(): ValueError {
+  return new ValueError(
+    'No valid loss function found. You must provide a loss or a compiled model.' +
+      '\n\nTo resolve this issue, do one of the following:' +
+      '\n 1. Provide a loss function via the loss parameter.' +
+      '\n 2. Compile your model with a loss function inside the model-building function.' +
+      '\n\nSee https://www.adriangb.com/scikeras/stable/advanced.html#compilation-of-model' +
+      ' for more information on compiling SciKeras models.',
+  );
+}
+
+/**
  * Compiles a model with the wrapper's compile arguments unless it is compiled already.
  *
  * @param model - a model the estimator owns
  * @param kw - the compile arguments (their optimizer is used, not copied)
+ * @param requireLoss - false for `initialize`: with no loss the model stays uncompiled (it can
+ *   predict; Keras compiles with `loss=None` and scikeras refuses only when training starts)
  * @returns whether `kw.optimizer` now belongs to the model
  * @throws ValueError scikeras's "No valid loss function found. ..." when there is no loss, and
  *   "You must provide an optimizer or a compiled model..." when the `optimizer` param is null
@@ -91,18 +115,16 @@ export async function makeModel(
  * if (!compileModel(model, kw)) kw.optimizer.dispose();
  * ```
  */
-export function compileModel(model: tf.LayersModel, kw: CompileKwargs): boolean {
+export function compileModel(
+  model: tf.LayersModel,
+  kw: CompileKwargs,
+  requireLoss = true,
+): boolean {
   if (isCompiled(model))
     return (model as unknown as { optimizer_?: unknown }).optimizer_ === kw.optimizer;
   if (kw.loss === null || kw.loss === undefined) {
-    throw new ValueError(
-      'No valid loss function found. You must provide a loss or a compiled model.' +
-        '\n\nTo resolve this issue, do one of the following:' +
-        '\n 1. Provide a loss function via the loss parameter.' +
-        '\n 2. Compile your model with a loss function inside the model-building function.' +
-        '\n\nSee https://www.adriangb.com/scikeras/stable/advanced.html#compilation-of-model' +
-        ' for more information on compiling SciKeras models.',
-    );
+    if (!requireLoss) return false;
+    throw noLossError();
   }
   if (!kw.optimizer) {
     throw new ValueError(

@@ -128,11 +128,13 @@ export function predictInBatches(
   for (let start = 0; start < n; start += batchSize) {
     const end = Math.min(n, start + batchSize);
     const batch = inputs.map((m) => batchOf(m, start, end));
-    // what model.predict runs for one batch (its predictLoop's execute), without slicing
+    // what model.predict runs for one batch (its predictLoop runs the graph on the model's
+    // symbolic outputs), without slicing; not `execute(x, outputNames)`, which looks outputs up
+    // by layer name and fails for a nested model used twice (layers shared between models)
     const outs = tf.tidy(() =>
-      (model.execute(batch.length === 1 ? batch[0]! : batch, names) as tf.Tensor[]).map((t) =>
-        t.rank === 1 ? t.reshape([-1, 1]) : t.reshape([t.shape[0]!, -1]),
-      ),
+      [model.apply(batch.length === 1 ? batch[0]! : batch, { training: false }) as tf.Tensor]
+        .flat()
+        .map((t) => (t.rank === 1 ? t.reshape([-1, 1]) : t.reshape([t.shape[0]!, -1]))),
     );
     outs.forEach((t, j) => {
       const values = t.dataSync();

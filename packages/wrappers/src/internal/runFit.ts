@@ -10,7 +10,9 @@ import {
   checkModelCompatibility,
   compileModel,
   disposeOptimizer,
+  isCompiled,
   makeModel,
+  noLossError,
 } from './modelLifecycle';
 import type { KerasData } from './tensorData';
 import { trackedBuildContext, type TrackedBuildContext } from './trackedBuildContext';
@@ -27,6 +29,7 @@ async function initializeModel(
   plan: FitPlan,
   hooks: BoundHooks,
   txn: FitTransaction,
+  train: boolean,
 ): Promise<TrackedBuildContext> {
   txn.clear();
   hooks.beforeInitialize();
@@ -38,8 +41,9 @@ async function initializeModel(
   let adopted = false;
   try {
     const model = await makeModel(plan.make!, tracked.ctx, plan.randomState);
-    txn.adopt(model);
-    adopted = compileModel(model, kw);
+    // a prebuilt model used as it is (copyModel: false) stays the user's if the fit fails
+    if (!plan.prebuilt || model !== plan.prebuilt) txn.adopt(model);
+    adopted = compileModel(model, kw, train);
     txn.stage({ model_: model, initialized_: true, history_: {}, currentEpoch_: 0 });
   } finally {
     if (!adopted) disposeOptimizer(kw.optimizer);
@@ -61,6 +65,7 @@ async function trainModel(
     ? [hooks.preProcessX(v.X)[0], hooks.preProcessY(v.y)[0]]
     : null;
   const model = est.model_!;
+  if (!isCompiled(model)) throw noLossError(); // initialized without a loss
   checkModelCompatibility(
     model,
     est.nOutputsExpected_,
@@ -108,7 +113,7 @@ export async function runFit(
   const txn = new FitTransaction(est, plan.warm ? est.model_ : undefined);
   let tracked: TrackedBuildContext | null = null;
   try {
-    if (!plan.warm) tracked = await initializeModel(plan, hooks, txn);
+    if (!plan.warm) tracked = await initializeModel(plan, hooks, txn, train);
     if (train) await trainModel(est, plan, hooks, txn);
     txn.commit();
   } catch (e) {

@@ -157,3 +157,21 @@ export function mlp({
   else m.add(tf.layers.dense({ units: nOutputs_ ?? 1 }));
   return m;
 }
+
+/**
+ * A classifier build function that compiles its own model with the loss its target needs (after
+ * scikeras's tests/mlp_models.py dynamic_classifier): binary cross-entropy over one sigmoid per
+ * label for multilabel-indicator targets, sparse categorical cross-entropy otherwise, with the
+ * wrapper's optimizer (`compileKwargs.optimizer`).
+ */
+export function dynamicClassifier(
+  ctx: Parameters<typeof mlp>[0] & { compileKwargs: { optimizer: tf.Optimizer } },
+): tf.LayersModel {
+  const loss =
+    ctx.targetType_ === 'multilabel-indicator'
+      ? 'binaryCrossentropy'
+      : 'sparseCategoricalCrossentropy';
+  const m = mlp({ ...ctx, loss });
+  m.compile({ optimizer: ctx.compileKwargs.optimizer, loss });
+  return m;
+}
