@@ -103,3 +103,18 @@ describe('uniqueLabels', () => {
     );
   });
 });
+
+describe('uniqueLabels at 1e6 labels (issue 13 item 6: no spread of data-sized arrays into a call)', () => {
+  it('returns 150,000 distinct numbers from 1,000,000 labels (a RangeError before)', () => {
+    const y = Array.from({ length: 1_000_000 }, (_, i) => (i * 7919) % 150_000);
+    const u = uniqueLabels(y);
+    expect(u).toHaveLength(150_000);
+    expect(u[0]).toBe(0);
+    expect(u[149_999]).toBe(149_999);
+  });
+
+  it('and 150,000 distinct strings', () => {
+    const y = Array.from({ length: 300_000 }, (_, i) => `s${i % 150_000}`);
+    expect(uniqueLabels(y)).toHaveLength(150_000);
+  });
+});

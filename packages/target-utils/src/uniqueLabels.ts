@@ -73,9 +73,10 @@ function mergeLabels(arrays: LabelArray[]): Label[] {
   for (const a of arrays) {
     if (a.mixed) throw new ValueError(MIX_MESSAGE);
     if (a.data.length === 0) continue;
-    if (a.kind === 'str') strs.push(...uniqueStrings(a.data as ArrayLike<string>));
-    else if (a.kind === 'bool') bools.push(...uniqueBooleans(a.data));
-    else nums.push(...uniqueNumbers(a.data as ArrayLike<number>));
+    // loops, not push(...list): ~150k distinct labels would overflow the call stack
+    if (a.kind === 'str') for (const v of uniqueStrings(a.data as ArrayLike<string>)) strs.push(v);
+    else if (a.kind === 'bool') for (const v of uniqueBooleans(a.data)) bools.push(v);
+    else for (const v of uniqueNumbers(a.data as ArrayLike<number>)) nums.push(v);
   }
   if (strs.length > 0 && nums.length + bools.length > 0) throw new ValueError(MIX_MESSAGE);
   if (strs.length > 0) return sortStrings([...new Set(strs)]);

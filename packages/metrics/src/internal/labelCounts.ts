@@ -99,8 +99,8 @@ function countsMultilabel(
     const nums = labels.map((l) => Number(labelKey(l)));
     const differs = nums.length !== cols || nums.some((v, j) => v !== j);
     if (differs && nums.length > 0) {
-      const mx = Math.max(...nums);
-      const mn = Math.min(...nums);
+      const mx = nums.reduce((m, v) => Math.max(m, v), -Infinity);
+      const mn = nums.reduce((m, v) => Math.min(m, v), Infinity);
       if (mx > cols - 1) {
         throw new ValueError(
           `All labels must be in [0, n labels) for multilabel targets. Got ${mx} > ${cols - 1}`,

@@ -76,7 +76,7 @@ export class StratifiedKFold extends BaseCrossValidator<StratifiedKFoldParams> {
     const nClasses = firstIndex.length;
     const counts = bincount(encoded, nClasses);
     const k = this.nSplits;
-    const minGroups = Math.min(...counts);
+    const minGroups = counts.reduce((m, c) => Math.min(m, c), Infinity);
     if (counts.every((c) => k > c)) {
       throw new ValueError(
         `nSplits=${k} cannot be greater than the number of members in each class.`,

@@ -61,7 +61,7 @@ export class StratifiedShuffleSplit extends ShuffleSplit {
     const { uniques, inverse } = uniqueInverse(labels);
     const nClasses = uniques.length;
     const classCounts = bincount(inverse, nClasses);
-    if (Math.min(...classCounts) < 2) {
+    if (classCounts.reduce((m, c) => Math.min(m, c), Infinity) < 2) {
       throw new ValueError(
         'The least populated class in y has only 1 member, which is too few. The minimum number of groups for any class cannot be less than 2.',
       );
@@ -87,8 +87,9 @@ export class StratifiedShuffleSplit extends ShuffleSplit {
       const test: number[] = [];
       for (let c = 0; c < nClasses; c++) {
         const perm = rng.permutation(classIndices[c]!);
-        train.push(...perm.slice(0, nI[c]));
-        test.push(...perm.slice(nI[c], nI[c]! + tI[c]!));
+        // a loop, not push(...slice): a class of ~190k rows would overflow the call stack
+        for (let i = 0; i < nI[c]!; i++) train.push(perm[i]!);
+        for (let i = nI[c]!; i < nI[c]! + tI[c]!; i++) test.push(perm[i]!);
       }
       yield [rng.permutation(train), rng.permutation(test)];
     }

@@ -50,3 +50,16 @@ describe('trainTestSplit', () => {
     );
   });
 });
+
+describe('trainTestSplit at 1e6 rows (issue 13 item 6: no spread of data-sized arrays into a call)', () => {
+  it('stratifies 1,000,000 rows with a class of 200,000 (a RangeError before)', () => {
+    const n = 1_000_000;
+    const y = Array.from({ length: n }, (_, i) => i % 5);
+    const [train, test] = trainTestSplit(y, { testSize: 0.25, randomState: 0, stratify: y });
+    expect(train).toHaveLength(750_000);
+    expect(test).toHaveLength(250_000);
+    const counts = [0, 0, 0, 0, 0];
+    for (const v of test as number[]) counts[v]!++;
+    expect(counts).toEqual([50_000, 50_000, 50_000, 50_000, 50_000]);
+  });
+});
