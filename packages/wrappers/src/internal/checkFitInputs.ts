@@ -136,9 +136,11 @@ export function checkFitInputs(
 ): FitInputs {
   let Xc: ArrayND;
   let yc: CheckedY;
+  let yDtype: string;
   if (options.yOptional && (y === undefined || y === null)) {
     Xc = checkArray(X, { estimator: est, allowNd: true });
     yc = [];
+    yDtype = dtypeOfY(yc);
   } else {
     const checked = checkXY(X, y, {
       estimator: est,
@@ -147,6 +149,9 @@ export function checkFitInputs(
       allowNd: true,
     });
     Xc = checked.X;
+    // The dtype of a typed array y is its own (a Float64Array of whole numbers is float, as
+    // numpy's float64 is), so it is read before the values are copied out.
+    yDtype = dtypeOfY(checked.y);
     yc = ArrayBuffer.isView(checked.y) ? Array.from(checked.y as ArrayLike<number>) : checked.y;
   }
   assertFloat32Range(Xc.data, 'X');
@@ -155,7 +160,7 @@ export function checkFitInputs(
     XDtype_: Xc.data instanceof Float32Array ? 'float32' : 'float64',
     XShape_: [...Xc.shape],
     nFeaturesIn_: Xc.shape[1]!,
-    yDtype_: dtypeOfY(yc),
+    yDtype_: yDtype,
     yNdim_: !ArrayBuffer.isView(yc) && Array.isArray((yc as Label[][])[0]) ? 2 : 1,
   };
   if (options.fitted) checkAgainst(est, meta, options.fitted);
