@@ -55,7 +55,7 @@ describe('scikeras tests/test_errors.py', () => {
     it('tests/test_errors.py::TestInvalidBuildFn::test_invalid_build_fn', async () => {
       const before = tf.memory().numTensors;
       class Model {}
-      const est = new KerasClassifier({ model: new Model(), verbose: 0 });
+      const est = new KerasClassifier({ model: new Model() as never, verbose: 0 });
       const fit = est.fit([[0], [1]], [0, 1]);
       await expect(fit).rejects.toThrow(TypeError);
       await expect(est.fit([[0], [1]], [0, 1])).rejects.toThrow(/`model` must be/);
@@ -78,7 +78,7 @@ describe('scikeras tests/test_errors.py', () => {
           return mlp(ctx as Parameters<typeof mlp>[0]);
         }
       }
-      const est = new Clf({ model: () => null, verbose: 0 });
+      const est = new Clf({ model: (() => null) as never, verbose: 0 });
       await expect(est.fit([[0], [1]], [0, 1])).rejects.toThrow(ValueError);
       await expect(est.fit([[0], [1]], [0, 1])).rejects.toThrow(/cannot implement `buildModel`/);
       expect(tf.memory().numTensors).toBe(before);

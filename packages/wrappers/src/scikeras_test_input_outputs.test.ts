@@ -12,6 +12,9 @@ class SplitInputs implements Transformer {
   fit(): this {
     return this;
   }
+  inverseTransform(X: unknown): unknown {
+    return X;
+  }
   transform(X: unknown): unknown {
     const { data, shape } = X as ArrayND;
     const d = shape[1]!;
@@ -48,7 +51,7 @@ class FunctionalAPIMultiInputClassifier extends KerasClassifier {
 }
 
 /** scikeras's create_model: one hidden layer, one Dense output of each width in `nUnits`. */
-function createModel(activation: string, nUnits: number[]) {
+function createModel(activation: 'sigmoid' | 'softmax', nUnits: number[]) {
   return ({ nFeaturesIn_ }: BuildContext) => {
     const inp = tf.input({ shape: [nFeaturesIn_ as number] });
     const x = tf.layers.dense({ units: 32, activation: 'relu' }).apply(inp) as tf.SymbolicTensor;
@@ -231,7 +234,7 @@ describe('scikeras tests/test_input_outputs.py', () => {
       four,
       four.map((v) => [v === 1 || v === 3 ? 1 : 0, v === 2 || v === 3 ? 1 : 0]),
     ],
-  ] as [string, string, number[], string, number[], unknown[]][])(
+  ] as [string, 'sigmoid' | 'softmax', number[], string, number[], unknown[]][])(
     'tests/test_input_outputs.py::test_output_shapes_and_dtypes_against_sklearn_cls (%s)',
     async (_case, activation, units, loss, x, y) => {
       const before = tf.memory().numTensors;
