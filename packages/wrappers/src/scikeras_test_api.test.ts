@@ -229,16 +229,16 @@ describe('scikeras tests/test_api.py', () => {
       },
     );
 
-    /** basic_checks on a search: fit, predict, score; the refitted best estimator round-trips. */
+    /** basic_checks on a search: fit, predict, score, and a save/load round trip. */
     async function searchChecks(search: GridSearchCV | RandomizedSearchCV, data: Data) {
       await search.fit(data.X, data.y);
       expect(await search.predict(data.X)).toHaveLength(100);
       expect(Number.isFinite(await search.score(data.X, data.y))).toBe(true);
-      const best = search.bestEstimator_ as Est;
-      const copy = (await loadEstimator(await saveEstimator(best))) as Est;
-      expect(await copy.predict(data.X)).toEqual(await best.predict(data.X));
+      const copy = (await loadEstimator(await saveEstimator(search), {
+        registry: { classes: { GridSearchCV, RandomizedSearchCV } },
+      })) as GridSearchCV;
+      expect(await copy.predict(data.X)).toEqual(await search.predict(data.X));
       copy.dispose();
-      search.dispose();
     }
 
     it.each(['MLPRegressor', 'MLPClassifier', 'CNNClassifier', 'CNNClassifierF'] as const)(
@@ -246,19 +246,20 @@ describe('scikeras tests/test_api.py', () => {
       async (config) => {
         const data = CONFIG[config][0]();
         const estimator = make(config, { validationSplit: 0.1 });
-        await searchChecks(
-          new GridSearchCV({ estimator, paramGrid: { model__hiddenLayerSizes: [[], [5]] } }),
-          data,
-        );
-        await searchChecks(
-          new RandomizedSearchCV({
-            estimator,
-            paramDistributions: { epochs: [1, 2, 3], optimizer: ['rmsprop', 'sgd'] },
-            nIter: 2,
-            randomState: 0,
-          }),
-          data,
-        );
+        const grid = new GridSearchCV({
+          estimator,
+          paramGrid: { model__hiddenLayerSizes: [[], [5]] },
+        });
+        await searchChecks(grid, data);
+        grid.dispose();
+        const randomized = new RandomizedSearchCV({
+          estimator,
+          paramDistributions: { epochs: [1, 2, 3], optimizer: ['rmsprop', 'sgd'] },
+          nIter: 2,
+          randomState: 0,
+        });
+        await searchChecks(randomized, data);
+        randomized.dispose();
       },
     );
 
@@ -267,9 +268,7 @@ describe('scikeras tests/test_api.py', () => {
         estimator: make('MLPClassifier', { optimizer: 'sgd' }),
         paramGrid: { model__hiddenLayerSizes: [[], [5]], optimizer: ['sgd', 'adam'] },
       });
-      const data = iris();
-      await search.fit(data.X, data.y);
-      expect(await search.predict(data.X)).toHaveLength(100);
+      await searchChecks(search, iris());
       const best = search.bestEstimator_ as Est;
       // tfjs's optimizer class names, lower-cased: scikeras reads Keras's `optimizer._name`
       expect(['sgd', 'adam']).toContain(best.model_!.optimizer.getClassName().toLowerCase());
