@@ -35,7 +35,7 @@ export class RandomState {
   /**
    * An independent generator in this one's current state: both give the same numbers from
    * here on, and drawing from one does not advance the other (what `copy.deepcopy` of a numpy
-   * `RandomState` gives; {@link clone} copies a `RandomState` param this way, as scikit-learn's
+   * `RandomState` gives; `clone` copies a `RandomState` param this way, as scikit-learn's
    * clone deep-copies it).
    *
    * @returns the copy

@@ -151,7 +151,9 @@ export class StrOptions extends ParamConstraint {
  */
 export class InstanceOf extends ParamConstraint {
   constructor(
+    /** The type's name in messages (e.g. `'RandomState'`). */
     readonly typeName: string,
+    /** Whether a value is of the type. */
     readonly test: (value: unknown) => boolean,
   ) {
     super();

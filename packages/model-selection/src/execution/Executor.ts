@@ -58,7 +58,7 @@ export interface Executor {
   /**
    * Whether `run` takes a job of mode `'fit'` (one task fitting a clone on every row and
    * returning it): a search then refits its best candidate as one more task on this executor
-   * ({@link WorkerPoolExecutor}: on a warm worker thread, never the calling one). Absent or
+   * ({@link "@scikeras/model-selection/node"!WorkerPoolExecutor}: on a warm worker thread, never the calling one). Absent or
    * false: the refit runs in the calling thread (e.g. `QueueExecutor`, whose workers run
    * fit-and-score and prediction tasks only).
    */

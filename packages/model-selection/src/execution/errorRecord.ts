@@ -21,7 +21,7 @@ export interface ErrorRecord {
   /** Node's error code (e.g. `'ERR_WORKER_OUT_OF_MEMORY'`), when there is one. */
   code?: string;
   /**
-   * The most specific class of {@link KNOWN_ERRORS} the error is an instance of (e.g.
+   * The most specific class of the known estimator-core errors (`ValueError`, `NotFittedError`, ...) the error is an instance of (e.g.
    * `'ValueError'` for a user's `class BadInput extends ValueError`): the class it is thrown
    * again with on the other side.
    */

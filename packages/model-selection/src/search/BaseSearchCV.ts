@@ -78,9 +78,13 @@ type PredictionOf<T> = T extends { predict(X: never, ...rest: never[]): infer R 
   : unknown;
 
 type Est = EstimatorLike & {
+  /** Fits the estimator on X (and y). */
   fit(X: unknown, y?: unknown, options?: Record<string, unknown>): unknown;
+  /** Predictions for X. */
   predict?(X: unknown): unknown;
+  /** Class probabilities for X (classifiers). */
   predictProba?(X: unknown): unknown;
+  /** The default score on X and y. */
   score?(X: unknown, y?: unknown): unknown;
   estimatorType?: EstimatorType;
 };

@@ -8,7 +8,9 @@ import type * as AsyncHooks from 'node:async_hooks';
  * numpy-style `randint(high)` or a `random()` in [0, 1).
  */
 export interface RandomSource {
+  /** An integer in [low, high) (numpy's `randint`); one draw seeds a fit. */
   randint?(low: number, high?: number): number;
+  /** A float in [0, 1); used when there is no `randint`. */
   random?(): number;
 }
 
