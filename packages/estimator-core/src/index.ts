@@ -127,7 +127,7 @@ export {
   type RegisteredFunction,
   type RegisterFunctionOptions,
 } from './registry/registerFunction';
-export { moduleUrl, packageModuleUrl } from './registry/moduleUrl';
+export { moduleUrl, packageModuleUrl, optionalPackageModuleUrl } from './registry/moduleUrl';
 export {
   registerCodecType,
   type CodecType,

@@ -60,6 +60,30 @@ export function packageModuleUrl(fileOrUrl: string): string {
 }
 
 /**
+ * {@link packageModuleUrl} for a package's own `src/internal/moduleUrl.ts`: `undefined` where
+ * the running build has no module URL (`fileOrUrl` absent, or not a path or URL, as in some
+ * bundles), whose classes then do not travel to worker threads.
+ *
+ * @param fileOrUrl - the ESM build's injected `import.meta.url`, else `__filename`, else undefined
+ * @returns the URL a receiving thread imports, or undefined
+ * @example
+ * ```ts
+ * declare const __scikerasModuleUrl: string | undefined; // injected by the ESM build
+ * export const MODULE_URL = optionalPackageModuleUrl(
+ *   typeof __scikerasModuleUrl === 'string' ? __scikerasModuleUrl : typeof __filename === 'string' ? __filename : undefined,
+ * );
+ * ```
+ */
+export function optionalPackageModuleUrl(fileOrUrl: string | undefined): string | undefined {
+  if (fileOrUrl === undefined) return undefined;
+  try {
+    return packageModuleUrl(fileOrUrl);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A `file://` URL as a path (for CommonJS `require`); other URLs unchanged.
  *
  * @internal

@@ -1,7 +1,7 @@
 import { InvalidParameterError } from '../errors';
 import { BaseEstimator } from '../BaseEstimator';
 import { estimatorNameOf } from './estimatorNameOf';
-import { moduleUrl, packageModuleUrl } from './moduleUrl';
+import { moduleUrl, optionalPackageModuleUrl, packageModuleUrl } from './moduleUrl';
 import {
   getEstimatorClass,
   registerEstimator,
@@ -109,5 +109,15 @@ describe('moduleUrl', () => {
     expect(packageModuleUrl('file:///repo/packages/x/dist/index.mjs')).toBe(
       'file:///repo/packages/x/dist/index.mjs',
     );
+  });
+});
+
+describe('optionalPackageModuleUrl', () => {
+  it('is packageModuleUrl for a path, undefined without one or for a bare name', () => {
+    expect(optionalPackageModuleUrl('file:///repo/packages/x/dist/index.mjs')).toBe(
+      packageModuleUrl('file:///repo/packages/x/dist/index.mjs'),
+    );
+    expect(optionalPackageModuleUrl(undefined)).toBeUndefined();
+    expect(optionalPackageModuleUrl('some-package')).toBeUndefined();
   });
 });
