@@ -173,11 +173,13 @@ describe('N-d X', () => {
       const { X, y } = await digitsImages();
       const est = new KerasClassifier({
         model: cnn,
-        filters: 16,
+        // 8 filters, 4 epochs at lr 0.03: 0.970 (folds 0.958-0.978), a third of the time of
+        // 16 filters x 15 epochs at lr 0.01 (0.974) on tfjs's cpu backend.
+        filters: 8,
         loss: 'sparse_categorical_crossentropy',
         optimizer: 'adam',
-        optimizer__learningRate: 0.01,
-        epochs: 15,
+        optimizer__learningRate: 0.03,
+        epochs: 4,
         batchSize: 64,
         verbose: 0,
         randomState: 0,
