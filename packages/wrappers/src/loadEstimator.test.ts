@@ -79,6 +79,32 @@ describe('loadEstimator', () => {
     expect(tf.memory().numTensors).toBe(n0);
   }
 
+  describe('a prebuilt model param', () => {
+    it('comes back as a new model that belongs to the caller: dispose() frees model_, model.dispose() the rest', async () => {
+      const n0 = tf.memory().numTensors;
+      const prebuilt = build({ nFeaturesIn_: 3, nClasses_: 3 } as BuildContext);
+      prebuilt.compile({ optimizer: 'adam', loss: 'sparseCategoricalCrossentropy' });
+      const est = await new KerasClassifier({
+        model: prebuilt,
+        epochs: 1,
+        verbose: 0,
+        randomState: 0,
+      }).fit(X, y);
+      const saved = await saveEstimator(est);
+      const loaded = await loadEstimator<KerasClassifier>(saved);
+      const rebuilt = loaded.getParams().model as tf.LayersModel;
+      expect(rebuilt).not.toBe(prebuilt);
+      expect(await loaded.predict(X)).toEqual(await est.predict(X));
+      est.dispose();
+      prebuilt.dispose();
+      loaded.dispose();
+      // the rebuilt param is the caller's, as the prebuilt one was: dispose() leaves it usable
+      expect(tf.tidy(() => (rebuilt.predict(tf.zeros([1, 3])) as tf.Tensor).shape)).toEqual([1, 3]);
+      rebuilt.dispose();
+      expect(tf.memory().numTensors).toBe(n0);
+    });
+  });
+
   describe('corrupted or modified files', () => {
     it('rejects an edited manifest', async () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('"epochs": 1', '"epochs": 100'));

@@ -152,7 +152,11 @@ async function resolveSource(
  * await clf2.predict(X); // same predictions as clf
  * ```
  * @remarks The counterpart of `pickle.load` for scikeras estimators, without pickle's code
- * execution.
+ * execution. A prebuilt `model` param (a `tf.LayersModel` given to the constructor) comes back
+ * as a new model that belongs to the caller, as the one passed to the constructor did: the
+ * loaded estimator's `dispose()` frees its fitted `model_` only (its clones share the param, as
+ * they share yours), so free the param with `(est.getParams().model as tf.LayersModel).dispose()`
+ * when nothing uses it any more.
  * @see https://adriangb.com/scikeras/stable/notebooks/Basic_Usage.html#6.-Saving-and-loading-a-model
  */
 export async function loadEstimator<E = any>(
