@@ -7,6 +7,7 @@
 //     serialisation time), 'started' and 'result' per task, per worker; the process's CPU time.
 // Prints JSON. The data file is nJobs.mjs's (make_classification, { X, y }).
 import { readFileSync, readdirSync } from 'node:fs';
+import { setTimeout } from 'node:timers';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';

@@ -1,3 +1,4 @@
+/* global WebAssembly */
 // What one cold thread does before its first fit of the nJobs benchmark, step by step (what a
 // worker of the pool does, imports made one at a time so that each can be timed): the worker
 // entry's own imports, tfjs, its wasm backend, our packages, the estimator's module, the wasm
