@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { RuntimeError } from '@scikeras/estimator-core';
+import { RuntimeError, type TravelSpec } from '@scikeras/estimator-core';
 import { MODULE_URL } from '../internal/moduleUrl';
 import type { FromWorker, ToWorker } from './worker';
 
@@ -175,10 +175,38 @@ export function releaseWorker(w: PoolWorker): void {
   if (w.exited || w.ending) return;
   if (w.jobId !== 0) w.post({ type: 'release', jobId: w.jobId });
   w.jobId = 0;
+  keepIdle(w);
+}
+
+function keepIdle(w: PoolWorker): void {
   w.worker.unref();
   w.idleTimer = setTimeout(() => void w.end('idle'), KEEP_ALIVE_MS);
   w.idleTimer.unref?.();
   idle.push(w);
+}
+
+/**
+ * Starts workers ahead of a job, idle (as {@link releaseWorker} leaves them) until the job takes
+ * them, so that their start overlaps the caller's work before the job (validation, splits); with
+ * `preload` (an estimator's TravelSpec) they rebuild it at once and so import its modules and
+ * start its backend. Idle workers count: only the missing ones are started.
+ *
+ * @param n - how many workers the job will take
+ * @param preload - the estimator's TravelSpec, or undefined
+ * @param resourceLimits - Node's limits of each thread (as {@link acquireWorkers} will ask)
+ */
+export function prestartWorkers(
+  n: number,
+  preload?: TravelSpec,
+  resourceLimits?: ResourceLimits,
+): void {
+  const key = JSON.stringify(resourceLimits ?? {});
+  const have = idle.filter((w) => w.limitsKey === key && !w.exited && !w.ending).length;
+  for (let i = have; i < n; i++) {
+    const w = new PoolWorker(resourceLimits);
+    if (preload) w.post({ type: 'preload', estimator: preload });
+    keepIdle(w);
+  }
 }
 
 /**

@@ -267,6 +267,53 @@ describe('WorkerPoolExecutor (nJobs: 2)', () => {
     for (const e of par.estimator!) expect(e).toBeInstanceOf(ThresholdClassifier);
   });
 
+  it('gives the same cvResults_ as the sequential search on data sent packed (>= 1,024 values)', async () => {
+    // 400 x 4 numbers and 400 numeric labels travel packed on a shared buffer
+    const Xbig = Array.from({ length: 400 }, (_, i) => [
+      Math.sin(i) * 3,
+      ((i * 7) % 13) / 13,
+      i % 2 === 0 ? -0 : 0.1 * i,
+      1e-12 * i,
+    ]);
+    const ybig = Xbig.map((r) => (r[0]! + r[1]! > 0.5 ? 1 : 0));
+    const make = (nJobs: number | null) =>
+      new GridSearchCV({
+        estimator: new ThresholdClassifier(),
+        paramGrid: { feature: [0, 1, 2, 3], offset: [-0.25, 0, 0.25] },
+        cv: 4,
+        returnTrainScore: true,
+        nJobs,
+      });
+    const seq = await make(null).fit(Xbig, ybig);
+    const par = await make(2).fit(Xbig, ybig);
+    expect(strip(par.cvResults_!)).toEqual(strip(seq.cvResults_!));
+    expect(par.bestParams_).toEqual(seq.bestParams_);
+    expect((par.bestEstimator_ as ThresholdClassifier).threshold_).toBe(
+      (seq.bestEstimator_ as ThresholdClassifier).threshold_,
+    );
+  });
+
+  it('starts the workers when fit is called, before it checks the data', async () => {
+    await WorkerPoolExecutor.closeIdlePool();
+    const gs = new GridSearchCV({
+      estimator: new ThreadIdEstimator({ ms: 5 }),
+      paramGrid: { c: [0, 1] },
+      cv: 2,
+      nJobs: 2,
+    });
+    await expect(gs.fit(X, yr.slice(1))).rejects.toThrow('inconsistent numbers of samples');
+    const started = WorkerPoolExecutor.idleThreadIds(); // kept idle for the next search
+    expect(started).toHaveLength(2);
+    await gs.fit(X, yr); // takes them: no more are started
+    expect(new Set(WorkerPoolExecutor.idleThreadIds())).toEqual(new Set(started));
+    await WorkerPoolExecutor.closeIdlePool();
+    gs.setParams({ nJobs: null });
+    await expect(gs.fit(X, yr.slice(1))).rejects.toThrow('inconsistent numbers of samples');
+    expect(WorkerPoolExecutor.idleThreadIds()).toEqual([]); // nJobs null starts none
+    await WorkerPoolExecutor.prestart(1);
+    expect(WorkerPoolExecutor.idleThreadIds()).toEqual([]); // one thread: the calling one
+  });
+
   it('uses every core with nJobs: -1, all but one with -2, and defaults to -1', () => {
     const cores = availableParallelism();
     expect(new WorkerPoolExecutor({ nJobs: -1 }).nJobs).toBe(cores);

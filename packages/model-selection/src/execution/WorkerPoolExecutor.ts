@@ -1,14 +1,21 @@
 // Runs tasks on a pool of worker threads (Node only), none on the calling thread (as joblib's loky).
 import { availableParallelism, cpus } from 'node:os';
 import type { ResourceLimits } from 'node:worker_threads';
-import { ValueError } from '@scikeras/estimator-core';
+import {
+  ValueError,
+  clone,
+  toTravelSpec,
+  type EstimatorLike,
+  type TravelSpec,
+} from '@scikeras/estimator-core';
 import { throwIfAborted } from '../internal/abort';
 import { checkTimeout } from '../internal/validateParams';
 import type { Executor, Job, ExecutorRunOptions } from './Executor';
 import type { TaskResult } from './FitTask';
 import { toTaskContextSpec, toTaskSpec } from './jobSpec';
+import { packContext } from './packedData';
 import { PoolJob } from './PoolJob';
-import { closeIdleWorkers, idleThreadIds } from './WorkerPool';
+import { closeIdleWorkers, idleThreadIds, prestartWorkers } from './WorkerPool';
 
 /** Options of {@link WorkerPoolExecutor}. */
 export interface WorkerPoolExecutorOptions {
@@ -86,7 +93,8 @@ export class WorkerPoolExecutor implements Executor {
     const { signal } = options;
     const timeout = checkTimeout(options.timeout ?? null, 'WorkerPoolExecutor.run');
     throwIfAborted(signal);
-    const context = await toTaskContextSpec(job);
+    // X and y packed once for every worker (a shared buffer: no copy per worker)
+    const context = packContext(await toTaskContextSpec(job));
     const tasks = await Promise.all(job.tasks.map((t) => toTaskSpec(t, job.estimator)));
     throwIfAborted(signal);
     if (tasks.length === 0) return [];
@@ -102,6 +110,38 @@ export class WorkerPoolExecutor implements Executor {
     });
     run.start(Math.min(this.nJobs, tasks.length));
     return run.done;
+  }
+
+  /**
+   * Starts the workers of a job that is coming (what a search's `fit` calls first, before it
+   * validates and splits the data), so that their start overlaps that work: `nJobs` workers,
+   * less the idle ones, kept idle until the job takes them (ended after 30 s otherwise). With an
+   * estimator, each worker rebuilds it at once: its modules are imported and its backend started
+   * before the job's data arrives. Does nothing for an `nJobs` of one thread.
+   *
+   * @param nJobs - as the executor's option (-1: every core)
+   * @param estimator - the estimator the job will fit, or undefined
+   * @param resourceLimits - as the executor's option
+   * @returns when the workers are started (not yet ready)
+   * @example
+   * ```ts
+   * await WorkerPoolExecutor.prestart(2, estimator);
+   * ```
+   */
+  static async prestart(
+    nJobs: number,
+    estimator?: EstimatorLike,
+    resourceLimits?: ResourceLimits,
+  ): Promise<void> {
+    const n = effectiveNJobs(nJobs);
+    if (n < 2) return;
+    let spec: TravelSpec | undefined;
+    try {
+      spec = estimator ? await toTravelSpec(clone(estimator)) : undefined;
+    } catch {
+      // an estimator that cannot travel fails the job, with the message naming the fix
+    }
+    prestartWorkers(n, spec, resourceLimits);
   }
 
   /**

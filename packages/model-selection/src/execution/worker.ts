@@ -2,10 +2,17 @@
 // (as soon as it arrives, so the estimator's imports overlap the thread's start), then runs the
 // tasks the calling thread sends it, one at a time, posting each result.
 import { parentPort } from 'node:worker_threads';
-import { catchWarnings, toTravelSpec, type EstimatorLike } from '@scikeras/estimator-core';
+import {
+  catchWarnings,
+  fromTravelSpec,
+  toTravelSpec,
+  type EstimatorLike,
+  type TravelSpec,
+} from '@scikeras/estimator-core';
 import { toErrorRecord } from './errorRecord';
 import type { TaskContextSpec, TaskResult, TaskSpec } from './FitTask';
 import { fromTaskContextSpec, fromTaskSpec } from './jobSpec';
+import { unpackContext } from './packedData';
 import { runTask, type LiveTaskContext } from './runTask';
 
 /** What the calling thread posts to a worker. */
@@ -13,7 +20,9 @@ export type ToWorker =
   | { type: 'context'; jobId: number; context: TaskContextSpec }
   | { type: 'task'; jobId: number; position: number; task: TaskSpec }
   /** The job is over: drop its context (X, y, the estimator) until the next job. */
-  | { type: 'release'; jobId: number };
+  | { type: 'release'; jobId: number }
+  /** A job is coming: rebuild its estimator now (its modules imported, its backend started), then drop it. */
+  | { type: 'preload'; estimator: TravelSpec };
 
 /** What a worker posts back. */
 export type FromWorker =
@@ -23,6 +32,8 @@ export type FromWorker =
 
 // The context of the job this worker serves (a worker is kept between jobs).
 let current: { jobId: number; live: Promise<LiveTaskContext> } | undefined;
+// The rebuild of a job's estimator sent ahead of the job (settles, never rejects).
+let preloading: Promise<void> = Promise.resolve();
 
 async function runOne(jobId: number, position: number, spec: TaskSpec): Promise<TaskResult> {
   try {
@@ -55,9 +66,17 @@ async function runOne(jobId: number, position: number, spec: TaskSpec): Promise<
 
 function onMessage(m: ToWorker): void {
   if (m.type === 'context') {
-    const live = fromTaskContextSpec(m.context);
+    const context = unpackContext(m.context);
+    // after the preload: two rebuilds at once would both start the estimator's backend
+    const live = preloading.then(() => fromTaskContextSpec(context));
     live.catch(() => undefined); // reported by the first task
     current = { jobId: m.jobId, live };
+  } else if (m.type === 'preload') {
+    // errors are the job's to report, when its context is rebuilt
+    preloading = fromTravelSpec<EstimatorLike & { dispose?: () => void }>(m.estimator).then(
+      (est) => est.dispose?.(),
+      () => undefined,
+    );
   } else if (m.type === 'release') {
     if (current?.jobId === m.jobId) current = undefined;
   } else {

@@ -22,6 +22,7 @@ import { refitBest } from './refitBest';
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type ResolvedScoring, type Scoring } from '../execution/scoring';
 import { resolveExecutor, runOptions } from '../execution/makeExecutor';
+import { prestartPool } from '../execution/prestartPool';
 import type { BestParams } from './typedParamGrid';
 import { checkSignal, throwIfAborted } from '../internal/abort';
 import { checkTimeout } from '../internal/validateParams';
@@ -196,6 +197,8 @@ export abstract class BaseSearchCV<
       throw new ValueError(
         `${estimatorNameOf(this)} needs an estimator, got ${pyRepr(estimator)}.`,
       );
+    // nJobs > 1: the workers start now, their start overlapping the validation and splits below
+    await prestartPool(this.nJobs, this.executor, estimator);
     const errorScore = checkErrorScore(this.errorScore);
     let refitMetric = 'score';
     const scoring: ResolvedScoring = resolveScoring(estimator, this.scoring);

@@ -8,6 +8,7 @@ import { checkErrorScore, warnOrRaiseAboutFitFailures } from '../internal/fitFai
 import { resultKey } from '../internal/keys';
 import { resolveScoring, type Scoring } from '../execution/scoring';
 import { resolveExecutor, runOptions } from '../execution/makeExecutor';
+import { prestartPool } from '../execution/prestartPool';
 import { checkSignal, throwIfAborted } from '../internal/abort';
 import { checkOptionKeys } from '../internal/checkOptions';
 import { checkTimeout } from '../internal/validateParams';
@@ -97,6 +98,8 @@ export async function runCrossValTasks(
   const signal = checkSignal(options.signal, owner);
   throwIfAborted(signal);
   const timeout = checkTimeout(options.timeout, owner);
+  // nJobs > 1: the workers start now, their start overlapping the validation and splits below
+  await prestartPool(options.nJobs, options.executor, estimator);
   checkConsistentLength(X, y ?? undefined, options.groups ?? undefined);
   const errorScore = checkErrorScore(options.errorScore ?? NaN);
   const cv = checkCv(options.cv, y, isClassifier(estimator));
