@@ -15,7 +15,9 @@ import {
 import { OneHotEncoder, StandardScaler } from '@scikeras/preprocessing';
 import { ColumnTransformer } from './ColumnTransformer';
 
-function rowsOf(a: Array2D): number[][] {
+/** The rows of a synchronous Array2D output. */
+function rowsOf(out: unknown): number[][] {
+  const a = out as Array2D;
   const [n, d] = a.shape;
   return Array.from({ length: n }, (_, i) => Array.from(a.data.subarray(i * d, (i + 1) * d)));
 }

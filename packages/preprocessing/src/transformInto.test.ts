@@ -87,12 +87,17 @@ describe('StandardScaler[transformInto]', () => {
   });
 });
 
+/** Category codes as an Array2D of ints (the encoder reads any typed array; the type names floats). */
+function codes(data: ArrayLike<number>, n: number, d: number): Array2D {
+  return { data, shape: [n, d] } as unknown as Array2D;
+}
+
 describe('OneHotEncoder[transformInto]', () => {
-  const C: Array2D = { data: Int32Array.of(0, 3, 1, 3, 2, 5, 0, 4), shape: [4, 2] };
+  const C = codes(Int32Array.of(0, 3, 1, 3, 2, 5, 0, 4), 4, 2);
 
   it('writes what transform gives (drop first, int and float codes)', () => {
     for (const data of [C.data, Float64Array.from(C.data)]) {
-      const A: Array2D = { data, shape: C.shape };
+      const A = codes(data, 4, 2);
       for (const drop of [null, 'first'] as const) {
         const e = new OneHotEncoder({ drop }).setOutput({ transform: 'array2d' }).fit(A);
         const { out, ok, width } = writeWindow(e, A, 1, 9);
@@ -105,7 +110,7 @@ describe('OneHotEncoder[transformInto]', () => {
   });
 
   it("leaves an unknown category with handleUnknown 'error' to transform (null: it raises), writes zeros with 'ignore'", () => {
-    const unknown: Array2D = { data: Int32Array.of(0, 3, 9, 3), shape: [2, 2] };
+    const unknown = codes(Int32Array.of(0, 3, 9, 3), 2, 2);
     const strict = new OneHotEncoder().setOutput({ transform: 'array2d' }).fit(C);
     expect(strict[transformInto](unknown)).toBeNull();
     expect(() => strict.transform(unknown)).toThrow(
