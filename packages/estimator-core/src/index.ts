@@ -108,6 +108,12 @@ export {
   type ResolvedOutputConfig,
 } from './setOutput';
 export {
+  transformInto,
+  hasTransformInto,
+  type TransformsInto,
+  type WindowWriter,
+} from './transformInto';
+export {
   registerEstimator,
   getEstimatorClass,
   registeredEstimatorName,

@@ -13,6 +13,7 @@ import {
   pyRepr,
   checkFeatureNamesIn,
   getOutputConfig,
+  hasTransformInto,
   registerEstimator,
   safeSetOutput,
   setOutputConfig,
@@ -37,7 +38,13 @@ import { timed } from './internal/elapsed';
 import { addPrefix } from './internal/addPrefix';
 import { scaleOutput, stackOutputs, type Stacked } from './internal/outputs';
 import type { WithOutput } from './types';
-import { fitTransformOne, rethrowAs, transformOne } from './internal/stepCalls';
+import {
+  fitIntoOne,
+  fitTransformOne,
+  rethrowAs,
+  transformIntoOne,
+  transformOne,
+} from './internal/stepCalls';
 import { toTable, type Table } from './internal/table';
 import { andThen, mapMaybe, type MaybePromise } from './maybeAsync';
 import type { ColumnTransformerEntry, OutputSlice, StepEstimator } from './types';
@@ -200,13 +207,13 @@ export class ColumnTransformer extends BaseComposition<ColumnTransformerParams> 
     const X = subX(table, indices, e.columns, e.trans, this.#typed());
     if (e.trans === 'passthrough') return [scaleOutput(X, e.weight), 'passthrough'];
     const t = e.trans as StepEstimator;
-    return rethrowAs(
-      () =>
-        fit
-          ? fitTransformOne(clone(t), X, y, e.weight)
-          : andThen(transformOne(t, X, e.weight), (o) => [o, t] as [unknown, unknown]),
-      oneD,
-    );
+    // one Float64Array out: a transformer with the transformInto hook writes into it directly
+    const into = this.#typed() && e.weight == null && hasTransformInto(t);
+    return rethrowAs(() => {
+      if (fit) return into ? fitIntoOne(clone(t), X, y) : fitTransformOne(clone(t), X, y, e.weight);
+      const out = into ? transformIntoOne(t, X) : transformOne(t, X, e.weight);
+      return andThen(out, (o) => [o, t] as [unknown, unknown]);
+    }, oneD);
   }
 
   /** Whether setOutput asked for one Float64Array. */

@@ -3,7 +3,9 @@
 // has it). Both sides hold the data the way a user of each language holds 1e6 rows: ours one
 // typed array with its shape (estimator-core's Array2D; a Float64Array for X, an Int32Array for
 // the category codes) and setOutput({ transform: 'array2d' }); scikit-learn float64/int64
-// ndarrays (OneHotEncoder with sparse_output=False, the dense output ours gives).
+// ndarrays (OneHotEncoder with sparse_output=False, the dense output ours gives). A third row times
+// a fresh 1M x 20 float64 buffer written once on each side: the page faults every fresh output
+// pays before any arithmetic (see scripts/bench.mjs on memory pages).
 import { pythonHas, row, runPython, timeIt } from '../../../scripts/benchUtil.mjs';
 import { OneHotEncoder, StandardScaler } from '../dist/index.mjs';
 
@@ -49,6 +51,7 @@ e = OneHotEncoder(sparse_output=False).fit(C)
 out = {
     "scaler": t(lambda: StandardScaler().fit(X).transform(X)),
     "ohe": t(lambda: OneHotEncoder(sparse_output=False).fit(C).transform(C)),
+    "floor": t(lambda: np.empty(N * D).fill(1.0)),
     "checks": [[round(v, 6) for v in s.mean_[:3].tolist()], [round(v, 6) for v in s.scale_[:3].tolist()],
                [c.tolist() for c in e.categories_[:2]], e.transform(C[:1]).tolist()[0][:10],
                [round(v, 6) for v in s.transform(X[-1:]).tolist()[0][:3]]],
@@ -80,6 +83,8 @@ export async function run() {
   const ours = {
     scaler: await timeIt(() => new StandardScaler().setOutput(array2d).fit(X).transform(X), REPEAT),
     ohe: await timeIt(() => new OneHotEncoder().setOutput(array2d).fit(C).transform(C), REPEAT),
+    // what a fresh output of 1M x 20 costs before any arithmetic: its first writes (page faults)
+    floor: await timeIt(() => new Float64Array(N * D).fill(1), REPEAT),
   };
   let ref = null;
   let note;
@@ -107,6 +112,11 @@ export async function run() {
       'OneHotEncoder fit+transform, 1M x 20 (5 categories each)',
       'ohe',
       'ours: Int32Array Array2D in, Float64Array Array2D out; sklearn: int64 ndarray in, dense float64 out',
+    ),
+    r(
+      "A fresh 1M x 20 float64 buffer written once (the floor of the scaler's output)",
+      'floor',
+      'ours: new Float64Array(2e7).fill(1), glibc malloc pages; numpy: np.empty(2e7).fill(1), madvised huge pages, freed ones reused',
     ),
   ];
 }

@@ -9,6 +9,9 @@ import {
   ValueError,
   estimatorName,
   registerEstimator,
+  transformInto,
+  type TransformsInto,
+  type WindowWriter,
 } from '@scikeras/estimator-core';
 import { MODULE_URL } from './internal/moduleUrl';
 import { categoryStr, type Categories, type Category } from './internal/categories';
@@ -23,7 +26,7 @@ import {
 } from './internal/params';
 import { Transformer } from './internal/Transformer';
 import { computeDropIdx } from './internal/dropIdx';
-import { denseCategories, denseInput, denseOneHot } from './internal/denseOneHot';
+import { denseCategories, denseInput, denseOneHotWriter } from './internal/denseOneHot';
 
 /** Params of {@link OneHotEncoder}. */
 export interface OneHotEncoderParams {
@@ -76,7 +79,7 @@ const SPEC = {
  * `x0_1.0`.
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.preprocessing.OneHotEncoder.html
  */
-export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
+export class OneHotEncoder extends Transformer<OneHotEncoderParams> implements TransformsInto {
   static estimatorName = 'OneHotEncoder';
   static override defaults = {
     categories: 'auto',
@@ -152,6 +155,47 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
     });
   }
 
+  /** The one-hot writer of a numeric Array2D X of small integer categories (checked as `transform` does), or null. */
+  #denseWriter(
+    X: unknown,
+    columnOf: readonly Int32Array[],
+    total: number,
+    checkFirst = false,
+  ): { n: number; writer: WindowWriter } | null {
+    const dense = denseInput(X);
+    if (!dense) return null;
+    checkFeatureNames(this, undefined, false);
+    checkNFeatures(this, dense.d, false);
+    const ignore = this.handleUnknown !== 'error' && this.drop === null;
+    const writer = denseOneHotWriter(dense, this.categories_!, columnOf, total, ignore, checkFirst);
+    return writer ? { n: dense.n, writer } : null;
+  }
+
+  /**
+   * The `transformInto` hook (estimator-core's {@link TransformsInto}): a writer of
+   * `transform(X)` into a window of a ColumnTransformer's output, for a numeric Array2D X of
+   * small integer categories; null for other X and for X with an unknown category that needs
+   * `transform`'s error or warning (the caller then calls `transform`).
+   *
+   * @param X - the data (checked as `transform` checks it)
+   * @returns the writer, or null
+   * @throws NotFittedError before `fit`; ValueError as `transform`
+   * @example
+   * ```ts
+   * const e = new OneHotEncoder().fit({ data: Int32Array.of(0, 1), shape: [2, 1] });
+   * const w = e[transformInto]({ data: Int32Array.of(1), shape: [1, 1] })!;
+   * const out = new Float64Array(3);
+   * w.write(out, 1, 3); // out: [0, 0, 1]
+   * ```
+   */
+  [transformInto](X: unknown): WindowWriter | null {
+    checkIsFitted(this);
+    const widths = this.#widths();
+    const total = widths.reduce((s, w) => s + w, 0);
+    // unknown values are looked for first: transform then raises (or warns) in its turn
+    return this.#denseWriter(X, this.#outputColumns(widths), total, true)?.writer ?? null;
+  }
+
   /**
    * One-hot encodes X.
    *
@@ -170,13 +214,11 @@ export class OneHotEncoder extends Transformer<OneHotEncoderParams> {
     const widths = this.#widths();
     const total = widths.reduce((s, w) => s + w, 0);
     const columnOf = this.#outputColumns(widths);
-    const dense = this.wantsArray2D() ? denseInput(X) : null;
+    const dense = this.wantsArray2D() ? this.#denseWriter(X, columnOf, total) : null;
     if (dense) {
-      checkFeatureNames(this, undefined, false);
-      checkNFeatures(this, dense.d, false);
-      const ignore = this.handleUnknown !== 'error' && !warnOnUnknown;
-      const data = denseOneHot(dense, this.categories_!, columnOf, total, ignore);
-      if (data) return this.wrapOutput({ data, shape: [dense.n, total] });
+      const data = new Float64Array(dense.n * total);
+      if (dense.writer.write(data, 0, total))
+        return this.wrapOutput({ data, shape: [dense.n, total] });
     }
     const { n, codes } = transformCodes(this, X, this.handleUnknown, warnOnUnknown);
     const d = widths.length;

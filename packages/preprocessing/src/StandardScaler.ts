@@ -1,7 +1,13 @@
 // Port of scikit-learn's sklearn/preprocessing/_data.py StandardScaler (BSD-3-Clause)
-import { checkIsFitted, registerEstimator } from '@scikeras/estimator-core';
+import {
+  checkIsFitted,
+  registerEstimator,
+  transformInto,
+  type TransformsInto,
+  type WindowWriter,
+} from '@scikeras/estimator-core';
 import { MODULE_URL } from './internal/moduleUrl';
-import { affineTransform } from './internal/affine';
+import { affineTransform, affineWriter } from './internal/affine';
 import { recordInput, validateRows, type Rows } from './internal/dense';
 import { incrementalMeanVar } from './internal/incrementalMeanVar';
 import { BOOL, validateParams } from './internal/params';
@@ -40,7 +46,7 @@ const SPEC = { withMean: [BOOL], withStd: [BOOL], copy: [BOOL] };
  * Sparse input is a non-goal.
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.preprocessing.StandardScaler.html
  */
-export class StandardScaler extends Transformer<StandardScalerParams> {
+export class StandardScaler extends Transformer<StandardScalerParams> implements TransformsInto {
   static estimatorName = 'StandardScaler';
   static override defaults = {
     withMean: true,
@@ -169,6 +175,27 @@ export class StandardScaler extends Transformer<StandardScalerParams> {
         typed: this.wantsArray2D(),
       }),
     );
+  }
+
+  /**
+   * The `transformInto` hook (estimator-core's {@link TransformsInto}): a writer of
+   * `transform(X)` into a window of a ColumnTransformer's output, for an Array2D X; null for
+   * other X (the caller then calls `transform`).
+   *
+   * @param X - the data (checked as `transform` checks it)
+   * @returns the writer, or null
+   * @throws NotFittedError before `fit`; ValueError as `transform`
+   * @example
+   * ```ts
+   * const s = new StandardScaler().fit([[0], [2]]);
+   * const out = new Float64Array(4);
+   * s[transformInto]({ data: Float64Array.of(4, 0), shape: [2, 1] })!.write(out, 1, 2); // out: [0, 3, 0, -1]
+   * ```
+   */
+  [transformInto](X: unknown): WindowWriter | null {
+    checkIsFitted(this);
+    const mean = this.withMean ? this.mean_! : null;
+    return affineWriter(this, X, mean, this.withStd ? this.scale_! : null);
   }
 
   /**

@@ -55,6 +55,7 @@ describe('KerasTransformer', () => {
     expect(t.estimatorType).toBe('transformer');
     expect(t.outputLayer).toBeNull();
     expect(t.fitTarget).toBe('X');
+    expect(t.decoderLayer).toBeNull();
     expect(t.getTags().requiresY).toBe(false);
     expect(KerasTransformer.scorer([[1], [2], [3]], [[1], [2], [3]])).toBe(1);
   });
@@ -151,6 +152,112 @@ describe('KerasTransformer', () => {
       expect(loaded).toBeInstanceOf(KerasTransformer);
       expect(loaded.outputLayer).toBe('code');
       expect(await loaded.transform(X)).toEqual(await est.transform(X));
+      loaded.dispose();
+      est.dispose();
+    });
+
+    it('inverseTransform decodes codes back to X through the layers from decoderLayer', async () => {
+      const before = tf.memory().numTensors;
+      const est = encoder({ decoderLayer: 'reconstruction', epochs: 60 });
+      await est.fit(X);
+      const codes = (await est.transform(X)) as number[][];
+      const back = (await est.inverseTransform!(codes)) as number[][];
+      expect(back).toHaveLength(60);
+      expect(back[0]).toHaveLength(4);
+      // decoder(encoder(X)) is the autoencoder's own output...
+      const recon = (await est.predict(X)) as number[][];
+      back.forEach((r, i) => r.forEach((v, j) => expect(v).toBeCloseTo(recon[i]![j]!, 5)));
+      // ...which reconstructs X approximately (4 features through 2 codes)
+      expect(r2Score(X, back)).toBeGreaterThan(0.5);
+      est.setParams({ decoderLayer: -1 }); // the same layer by index: the same decoder output
+      expect(await est.inverseTransform!(codes)).toEqual(back);
+      est.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    });
+
+    it('follows the tutorial: encoder and decoder sub-models, transform and inverseTransform by their names', async () => {
+      const tutorial = ({ nFeaturesIn_ }: BuildContext): tf.LayersModel => {
+        const encIn = tf.input({ shape: [nFeaturesIn_] });
+        const enc = tf.model({
+          inputs: encIn,
+          outputs: tf.layers
+            .dense({ units: 2, activation: 'tanh' })
+            .apply(encIn) as tf.SymbolicTensor,
+          name: 'encoder',
+        });
+        const decIn = tf.input({ shape: [2] });
+        const dec = tf.model({
+          inputs: decIn,
+          outputs: tf.layers.dense({ units: nFeaturesIn_ }).apply(decIn) as tf.SymbolicTensor,
+          name: 'decoder',
+        });
+        const aeIn = tf.input({ shape: [nFeaturesIn_] });
+        const out = dec.apply(enc.apply(aeIn)) as tf.SymbolicTensor;
+        return tf.model({ inputs: aeIn, outputs: out });
+      };
+      const est = encoder({ model: tutorial, outputLayer: 'encoder', decoderLayer: 'decoder' });
+      await est.fit(X);
+      const codes = (await est.transform(X)) as number[][];
+      expect(codes[0]).toHaveLength(2);
+      const back = (await est.inverseTransform!(codes)) as number[][];
+      const recon = (await est.predict(X)) as number[][];
+      back.forEach((r, i) => r.forEach((v, j) => expect(v).toBeCloseTo(recon[i]![j]!, 5)));
+      expect(await est.inverseTransform!(codes)).toEqual(back); // built again, the same decoder
+      expect(await est.transform(X)).toEqual(codes); // and leaves transform alone
+      est.dispose();
+    });
+
+    it('has inverseTransform only with a decoderLayer; NotFittedError before fit; clear errors', async () => {
+      expect(encoder().inverseTransform).toBeUndefined();
+      expect('inverseTransform' in encoder() && typeof encoder().inverseTransform).toBe(
+        'undefined',
+      );
+      const est = encoder({ epochs: 1, decoderLayer: 'nope' });
+      expect(typeof est.inverseTransform).toBe('function');
+      await expect(est.inverseTransform!([[0, 0]])).rejects.toThrow(
+        new NotFittedError(
+          "This KerasTransformer instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.",
+        ),
+      );
+      await est.fit(X);
+      await expect(est.inverseTransform!([[0, 0]])).rejects.toThrow(
+        new ValueError('No such layer: nope. Existing layers are: code, reconstruction.'),
+      );
+      est.setParams({ decoderLayer: 'reconstruction' });
+      await expect(est.inverseTransform!([[0, 0, 0]])).rejects.toThrow(
+        new ValueError('X has 3 features, but KerasTransformer is expecting 2 features as input.'),
+      );
+      est.dispose();
+      await expect(encoder({ decoderLayer: 0.5 }).fit(X)).rejects.toThrow(
+        "The 'decoderLayer' parameter of KerasTransformer must be an instance of 'str', an int in the range (-inf, inf) or null. Got 0.5 instead.",
+      );
+    });
+
+    it('says why a decoderLayer does not start a decoder (a layer with two inputs on the way)', async () => {
+      const skip = ({ nFeaturesIn_ }: BuildContext): tf.LayersModel => {
+        const input = tf.input({ shape: [nFeaturesIn_] });
+        const code = tf.layers.dense({ units: 2, name: 'code' }).apply(input) as tf.SymbolicTensor;
+        const up = tf.layers.dense({ units: nFeaturesIn_, name: 'up' }).apply(code);
+        const out = tf.layers.add({ name: 'sum' }).apply([up, input] as tf.SymbolicTensor[]);
+        return tf.model({ inputs: input, outputs: out as tf.SymbolicTensor });
+      };
+      const est = encoder({ model: skip, epochs: 1, decoderLayer: 'up' });
+      await est.fit(X);
+      await expect(est.inverseTransform!([[0, 0]])).rejects.toThrow(
+        new ValueError(
+          "decoderLayer='up' does not start a decoder: layer 'sum' takes 2 inputs. inverseTransform runs the layers from decoderLayer to the output, one after the other.",
+        ),
+      );
+      est.dispose();
+    });
+
+    it('keeps decoderLayer through clone and save/load', async () => {
+      const est = encoder({ epochs: 5, decoderLayer: 'reconstruction' });
+      await est.fit(X);
+      const loaded = await loadEstimator<KerasTransformer>(await saveEstimator(est));
+      expect(loaded.decoderLayer).toBe('reconstruction');
+      const codes = await est.transform(X);
+      expect(await loaded.inverseTransform!(codes)).toEqual(await est.inverseTransform!(codes));
       loaded.dispose();
       est.dispose();
     });

@@ -24,11 +24,12 @@ import {
 } from './BaseWrapper';
 import type { NoParams } from './BuildContext';
 import type { Transformer } from './IdentityTransformer';
+import { decoderModel, findLayer, layerOutputIn } from './internal/decoderModel';
 import { MODULE_URL } from './internal/moduleUrl';
 import { predictOutput } from './internal/predictOutput';
 import { collectConstraints } from './wrapperConstraints';
 
-/** Params of {@link KerasTransformer}: those of {@link BaseWrapper} plus `outputLayer` and `fitTarget`. */
+/** Params of {@link KerasTransformer}: those of {@link BaseWrapper} plus `outputLayer`, `fitTarget` and `decoderLayer`. */
 export interface KerasTransformerParams extends BaseWrapperParams {
   /**
    * The layer whose output `transform` returns: its name (Keras's `model.get_layer(name)`), or
@@ -42,6 +43,14 @@ export interface KerasTransformerParams extends BaseWrapperParams {
    * numeric targets given to `fit`, e.g. to learn an embedding). @defaultValue 'X'
    */
   fitTarget?: 'X' | 'y';
+  /**
+   * The first layer of the decoder, which makes `inverseTransform` available (the tutorial's
+   * `decoder_model_`): its name or index in `model_.layers` (a layer, or a sub-model used as a
+   * layer). `inverseTransform` feeds the codes to this layer and runs it and every layer after
+   * it to the model's output. `null`: no decoder, and no `inverseTransform` (as a scikit-learn
+   * transformer without `inverse_transform`). @defaultValue null
+   */
+  decoderLayer?: string | number | null;
 }
 
 /* eslint-disable @typescript-eslint/no-unused-vars */
@@ -61,9 +70,10 @@ const isString = (v: unknown): boolean => typeof v === 'string';
  * for other estimator types, "for example a Transformer", and its autoencoder tutorial does
  * so. This class packages that recipe. `score` is R² of the model's prediction against its
  * target (X for an autoencoder), where the tutorial's `AutoEncoder` uses 1 − MSE: R² is the
- * regressor's score, scale-free, equal to 1 − MSE on standardized columns. There is no
- * `inverseTransform` (a decoder from any chosen layer back to X is not defined for every
- * graph); build a second model from the decoder layers for that. Async like every wrapper.
+ * regressor's score, scale-free, equal to 1 − MSE on standardized columns. `inverseTransform`
+ * (the tutorial's `decoder_model_.predict`) exists only with a `decoderLayer`, as
+ * `inverse_transform` exists only where a scikit-learn transformer defines it: the tutorial
+ * builds its decoder by hand, a decoder is not defined for every graph. Async like every wrapper.
  * @example
  * ```ts
  * const encoder = new KerasTransformer({
@@ -92,7 +102,8 @@ export class KerasTransformer<E extends object = NoParams> extends BaseWrapper<
   static override defaults: Readonly<Params> = {
     outputLayer: null,
     fitTarget: 'X',
-  } satisfies Required<Pick<KerasTransformerParams, 'outputLayer' | 'fitTarget'>>;
+    decoderLayer: null,
+  } satisfies Required<Pick<KerasTransformerParams, 'outputLayer' | 'fitTarget' | 'decoderLayer'>>;
   static override parameterConstraints: ParameterConstraints = {
     outputLayer: [
       new InstanceOf('str', isString),
@@ -100,6 +111,11 @@ export class KerasTransformer<E extends object = NoParams> extends BaseWrapper<
       null,
     ],
     fitTarget: [new StrOptions(['X', 'y'])],
+    decoderLayer: [
+      new InstanceOf('str', isString),
+      new Interval('int', null, null, { closed: 'neither' }),
+      null,
+    ],
   };
   static override tags = {
     poorScore: true,
@@ -242,6 +258,29 @@ export class KerasTransformer<E extends object = NoParams> extends BaseWrapper<
     return Array.from({ length: k }, (_, i) => `${prefix}${i}`);
   }
 
+  /**
+   * Decodes codes back to X (the tutorial's `decoder_model_.predict`): the layers from
+   * `decoderLayer` to the model's output run on `Xt`. Present only when `decoderLayer` is set
+   * (`typeof t.inverseTransform === 'undefined'` otherwise, as scikit-learn's `available_if`),
+   * so a Pipeline has `inverseTransform` only when every step has one.
+   *
+   * @returns `(Xt, options?) => Promise<rows of X>`, or undefined without `decoderLayer`
+   * @throws NotFittedError (when called) before `fit`; ValueError for an unknown layer, a
+   *   `decoderLayer` whose layers do not lead to the output one after the other, or codes of
+   *   the wrong width
+   * @example
+   * ```ts
+   * const ae = new KerasTransformer({ model, loss: 'mse', outputLayer: 'code', decoderLayer: 'out' });
+   * await ae.fit(X);
+   * const back = await ae.inverseTransform!(await ae.transform(X)); // about X
+   * ```
+   */
+  get inverseTransform(): ((Xt: unknown, options?: PredictOptions) => Promise<any>) | undefined {
+    const spec = this.decoderLayer;
+    if (spec === null || spec === undefined) return undefined;
+    return (Xt: unknown, options: PredictOptions = {}) => this.#inverse(Xt, spec, options);
+  }
+
   #target(X: unknown, y: unknown): unknown {
     if (this.fitTarget !== 'y') return X;
     if (y === undefined || y === null) {
@@ -265,25 +304,30 @@ export class KerasTransformer<E extends object = NoParams> extends BaseWrapper<
     const model = this.model_!;
     const spec = this.outputLayer;
     if (spec === null || spec === undefined) return model;
-    let layer: tf.layers.Layer;
-    if (typeof spec === 'string') {
-      const found = model.layers.find((l) => l.name === spec);
-      if (!found) {
-        throw new ValueError(
-          `No such layer: ${spec}. Existing layers are: ${model.layers.map((l) => l.name).join(', ')}.`,
-        );
-      }
-      layer = found;
-    } else {
-      const i = spec < 0 ? model.layers.length + spec : spec;
-      if (i < 0 || i >= model.layers.length) {
-        throw new ValueError(
-          `Was asked to retrieve layer at index ${spec} but model only has ${model.layers.length} layers.`,
-        );
-      }
-      layer = model.layers[i]!;
-    }
-    return tf.model({ inputs: model.inputs, outputs: layer.output as tf.SymbolicTensor });
+    return tf.model({
+      inputs: model.inputs,
+      outputs: layerOutputIn(model, findLayer(model, spec)),
+    });
+  }
+
+  async #inverse(Xt: unknown, spec: string | number, options: PredictOptions): Promise<any> {
+    this.#checkFitted();
+    const model = this.model_!;
+    const decoder = decoderModel(model, findLayer(model, spec), 'decoderLayer');
+    const view = Object.assign(Object.create(Object.getPrototypeOf(this) as object) as object, {
+      getParams: (deep?: boolean) => this.getParams(deep),
+      initialized_: this.initialized_,
+      model_: decoder,
+      // the codes' shape: the decoder's input (its batch dimension is not checked)
+      XShape_: [0, ...decoder.inputs[0]!.shape.slice(1)] as number[],
+    });
+    const out = await predictOutput(view, Xt, options, {
+      constraints: collectConstraints(this.constructor),
+      preProcessX: (Xc) => [Xc, {}],
+      createCallbacks: (params) => this.createCallbacks('predict', params),
+    });
+    // X as the user gave it: the feature encoder undone (the tutorial's feature_encoder_.inverse_transform)
+    return this.featureEncoder_ ? this.featureEncoder_.inverseTransform(out) : out;
   }
 }
 registerEstimator(KerasTransformer, { module: MODULE_URL });

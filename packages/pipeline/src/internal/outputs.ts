@@ -9,7 +9,36 @@ import {
   isTypedArray,
   toArray2D,
   type Array2D,
+  type WindowWriter,
 } from '@scikeras/estimator-core';
+
+const DEFERRED = Symbol('deferredOutput');
+
+/**
+ * A transformer's output not computed yet: its writer puts it straight into the stacked
+ * Float64Array (estimator-core's `transformInto` hook), no buffer of its own.
+ */
+export interface DeferredOutput {
+  readonly [DEFERRED]: true;
+  /** The number of rows of the output. */
+  readonly n: number;
+  readonly writer: WindowWriter;
+  /** The output as `transform` gives it (when the writer gives up, or the stack needs rows). */
+  materialize(): unknown;
+}
+
+/** A {@link DeferredOutput} of `n` rows. */
+export function deferredOutput(
+  writer: WindowWriter,
+  n: number,
+  materialize: () => unknown,
+): DeferredOutput {
+  return { [DEFERRED]: true, n, writer, materialize };
+}
+
+function isDeferred(o: unknown): o is DeferredOutput {
+  return typeof o === 'object' && o !== null && DEFERRED in o;
+}
 
 function freeTensor(value: unknown): void {
   const dispose = (value as { dispose?: unknown }).dispose;
@@ -133,28 +162,50 @@ export function hstack(parts: readonly unknown[][][], nRows: number): number[][]
   return out;
 }
 
+/** Copies the rows of `p` into columns `start..` of `data` (rows of width `total`). */
+function copyInto(p: Array2D, data: Float64Array, start: number, total: number): void {
+  const [n, w] = p.shape;
+  const src = p.data;
+  for (let i = 0; i < n; i++) {
+    const from = i * w;
+    const to = i * total + start;
+    for (let k = 0; k < w; k++) data[to + k] = src[from + k]!;
+  }
+}
+
+/** A deferred output's `transform` result as a matrix of the writer's shape (its fallback). */
+function materialized(p: DeferredOutput): Array2D {
+  const m = outputMatrix(p.materialize());
+  if (m === null || m.shape[0] !== p.n || m.shape[1] !== p.writer.width)
+    throw new ValueError(
+      `transform gave another output than its transformInto writer announced (${p.n} x ${p.writer.width}).`,
+    );
+  return m;
+}
+
 /**
  * Stacks typed matrices side by side into one Float64Array (numpy's `hstack`), row by row: no
- * per-row arrays; no part gives `nRows` rows of width 0.
+ * per-row arrays; a deferred output is written in place by its writer; no part gives `nRows`
+ * rows of width 0.
  *
  * @throws ValueError when the parts have different numbers of rows
  */
-export function hstackMatrices(parts: readonly Array2D[], nRows: number): Array2D {
+export function hstackMatrices(
+  parts: readonly (Array2D | DeferredOutput)[],
+  nRows: number,
+): Array2D {
   if (parts.length === 0) return { data: new Float64Array(0), shape: [nRows, 0] };
-  checkRowCounts(parts.map((p) => p.shape[0]));
-  const n = parts[0]!.shape[0];
-  const total = parts.reduce((s, p) => s + p.shape[1], 0);
+  const rows = (p: Array2D | DeferredOutput) => (isDeferred(p) ? p.n : p.shape[0]);
+  const width = (p: Array2D | DeferredOutput) => (isDeferred(p) ? p.writer.width : p.shape[1]);
+  checkRowCounts(parts.map(rows));
+  const n = rows(parts[0]!);
+  const total = parts.reduce((s, p) => s + width(p), 0);
   const data = new Float64Array(n * total);
   let start = 0;
   for (const p of parts) {
-    const w = p.shape[1];
-    const src = p.data;
-    for (let i = 0; i < n; i++) {
-      const from = i * w;
-      const to = i * total + start;
-      for (let k = 0; k < w; k++) data[to + k] = src[from + k]!;
-    }
-    start += w;
+    if (!isDeferred(p)) copyInto(p, data, start, total);
+    else if (!p.writer.write(data, start, total)) copyInto(materialized(p), data, start, total);
+    start += width(p);
   }
   return { data, shape: [n, total] };
 }
@@ -187,7 +238,8 @@ export function stackOutputs(
     );
   if (typed) {
     // each output read once (a tensor is disposed when read)
-    const parts = outs.map((o, i): Array2D | unknown[][] => {
+    const parts = outs.map((o, i): Array2D | DeferredOutput | unknown[][] => {
+      if (isDeferred(o)) return o;
       const m = outputMatrix(o);
       if (m !== null) return m;
       const r = outputRows(o);
@@ -195,15 +247,18 @@ export function stackOutputs(
       return r;
     });
     if (parts.every((p) => !Array.isArray(p))) {
-      const mats = parts as Array2D[];
-      return { X: hstackMatrices(mats, nRows), widths: mats.map((m) => m.shape[1]) };
+      const mats = parts as (Array2D | DeferredOutput)[];
+      const widths = mats.map((m) => (isDeferred(m) ? m.writer.width : m.shape[1]));
+      return { X: hstackMatrices(mats, nRows), widths };
     }
     // some output holds strings: rows
-    const rows = parts.map((p) => (Array.isArray(p) ? p : rowsOfMatrix(p)));
+    const rows = parts.map((p) =>
+      Array.isArray(p) ? p : rowsOfMatrix(isDeferred(p) ? materialized(p) : p),
+    );
     return { X: hstack(rows, nRows), widths: rows.map((r) => (r[0] ? r[0].length : 0)) };
   }
   const rows = outs.map((o, i) => {
-    const r = outputRows(o);
+    const r = outputRows(isDeferred(o) ? o.materialize() : o);
     if (r === null) throw notTwoD(i);
     return r;
   });

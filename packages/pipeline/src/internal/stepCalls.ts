@@ -1,8 +1,8 @@
 // Port of scikit-learn's sklearn/pipeline.py _fit_transform_one / _transform_one / _fit_one (BSD-3-Clause).
-import { isTensorLike } from '@scikeras/estimator-core';
+import { hasTransformInto, isArray2D, isTensorLike, transformInto } from '@scikeras/estimator-core';
 import { andThen, isPromiseLike, type MaybePromise } from '../maybeAsync';
 import type { StepEstimator } from '../types';
-import { scaleOutput } from './outputs';
+import { deferredOutput, scaleOutput } from './outputs';
 
 /** Options passed only when there are some: `fit(X, y)` stays a two-argument call. */
 function hasOptions(
@@ -62,6 +62,38 @@ export function transformOne(
 ): MaybePromise<unknown> {
   return andThen(transformer.transform!(X) as MaybePromise<unknown>, (Xt) =>
     scaleOutput(Xt, weight),
+  );
+}
+
+/**
+ * `transformer.transform(X)` for a stack into one Float64Array: with estimator-core's
+ * `transformInto` hook and an Array2D X, a deferred output that its writer puts straight into the
+ * stacked buffer (X validated now, as `transform` would); else the transform itself.
+ */
+export function transformIntoOne(transformer: StepEstimator, X: unknown): MaybePromise<unknown> {
+  if (hasTransformInto(transformer) && isArray2D(X)) {
+    const w = transformer[transformInto](X);
+    if (w) return deferredOutput(w, X.shape[0], () => transformer.transform!(X));
+  }
+  return transformer.transform!(X) as MaybePromise<unknown>;
+}
+
+/**
+ * Fits a transformer and returns {@link transformIntoOne}'s output: only for transformers with
+ * the `transformInto` hook, whose `fitTransform` is `fit` then `transform`.
+ *
+ * @returns `[Xt, the fitted transformer]`
+ */
+export function fitIntoOne(
+  transformer: StepEstimator,
+  X: unknown,
+  y: unknown,
+): MaybePromise<[unknown, StepEstimator]> {
+  return andThen(callFit(transformer, X, y) as MaybePromise<unknown>, () =>
+    andThen(
+      transformIntoOne(transformer, X),
+      (Xt) => [Xt, transformer] as [unknown, StepEstimator],
+    ),
   );
 }
 

@@ -1,7 +1,12 @@
 // The scalers' transform and inverse: `(x - shift) / scale` or `x * scale + shift` per column,
 // with a one-pass path for plain rows of numbers (no intermediate copy of X), into rows or into
 // one Float64Array (setOutput's 'array2d').
-import { checkFeatureNames, type Array2D } from '@scikeras/estimator-core';
+import {
+  checkFeatureNames,
+  isArray2D,
+  type Array2D,
+  type WindowWriter,
+} from '@scikeras/estimator-core';
 import { checkWidth, validateNumeric, type Dense } from './dense';
 
 /** The per-column map: null `shift`/`scale` are skipped (`withMean=false` / `withStd=false`). */
@@ -97,6 +102,30 @@ export function affineDense(
   const out = new Float64Array(n * d);
   for (let i = 0; i < n; i++) mapRow(m, data, i * d, out, i * d, d);
   return out;
+}
+
+/**
+ * The scalers' `transformInto` hook: for an Array2D X (validated as `transform` validates it), a
+ * writer of `(x - shift) / scale` into a window of a larger buffer; null for other X.
+ */
+export function affineWriter(
+  est: object,
+  X: unknown,
+  shift: ArrayLike<number> | null,
+  scale: ArrayLike<number> | null,
+): WindowWriter | null {
+  if (!isArray2D(X)) return null;
+  const { data, n, d } = validateNumeric(est, X, { reset: false });
+  const m = mapOf(shift, scale, false);
+  const write = (out: Float64Array, offset: number, stride: number): boolean => {
+    const { shift: sh, scale: sc } = m;
+    for (let i = 0, s = 0, o = offset; i < n; i++, s += d, o += stride) {
+      if (sh && sc) for (let j = 0; j < d; j++) out[o + j] = (data[s + j]! - sh[j]!) / sc[j]!;
+      else mapRow(m, data, s, out, o, d);
+    }
+    return true;
+  };
+  return { width: d, write };
 }
 
 /** Options of {@link affineTransform}. */

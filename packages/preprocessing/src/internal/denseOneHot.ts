@@ -3,7 +3,7 @@
 // the row-major buffer, with no per-column copy of X and no code arrays. Anything else (NaN,
 // non-integers, a wide range, unknown values that need a message) returns null and the encoder
 // takes its general path, which gives the same results and scikit-learn's messages.
-import { isArray2D } from '@scikeras/estimator-core';
+import { isArray2D, type WindowWriter } from '@scikeras/estimator-core';
 import type { Categories } from './categories';
 
 /** A row-major numeric matrix read in place. */
@@ -117,6 +117,75 @@ function oneHotTable(
 }
 
 /**
+ * Writes the one-hot rows of X into `out` (row `i` at `offset + i * stride`, the window all zeros
+ * before), or returns false at a value that is not a category (unless `unknownIsZero`): the
+ * caller then takes the general path.
+ */
+function oneHotInto(
+  X: DenseInput,
+  t: OneHotTable,
+  out: Float64Array,
+  offset: number,
+  stride: number,
+  unknownIsZero: boolean,
+): boolean {
+  const { data, n, d } = X;
+  const { lut, shift, lo, hi } = t;
+  for (let i = 0, off = 0, o = offset; i < n; i++, off += d, o += stride) {
+    for (let j = 0; j < d; j++) {
+      const v = data[off + j]!;
+      const k = v >= lo[j]! && v <= hi[j]! && (v | 0) === v ? lut[v + shift[j]!]! : -2;
+      if (k >= 0) out[o + k] = 1;
+      else if (k === -2 && !unknownIsZero) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether X holds a value that is not a category (one read pass, nothing written). */
+function hasUnknown(X: DenseInput, t: OneHotTable): boolean {
+  const { data, n, d } = X;
+  const { lut, shift, lo, hi } = t;
+  for (let i = 0, off = 0; i < n; i++, off += d) {
+    for (let j = 0; j < d; j++) {
+      const v = data[off + j]!;
+      if (!(v >= lo[j]! && v <= hi[j]! && (v | 0) === v) || lut[v + shift[j]!] === -2) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A writer of the one-hot rows of X into a window of a larger buffer (the `transformInto` hook),
+ * or null when a feature's categories are not small integers, or (with `checkFirst`, unless
+ * `unknownIsZero`) X holds a value that is not a category: checked before anything is written,
+ * so that the error comes from `transform` when a ColumnTransformer would have called it.
+ *
+ * @param X - the matrix (as many columns as categories)
+ * @param cats - the fitted categories of each feature (ascending)
+ * @param columnOf - per feature, the output column of code `c` at `c + 1` (-1: dropped)
+ * @param total - the number of output columns
+ * @param unknownIsZero - encode unknown values as all zeros (handleUnknown 'ignore', no warning)
+ * @param checkFirst - look for unknown values before returning a writer (else `write` returns false at one)
+ * @returns the writer, or null (then `transform` takes its general path and its messages)
+ */
+export function denseOneHotWriter(
+  X: DenseInput,
+  cats: readonly Categories[],
+  columnOf: readonly Int32Array[],
+  total: number,
+  unknownIsZero: boolean,
+  checkFirst = false,
+): WindowWriter | null {
+  const t = oneHotTable(cats, columnOf);
+  if (!t || (checkFirst && !unknownIsZero && hasUnknown(X, t))) return null;
+  return {
+    width: total,
+    write: (out, offset, stride) => oneHotInto(X, t, out, offset, stride, unknownIsZero),
+  };
+}
+
+/**
  * One-hot rows of X, row-major (`n * total` values), or null when a feature's categories are not
  * small integers or X holds a value that is not a category (unless `unknownIsZero`).
  *
@@ -133,18 +202,8 @@ export function denseOneHot(
   total: number,
   unknownIsZero: boolean,
 ): Float64Array | null {
-  const t = oneHotTable(cats, columnOf);
-  if (!t) return null;
-  const { data, n, d } = X;
-  const { lut, shift, lo, hi } = t;
-  const out = new Float64Array(n * total);
-  for (let i = 0, off = 0, o = 0; i < n; i++, off += d, o += total) {
-    for (let j = 0; j < d; j++) {
-      const v = data[off + j]!;
-      const k = v >= lo[j]! && v <= hi[j]! && (v | 0) === v ? lut[v + shift[j]!]! : -2;
-      if (k >= 0) out[o + k] = 1;
-      else if (k === -2 && !unknownIsZero) return null;
-    }
-  }
-  return out;
+  const w = denseOneHotWriter(X, cats, columnOf, total, unknownIsZero);
+  if (!w) return null;
+  const out = new Float64Array(X.n * total);
+  return w.write(out, 0, total) ? out : null;
 }
