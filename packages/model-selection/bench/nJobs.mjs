@@ -3,7 +3,8 @@
 // in a new process (cold: workers and the calling thread start from nothing) and then again in
 // that process (warm: the pool is reused, as loky reuses its processes); MS_BENCH_RUNS runs
 // (default 5), interleaved so that drift hits both alike; ratios are nJobs 2 / nJobs 1 time
-// (< 1: nJobs 2 pays), reported as their range over the runs. Then RSS over 100 searches.
+// (< 1: nJobs 2 pays), reported as their range over the runs. Then RSS over 300 searches
+// (rssRows; MS_BENCH_PARTS=rss-only runs only these).
 // Needs @scikeras/wrappers built (pnpm bench builds everything) and /usr/bin/python3 with
 // scikit-learn (make_classification, as the wrappers benchmark).
 import { execFileSync } from 'node:child_process';
@@ -70,15 +71,52 @@ async function sizeRows(dir, scale) {
   });
 }
 
-function rssRow() {
-  const out = execFileSync(process.execPath, [here('./rssChild.mjs')], {
-    encoding: 'utf8',
-    timeout: 600_000,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const { rss, leakedTensors } = JSON.parse(out.trim().split('\n').pop());
-  return row('nJobs', 'RSS over 100 small KerasClassifier searches, nJobs 2', NaN, undefined, {
-    note: `RSS after search 1: ${rss[1]} MB, 10: ${rss[10]} MB, 50: ${rss[50]} MB, 100: ${rss[100]} MB; tensors left in the calling thread: ${leakedTensors}`,
+/** One RSS process: plain (V8 collects when it likes) or with --expose-gc (every thread collects after each search). */
+function rssChild(gc) {
+  const out = execFileSync(
+    process.execPath,
+    [...(gc ? ['--expose-gc'] : []), here('./rssChild.mjs')],
+    { encoding: 'utf8', timeout: 900_000, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return { ...JSON.parse(out.trim().split('\n').pop()), load: loadavg()[0] };
+}
+
+/**
+ * RSS over MS_BENCH_RSS_SEARCHES (default 300) small KerasClassifier searches with nJobs 2, twice:
+ * as a user runs it (V8 collects when it likes: RSS follows its heap sizing, a sawtooth), and with
+ * --expose-gc, where the calling thread and each worker (when its job is over) collect their
+ * garbage, so RSS shows what stays. "Flat": the gc run's RSS slope after warm-up (least squares,
+ * search 50 on) is under 2 MB per 100 searches.
+ */
+export function rssRows() {
+  if (!existsSync(here('../../wrappers/dist/index.mjs')))
+    return [
+      row('nJobs', 'RSS over small KerasClassifier searches', NaN, undefined, {
+        note: 'skipped: build @scikeras/wrappers first',
+      }),
+    ];
+  return [false, true].map((gc) => {
+    const r = rssChild(gc);
+    const at = Object.entries(r.at)
+      .map(([s, m]) => `${s}: ${m.rss}`)
+      .join(', ');
+    const heap = Object.entries(r.at)
+      .map(([s, m]) => `${s}: ${m.heapUsed}`)
+      .join(', ');
+    const flat = gc
+      ? `; flat (< 2 MB/100 after warm-up): ${r.slopePer100.rss < 2 ? 'yes' : 'NO'}`
+      : '';
+    return row(
+      'nJobs',
+      `RSS over ${r.searches} small KerasClassifier searches, nJobs 2, ${gc ? '--expose-gc (every thread collects after each search)' : 'plain node (V8 collects when it likes)'}`,
+      NaN,
+      undefined,
+      {
+        note:
+          `RSS MB after search ${at}; calling thread heapUsed MB ${heap}; slope from search ${r.warmup} on, MB per 100 searches: RSS ${r.slopePer100.rss}, heapUsed ${r.slopePer100.heapUsed}${flat}; ` +
+          `tensors left in the calling thread: ${r.leakedTensors}; ${r.seconds} s, load average ${r.load.toFixed(1)}`,
+      },
+    );
   });
 }
 
@@ -104,6 +142,6 @@ export async function nJobsRows() {
         note: 'skipped: /usr/bin/python3 has no scikit-learn (make_classification)',
       }),
     );
-  rows.push(rssRow());
+  rows.push(...rssRows());
   return rows;
 }

@@ -5,7 +5,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pythonHas, row, runPython } from '../../../scripts/benchUtil.mjs';
 import { GridSearchCV, KFold } from '../dist/index.mjs';
-import { nJobsRows } from './nJobs.mjs';
+import { nJobsRows, rssRows } from './nJobs.mjs';
 
 const require = createRequire(import.meta.url);
 const { BusyEstimator } = require('../src/__fixtures__/estimators.cjs');
@@ -43,7 +43,9 @@ function median(a) {
 
 export async function run() {
   const rows = [];
-  if (process.env.MS_BENCH_PARTS?.split(',').includes('njobs-only')) return nJobsRows();
+  const parts = process.env.MS_BENCH_PARTS?.split(',') ?? [];
+  if (parts.includes('njobs-only')) return nJobsRows();
+  if (parts.includes('rss-only')) return rssRows();
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : 1;
   const work = WORK;
   const oneFit = (() => {

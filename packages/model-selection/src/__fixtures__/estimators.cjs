@@ -335,8 +335,34 @@ class MisbehavingEstimator extends BaseEstimator {
 MisbehavingEstimator.defaults = { how: 'none', code: 3, ms: 0, minRows: 0 };
 register(MisbehavingEstimator, 'MisbehavingEstimator');
 
+/**
+ * Scores 1 when the object its thread's previous fit left behind (held only by a WeakRef) has
+ * been garbage collected since, 0 when not, -1 on a thread's first fit.
+ */
+class GcProbeEstimator extends BaseEstimator {
+  get estimatorType() {
+    return 'regressor';
+  }
+  fit(X) {
+    const probe = globalThis.__scikerasGcProbe;
+    this.collected_ = probe ? (probe.deref() === undefined ? 1 : 0) : -1;
+    globalThis.__scikerasGcProbe = new WeakRef({ garbage: new Array(1000).fill(0) });
+    this.nFeaturesIn_ = checkArray(X).shape[1];
+    return this;
+  }
+  predict(X) {
+    return Array.from({ length: checkArray(X).shape[0] }, () => 0);
+  }
+  score() {
+    return this.collected_;
+  }
+}
+GcProbeEstimator.defaults = { c: 0 };
+register(GcProbeEstimator, 'GcProbeEstimator');
+
 module.exports = {
   CustomValueError,
+  GcProbeEstimator,
   MisbehavingEstimator,
   StepClassifier,
   TransformClassifier,

@@ -32,6 +32,13 @@ export declare class BusyEstimator extends BaseEstimator<{ work?: number; c?: nu
   predict(X: unknown): number[];
   score(): number;
 }
+export declare class GcProbeEstimator extends BaseEstimator<{ c?: number }> {
+  collected_?: number;
+  get estimatorType(): 'regressor';
+  fit(X: unknown, y?: unknown): this;
+  predict(X: unknown): number[];
+  score(): number;
+}
 export declare class ThreadIdEstimator extends BaseEstimator<{ ms?: number; c?: number }> {
   threadId_?: number;
   get estimatorType(): 'regressor';

@@ -62,7 +62,9 @@ let lastJobId = 0;
  * `'raise'`). `signal`: the job's running workers are terminated and `run` rejects with the
  * signal's reason. Workers are kept 30 s after a job for the next one (as loky keeps its
  * processes), so a later search skips their start and imports; idle workers never keep the
- * process alive; see {@link WorkerPoolExecutor.closeIdlePool}.
+ * process alive; see {@link WorkerPoolExecutor.closeIdlePool}. Under `node --expose-gc` a worker
+ * also collects its garbage when its job is over (the calling thread's `gc()` cannot reach a
+ * worker's heap), so the process's RSS between searches shows what is retained.
  */
 export class WorkerPoolExecutor implements Executor {
   /** A search's refit runs as one more task on the pool (see {@link Executor.refitTasks}). */

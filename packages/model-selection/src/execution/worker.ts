@@ -79,6 +79,9 @@ function onMessage(m: ToWorker): void {
     );
   } else if (m.type === 'release') {
     if (current?.jobId === m.jobId) current = undefined;
+    // with --expose-gc the process manages its garbage: an idle worker collects its own (the
+    // calling thread cannot reach this heap), so RSS between jobs shows what is retained
+    (globalThis as { gc?: () => void }).gc?.();
   } else {
     void runOne(m.jobId, m.position, m.task).then((result) => post(m.jobId, m.position, result));
   }

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { ValueError } from '@scikeras/estimator-core';
 import type { BuildContext, BuildFn } from '../BuildContext';
 import { LOSS_SOURCE, tfjsLossName, type CompileKwargs } from '../compileKwargs';
+import { clearTopologicalSortCache } from './clearTopologicalSortCache';
 import { cloneLayersModel } from './cloneLayersModel';
 import { isLayersModel } from './isLayersModel';
 import { withRandomState } from './withRandomState';
@@ -157,7 +158,8 @@ export function disposeOptimizer(optimizer: tf.Optimizer | null, alreadyDisposed
 }
 
 /**
- * Frees a model and the optimizer it was compiled with (tfjs frees neither by itself).
+ * Frees a model and the optimizer it was compiled with (tfjs frees neither by itself), and
+ * empties tfjs-layers' topological-sort caches, which would keep the model's graph alive.
  *
  * @param model - the model
  * @example
@@ -175,6 +177,7 @@ export function disposeModel(model: tf.LayersModel): void {
     // already disposed
   }
   if (opt) disposeOptimizer(opt, !!owned);
+  clearTopologicalSortCache();
 }
 
 /** A single loss's canonical name (scikeras's `loss_name`), or null for lists, records, null. */
