@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ValueError } from '@scikeras/estimator-core';
 import type { BuildContext, BuildFn } from '../BuildContext';
+import { AUTO_LOSS } from '../autoLoss';
 import { LOSS_SOURCE, tfjsLossName, type CompileKwargs } from '../compileKwargs';
 import { cloneLayersModel } from './cloneLayersModel';
 import { isLayersModel } from './isLayersModel';
@@ -207,7 +208,7 @@ function describeLoss(loss: unknown): string {
  * Checks that a model suits the target (scikeras's `_check_model_compatibility`): as many
  * outputs as the encoder expects, and, for a single loss (a name, function, class or loss
  * object), that the model was compiled with the `loss` param's unless that param is the class
- * default.
+ * default or `'auto'`.
  *
  * @param model - the compiled model
  * @param nOutputsExpected - from the target encoder
@@ -230,6 +231,7 @@ export function checkModelCompatibility(
       `Detected a Keras model input of size ${nOutputsExpected}, but ${model.name} has ${model.outputs.length} outputs`,
     );
   }
+  if (loss === AUTO_LOSS) return; // the wrapper picked the loss, or the user compiled the model
   const got = (model as unknown as { loss?: unknown }).loss;
   const given = lossKey(loss);
   const compiled = lossKey(got);
