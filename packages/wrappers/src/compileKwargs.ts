@@ -25,7 +25,11 @@ export interface CompileKwargs {
    */
   optimizer: tf.Optimizer;
   loss: string | LossFn | (string | LossFn)[] | Record<string, string | LossFn> | null;
-  metrics?: (string | LossFn)[] | Record<string, string | LossFn | (string | LossFn)[]>;
+  /** One list for every output, one list per output (Keras's list of lists), or one record entry per output name. */
+  metrics?:
+    | (string | LossFn)[]
+    | (string | LossFn)[][]
+    | Record<string, string | LossFn | (string | LossFn)[]>;
   /** Refused unless null (tfjs's compile has no `lossWeights`), see {@link compileKwargsFrom}. */
   lossWeights?: unknown;
   /** Refused unless null (tfjs's compile has no `weightedMetrics`), see {@link compileKwargsFrom}. */

@@ -134,8 +134,32 @@ export function compileModel(
         ' model in the model-building function.',
     );
   }
-  model.compile({ optimizer: kw.optimizer, loss: kw.loss as any, metrics: kw.metrics as any });
+  const metrics = perOutputMetrics(model, kw.metrics);
+  model.compile({ optimizer: kw.optimizer, loss: kw.loss as any, metrics: metrics as any });
   return true;
+}
+
+/**
+ * Keras's list of per-output metric lists (`[[m1], [m2]]` for a 2-output model) as the record
+ * by output name that tfjs's `compile` takes (tfjs applies a list to every output); anything
+ * else as it is.
+ *
+ * @param model - the model to compile
+ * @param metrics - the resolved `metrics`
+ * @returns what `model.compile` gets
+ * @example
+ * ```ts
+ * perOutputMetrics(twoOutputs, [['accuracy'], ['mse']]); // { out1: ['accuracy'], out2: ['mse'] }
+ * ```
+ */
+export function perOutputMetrics(
+  model: tf.LayersModel,
+  metrics: CompileKwargs['metrics'],
+): CompileKwargs['metrics'] {
+  const n = model.outputs.length;
+  if (!Array.isArray(metrics) || n < 2 || metrics.length !== n) return metrics;
+  if (!metrics.every((m) => Array.isArray(m))) return metrics;
+  return Object.fromEntries(model.outputNames.map((name, i) => [name, metrics[i]!]));
 }
 
 /**
