@@ -185,7 +185,11 @@ describe('scikeras tests/test_compile_kwargs.py', () => {
     it.each([
       ['binary_accuracy', 'binary_accuracy', 'binary_accuracy'],
       ['BinaryAccuracy', BinaryAccuracy, 'binary_accuracy'],
-      ['BinaryAccuracy(name="custom_name")', new BinaryAccuracy({ name: 'custom_name' }), 'custom_name'],
+      [
+        'BinaryAccuracy(name="custom_name")',
+        new BinaryAccuracy({ name: 'custom_name' }),
+        'custom_name',
+      ],
     ])(
       'tests/test_compile_kwargs.py::test_metrics_single_metric_per_output (%s)',
       async (_label, metric, expectedName) => {
