@@ -12,6 +12,7 @@ import {
   type Params,
 } from '@scikeras/estimator-core';
 import { accuracyScore } from '@scikeras/metrics';
+import type * as tf from '@tensorflow/tfjs';
 import { ClassifierLabelEncoder } from '@scikeras/target-utils';
 import {
   BaseWrapper,
@@ -19,13 +20,21 @@ import {
   type FitOptions,
   type PredictOptions,
 } from './BaseWrapper';
+import { AUTO_LOSS, autoLoss } from './autoLoss';
 import type { NoParams } from './BuildContext';
+import type { LossSpec } from './compileKwargs';
 import type { Transformer } from './IdentityTransformer';
 import { MODULE_URL } from './internal/moduleUrl';
 import { computeSampleWeight, type ClassWeight } from './internal/computeSampleWeight';
 
 /** Params of {@link KerasClassifier}: those of {@link BaseWrapper} plus `classWeight`. */
 export interface KerasClassifierParams extends BaseWrapperParams {
+  /**
+   * As `BaseWrapper`'s; `'auto'` compiles an uncompiled single-output model with
+   * `binary_crossentropy` (a 'binary' target, 1 output unit) or `sparse_categorical_crossentropy`
+   * (a 'multiclass' target, more units), see `autoLoss`. @defaultValue 'auto'
+   */
+  loss?: LossSpec;
   /**
    * `{ label: weight }`, `'balanced'` (`nSamples / (nClasses * count)`), or one record per
    * output for multi-output y; multiplied into the sample weights. @defaultValue null
@@ -102,10 +111,10 @@ export class KerasClassifier<E extends object = NoParams> extends BaseWrapper<
   ClassifierPrediction
 > {
   static override estimatorName = 'KerasClassifier';
-  static override defaults: Readonly<Params> = { classWeight: null } satisfies Pick<
-    Required<KerasClassifierParams>,
-    'classWeight'
-  >;
+  static override defaults: Readonly<Params> = {
+    loss: AUTO_LOSS,
+    classWeight: null,
+  } satisfies Pick<Required<KerasClassifierParams>, 'loss' | 'classWeight'>;
   static override parameterConstraints: ParameterConstraints = {
     classWeight: [
       new StrOptions(['balanced']),
@@ -142,6 +151,20 @@ export class KerasClassifier<E extends object = NoParams> extends BaseWrapper<
    */
   static override scorer(yTrue: unknown, yPred: unknown, options: Params = {}): number {
     return accuracyScore(yTrue as any, yPred as any, options as any);
+  }
+
+  /**
+   * `loss: 'auto'`: the loss the target type picks, checked against the model's output (see
+   * `autoLoss`).
+   *
+   * @param model - the built model; null before the build
+   * @param meta - the fitted attributes (`targetType_`)
+   * @returns `'binaryCrossentropy'` or `'sparseCategoricalCrossentropy'` (null before the build
+   *   for other target types)
+   * @throws ValueError / NotImplementedError with scikeras's messages (see `autoLoss`)
+   */
+  protected override autoLoss(model: tf.LayersModel | null, meta: Params): string | null {
+    return autoLoss('classifier', meta.targetType_ as string | undefined, model);
   }
 
   /** A fresh `ClassifierLabelEncoder` (with `loss`, and `classes` from `partialFit`). */

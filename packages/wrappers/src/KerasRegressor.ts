@@ -3,13 +3,22 @@ import { registerEstimator, type Params } from '@scikeras/estimator-core';
 import { r2Score } from '@scikeras/metrics';
 import { rootMeanSquaredError } from '@scikeras/metrics/tfjs';
 import { RegressorTargetEncoder } from '@scikeras/target-utils';
+import type * as tf from '@tensorflow/tfjs';
+import { AUTO_LOSS, autoLoss } from './autoLoss';
 import { BaseWrapper, type BaseWrapperParams } from './BaseWrapper';
+import type { LossSpec } from './compileKwargs';
 import type { NoParams } from './BuildContext';
 import type { Transformer } from './IdentityTransformer';
 import { MODULE_URL } from './internal/moduleUrl';
 
-/** Params of {@link KerasRegressor}: those of {@link BaseWrapper}. */
-export type KerasRegressorParams = BaseWrapperParams;
+/** Params of {@link KerasRegressor}: those of {@link BaseWrapper}, with `loss` defaulting to `'auto'`. */
+export interface KerasRegressorParams extends BaseWrapperParams {
+  /**
+   * As `BaseWrapper`'s; `'auto'` compiles an uncompiled single-output model with
+   * `mean_squared_error` (see `autoLoss`). @defaultValue 'auto'
+   */
+  loss?: LossSpec;
+}
 
 /**
  * What {@link KerasRegressor.predict} resolves to: one value per sample (`number[]`) for a 1-D y,
@@ -50,7 +59,7 @@ export class KerasRegressor<E extends object = NoParams> extends BaseWrapper<
   RegressorPrediction
 > {
   static override estimatorName = 'KerasRegressor';
-  static override defaults: Readonly<Params> = {};
+  static override defaults: Readonly<Params> = { loss: AUTO_LOSS };
   static override tags = {
     poorScore: true,
     multioutput: true,
@@ -79,6 +88,18 @@ export class KerasRegressor<E extends object = NoParams> extends BaseWrapper<
    */
   static override scorer(yTrue: unknown, yPred: unknown, options: Params = {}): number {
     return r2Score(yTrue as any, yPred as any, options as any) as unknown as number;
+  }
+
+  /**
+   * `loss: 'auto'`: `mean_squared_error` (tfjs's `meanSquaredError`), for single-output models.
+   *
+   * @param model - the built model; null before the build
+   * @param meta - the fitted attributes
+   * @returns `'meanSquaredError'`
+   * @throws ValueError 'Only single-output models are supported with `loss="auto"`...'
+   */
+  protected override autoLoss(model: tf.LayersModel | null, meta: Params): string | null {
+    return autoLoss('regressor', meta.targetType_ as string | undefined, model);
   }
 
   /** A fresh `RegressorTargetEncoder`. */

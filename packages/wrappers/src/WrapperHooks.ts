@@ -9,6 +9,7 @@ import {
 } from '@scikeras/estimator-core';
 import type { ClassifierTargetType, TargetType } from '@scikeras/target-utils';
 import type { BuildContext, NoParams } from './BuildContext';
+import { AUTO_LOSS } from './autoLoss';
 import { compileKwargsFrom, type CompileKwargs } from './compileKwargs';
 import { IdentityTransformer, type Transformer } from './IdentityTransformer';
 import type { BoundHooks } from './internal/BoundHooks';
@@ -168,11 +169,31 @@ export abstract class WrapperHooks<
     if (lifecycle.isCompiled(model)) return;
     const kw = this.getCompileKwargs();
     try {
+      if (kw.loss === AUTO_LOSS) kw.loss = this.autoLoss(model, fittedAttributes(this));
       lifecycle.compileModel(model, kw);
     } catch (e) {
       lifecycle.disposeOptimizer(kw.optimizer);
       throw e;
     }
+  }
+
+  /**
+   * The loss `loss: 'auto'` compiles an uncompiled model with (scikeras's `loss="auto"`). Here
+   * (`BaseWrapper`, `KerasTransformer`) there is none: `KerasClassifier` and `KerasRegressor`
+   * override it with `autoLoss`.
+   *
+   * @param model - the built, uncompiled model; null before the build (for the build context's
+   *   `compileKwargs.loss`: the loss the target alone picks, or null)
+   * @param meta - the fitted attributes (`targetType_`, ...)
+   * @returns a tfjs loss name, or null (only when `model` is null)
+   * @throws ValueError here, when a model is given: this wrapper has no `loss="auto"`
+   */
+  protected autoLoss(model: tf.LayersModel | null, meta: Params): string | null {
+    void meta;
+    if (!model) return null;
+    throw new ValueError(
+      `\`loss="auto"\` is supported by KerasClassifier and KerasRegressor only: pass ${this.constructor.name} a loss, or compile the model in the model-building function.`,
+    );
   }
 
   /** Fitted attributes by name (scikeras's `_get_metadata`, for the build context). */
@@ -220,6 +241,7 @@ export abstract class WrapperHooks<
           ? (ctx) => this.buildModel(ctx as BuildContext<E>)
           : null,
       beforeInitialize: () => this.beforeInitialize(),
+      autoLoss: (model, meta) => this.autoLoss(model, meta),
       getMetadata: () => this.getMetadata(),
       preProcessX: (X) => this.preProcessX(X),
       preProcessY: (y) => this.preProcessY(y),

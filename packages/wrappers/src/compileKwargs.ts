@@ -1,6 +1,7 @@
 // After scikeras's scikeras/wrappers.py _get_compile_kwargs and scikeras/utils (MIT), for tfjs.
 import type * as tf from '@tensorflow/tfjs';
 import { ValueError, pyRepr, type Params } from '@scikeras/estimator-core';
+import { AUTO_LOSS } from './autoLoss';
 import { tfjsLossName, tfjsMetricName } from './kerasIdentifiers';
 import { resolveOptimizer } from './resolveOptimizer';
 import { unflattenParams } from './unflattenParams';
@@ -24,7 +25,11 @@ export interface CompileKwargs {
    */
   optimizer: tf.Optimizer;
   loss: string | LossFn | (string | LossFn)[] | Record<string, string | LossFn> | null;
-  metrics?: (string | LossFn)[] | Record<string, string | LossFn | (string | LossFn)[]>;
+  /** One list for every output, one list per output (Keras's list of lists), or one record entry per output name. */
+  metrics?:
+    | (string | LossFn)[]
+    | (string | LossFn)[][]
+    | Record<string, string | LossFn | (string | LossFn)[]>;
   /** Refused unless null (tfjs's compile has no `lossWeights`), see {@link compileKwargsFrom}. */
   lossWeights?: unknown;
   /** Refused unless null (tfjs's compile has no `weightedMetrics`), see {@link compileKwargsFrom}. */
@@ -74,7 +79,8 @@ function asFunction(v: unknown): unknown {
  * {@link tfjsLossName}), then classes are built from the `loss__*` params with
  * {@link unflattenParams} (`loss__x` for a single loss or every item of a list / record,
  * `loss__0__x` / `loss__out1__x` for one item, `loss__x__y` for a nested class); an object with a
- * `call(yTrue, yPred)` method becomes a function.
+ * `call(yTrue, yPred)` method becomes a function. `'auto'` stays `'auto'`: the wrapper picks the
+ * loss once the target and the model are known (see `autoLoss`).
  *
  * @param spec - the `loss` param
  * @param routed - the `loss__*` params, prefix stripped
@@ -89,6 +95,7 @@ function asFunction(v: unknown): unknown {
  */
 export function resolveLoss(spec: unknown, routed: Params = {}): CompileKwargs['loss'] {
   if (spec === null || spec === undefined) return null;
+  if (spec === AUTO_LOSS) return AUTO_LOSS; // picked once the target and the model are known
   if (Array.isArray(spec) && spec.every((l) => l === null || l === undefined)) return null;
   const built = unflattenParams(mapLeaves(spec, tfjsLossName), routed);
   return mapLeaves(built, asFunction) as CompileKwargs['loss'];

@@ -48,6 +48,7 @@ export {
 export { KerasTransformer, type KerasTransformerParams } from './KerasTransformer';
 export { IdentityTransformer, type Transformer } from './IdentityTransformer';
 export { routeParams } from './routeParams';
+export { autoLoss, AUTO_LOSS, type AutoLossTask } from './autoLoss';
 export { unflattenParams, isBuildable, type UnflattenOptions } from './unflattenParams';
 export { resolveOptimizer, checkOptimizer, type OptimizerSpec } from './resolveOptimizer';
 export {

@@ -127,7 +127,17 @@ type Resolved =
   | { kind: 'class'; className: string; config: Params }
   | { kind: 'factory'; factory: (p: Params) => unknown };
 
-function interpret(spec: unknown, routed: Params): Resolved {
+/**
+ * The routed params the optimizer itself takes: those without further routing (scikeras's
+ * `unflatten_params` passes a class no `a__b` key: `optimizer__a__b` is for a nested `a`, and an
+ * optimizer's config holds no classes).
+ */
+function ownParams(routed: Params): Params {
+  return Object.fromEntries(Object.entries(routed).filter(([k]) => !k.includes('__')));
+}
+
+function interpret(spec: unknown, allRouted: Params): Resolved {
+  const routed = ownParams(allRouted);
   if (typeof spec === 'string') {
     const entry = OPTIMIZERS[spec.toLowerCase()];
     if (!entry) {
@@ -160,7 +170,8 @@ function interpret(spec: unknown, routed: Params): Resolved {
 
 /**
  * Checks the `optimizer` param and its `optimizer__*` params without building anything: the
- * name, class or instance must be known, and every routed param must be one the optimizer takes.
+ * name, class or instance must be known, and every routed param must be one the optimizer takes
+ * (params with further routing, `optimizer__a__b`, are not the optimizer's and are left out).
  *
  * @param spec - the `optimizer` param
  * @param routed - the `optimizer__*` params, prefix stripped
@@ -197,7 +208,7 @@ export function checkOptimizer(spec: OptimizerSpec | unknown, routed: Params): v
 export function resolveOptimizer(spec: OptimizerSpec | unknown, routed: Params): tf.Optimizer {
   const r = interpret(spec, routed);
   if (r.kind === 'class') return makeOptimizer(r.className, r.config);
-  const made = r.factory(routed);
+  const made = r.factory(ownParams(routed));
   if (!isOptimizerInstance(made)) {
     throw new ValueError(
       `Could not interpret optimizer identifier: the optimizer factory returned ${String(made)}, not a tf.Optimizer.`,

@@ -109,4 +109,58 @@ describe('scikeras parity: tests/test_param_routing.py', () => {
     }
     expect(hiddens).toEqual([7, 7]);
   });
+
+  it('tests/test_param_routing.py::test_parameter_precedence', async () => {
+    const before = tf.memory().numTensors;
+    const seen: Record<string, unknown>[] = [];
+    // scikeras's TestModel overrides Keras's Model.fit; the `modelFit` trainer is the one that
+    // calls tfjs's model.fit with the routed fit arguments (the fast trainer has its own loop)
+    class TestModel extends tf.Sequential {
+      override async fit(
+        x: tf.Tensor | tf.Tensor[],
+        yy: tf.Tensor | tf.Tensor[],
+        args: tf.ModelFitArgs & { custom?: unknown } = {},
+      ): Promise<tf.History> {
+        const { custom, ...rest } = args;
+        seen.push({ classWeight: args.classWeight, custom });
+        return super.fit(x, yy, rest);
+      }
+    }
+    const getModel = (): tf.LayersModel =>
+      new TestModel({
+        layers: [tf.layers.dense({ units: 1, activation: 'sigmoid', inputShape: [1] })],
+      });
+    const clf = new KerasClassifier({
+      model: getModel,
+      loss: 'binary_crossentropy',
+      // a built-in fit argument too, to check that the routed ones can override them
+      fit__classWeight: { 0: 0.5, 1: 0.5 },
+      fit__custom: 'constructor_routed',
+      trainer: 'modelFit',
+      verbose: 0,
+    });
+    await clf.fit([[1], [2]], [0, 1], { custom: 'fit_keyword' });
+    expect(seen).toEqual([{ classWeight: { 0: 0.5, 1: 0.5 }, custom: 'fit_keyword' }]);
+    clf.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('tests/test_param_routing.py::test_exclude_parameters_with_further_routing', async () => {
+    const before = tf.memory().numTensors;
+    const getModel = (): tf.LayersModel =>
+      tf.sequential({
+        layers: [tf.layers.dense({ units: 1, activation: 'sigmoid', inputShape: [1] })],
+      });
+    const clf = new KerasClassifier({
+      model: getModel,
+      loss: 'binary_crossentropy',
+      // must not reach the optimizer as RMSProp({ thisShouldNotPass__abc: ... })
+      optimizer__thisShouldNotPass__abc: 'error!',
+      verbose: 0,
+    });
+    await clf.fit([[1], [2]], [0, 1]);
+    expect(JSON.stringify(clf.model_!.optimizer.getConfig())).not.toContain('error!');
+    clf.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

@@ -1,4 +1,5 @@
 // What the fit machinery needs from a wrapper: its overridable hooks, bound to it.
+import type * as tf from '@tensorflow/tfjs';
 import type { ArrayND, CheckedY, ParameterConstraints, Params } from '@scikeras/estimator-core';
 import type { BuildContext } from '../BuildContext';
 import type { Transformer } from '../IdentityTransformer';
@@ -25,6 +26,8 @@ export interface BoundHooks {
   /** The subclass's `buildModel`, or null when it does not override it. */
   buildModel: ((ctx: BuildContext<any>) => unknown) | null;
   beforeInitialize(): void;
+  /** The loss `loss: 'auto'` picks (see `WrapperHooks.autoLoss`). */
+  autoLoss(model: tf.LayersModel | null, meta: Params): string | null;
   getMetadata(): Params;
   preProcessX(X: ArrayND): [KerasData, Params];
   preProcessY(y: CheckedY): [KerasData, Params];

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ValueError } from '@scikeras/estimator-core';
 import type { BuildContext, BuildFn } from '../BuildContext';
+import { AUTO_LOSS } from '../autoLoss';
 import { LOSS_SOURCE, tfjsLossName, type CompileKwargs } from '../compileKwargs';
 import { clearTopologicalSortCache } from './clearTopologicalSortCache';
 import { cloneLayersModel } from './cloneLayersModel';
@@ -134,8 +135,32 @@ export function compileModel(
         ' model in the model-building function.',
     );
   }
-  model.compile({ optimizer: kw.optimizer, loss: kw.loss as any, metrics: kw.metrics as any });
+  const metrics = perOutputMetrics(model, kw.metrics);
+  model.compile({ optimizer: kw.optimizer, loss: kw.loss as any, metrics: metrics as any });
   return true;
+}
+
+/**
+ * Keras's list of per-output metric lists (`[[m1], [m2]]` for a 2-output model) as the record
+ * by output name that tfjs's `compile` takes (tfjs applies a list to every output); anything
+ * else as it is.
+ *
+ * @param model - the model to compile
+ * @param metrics - the resolved `metrics`
+ * @returns what `model.compile` gets
+ * @example
+ * ```ts
+ * perOutputMetrics(twoOutputs, [['accuracy'], ['mse']]); // { out1: ['accuracy'], out2: ['mse'] }
+ * ```
+ */
+export function perOutputMetrics(
+  model: tf.LayersModel,
+  metrics: CompileKwargs['metrics'],
+): CompileKwargs['metrics'] {
+  const n = model.outputs.length;
+  if (!Array.isArray(metrics) || n < 2 || metrics.length !== n) return metrics;
+  if (!metrics.every((m) => Array.isArray(m))) return metrics;
+  return Object.fromEntries(model.outputNames.map((name, i) => [name, metrics[i]!]));
 }
 
 /**
@@ -210,7 +235,7 @@ function describeLoss(loss: unknown): string {
  * Checks that a model suits the target (scikeras's `_check_model_compatibility`): as many
  * outputs as the encoder expects, and, for a single loss (a name, function, class or loss
  * object), that the model was compiled with the `loss` param's unless that param is the class
- * default.
+ * default or `'auto'`.
  *
  * @param model - the compiled model
  * @param nOutputsExpected - from the target encoder
@@ -233,6 +258,7 @@ export function checkModelCompatibility(
       `Detected a Keras model input of size ${nOutputsExpected}, but ${model.name} has ${model.outputs.length} outputs`,
     );
   }
+  if (loss === AUTO_LOSS) return; // the wrapper picked the loss, or the user compiled the model
   const got = (model as unknown as { loss?: unknown }).loss;
   const given = lossKey(loss);
   const compiled = lossKey(got);

@@ -1,6 +1,7 @@
 // scikeras's scikeras/wrappers.py _initialize and _fit_keras_model (MIT), run as one transaction.
 import type * as tf from '@tensorflow/tfjs';
 import { collectDefaults, estimatorNameOf } from '@scikeras/estimator-core';
+import { AUTO_LOSS } from '../autoLoss';
 import { compileKwargsFrom } from '../compileKwargs';
 import type { FitPlan } from './FitPlanner';
 import { FitTransaction } from './FitTransaction';
@@ -36,6 +37,9 @@ async function initializeModel(
   txn.stage(plan.attributes);
   const kw = compileKwargsFrom(plan.routed);
   const meta = hooks.getMetadata();
+  const auto = kw.loss === AUTO_LOSS;
+  // the build context gets the loss the target picks (the model is not built yet)
+  if (auto) kw.loss = hooks.autoLoss(null, meta);
   const values = { ...plan.routed.model, ...meta, X: plan.X, y: plan.y, meta, compileKwargs: kw };
   const tracked = trackedBuildContext(values, plan.deepParams);
   let adopted = false;
@@ -43,6 +47,7 @@ async function initializeModel(
     const model = await makeModel(plan.make!, tracked.ctx, plan.randomState);
     // a prebuilt model used as it is (copyModel: false) stays the user's if the fit fails
     if (!plan.prebuilt || model !== plan.prebuilt) txn.adopt(model);
+    if (auto && !isCompiled(model)) kw.loss = hooks.autoLoss(model, meta);
     adopted = compileModel(model, kw, train);
     txn.stage({ model_: model, initialized_: true, history_: {}, currentEpoch_: 0 });
   } finally {
