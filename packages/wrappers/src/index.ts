@@ -49,6 +49,8 @@ export { KerasTransformer, type KerasTransformerParams } from './KerasTransforme
 export { IdentityTransformer, type Transformer } from './IdentityTransformer';
 export { routeParams } from './routeParams';
 export { unflattenParams, isBuildable, type UnflattenOptions } from './unflattenParams';
+export { lossName } from './lossName';
+export { metricName } from './metricName';
 export { resolveOptimizer, checkOptimizer, type OptimizerSpec } from './resolveOptimizer';
 export {
   compileKwargsFrom,
