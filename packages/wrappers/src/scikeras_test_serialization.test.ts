@@ -165,6 +165,24 @@ describe('scikeras tests/test_serialization.py', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('tests/test_serialization.py::test_run_eagerly', async () => {
+    const before = tf.memory().numTensors;
+    // runEagerly is accepted and ignored (every tfjs model runs eagerly); it saves as a param
+    const est = new KerasRegressor({
+      model: dynamicRegressor,
+      runEagerly: true,
+      model__hiddenLayerSizes: [100],
+      loss: 'mse', // what dynamic_regressor makes of scikeras's loss='auto'
+      verbose: 0,
+      randomState: 0,
+    });
+    const loaded = await checkPickle(est);
+    expect(loaded.getParams().runEagerly).toBe(true);
+    loaded.dispose();
+    est.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it.each<[string, () => unknown]>([
     ['adam', () => 'adam'],
     ['sgd', () => 'sgd'],
