@@ -50,6 +50,7 @@ export { IdentityTransformer, type Transformer } from './IdentityTransformer';
 export { routeParams } from './routeParams';
 export { unflattenParams, isBuildable, type UnflattenOptions } from './unflattenParams';
 export { lossName } from './lossName';
+export { registerLoss, type LossClass } from './registerLoss';
 export { metricName } from './metricName';
 export { resolveOptimizer, checkOptimizer, type OptimizerSpec } from './resolveOptimizer';
 export {
@@ -61,6 +62,7 @@ export {
   kerasMetricName,
   type CompileKwargs,
   type LossFn,
+  type LossObject,
   type LossSpec,
   type MetricSpec,
 } from './compileKwargs';

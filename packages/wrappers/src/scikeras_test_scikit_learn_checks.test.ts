@@ -50,11 +50,9 @@ interface SubclassedClassifierParams {
   /** @defaultValue [100] */
   model__hiddenLayerSizes?: number[];
 }
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 interface SubclassedClassifier extends Required<SubclassedClassifierParams> {}
 
 /** scikeras's SubclassedClassifier: every param set by the constructor, its own build method. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 class SubclassedClassifier extends KerasClassifier<SubclassedClassifierParams> {
   static override estimatorName = 'SubclassedClassifier';
   static override defaults: Readonly<Params> = {

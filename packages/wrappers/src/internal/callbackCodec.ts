@@ -244,7 +244,7 @@ async function decodeCallback(body: Body, path: string, ctx: DecodeContext): Pro
     const config = await ctx.decode(body.config ?? null, `${path}.config`);
     return new tf.EarlyStopping(checkEarlyStopping(config, path, ctx));
   }
-  if (body.tfjs === 'Callback') return new tf.Callback();
+  if (body.tfjs === 'Callback') return new (tf.Callback as unknown as new () => tf.Callback)();
   if (body.tfjs === 'CustomCallback') {
     const hooks = await decodeHooks(body.hooks, path, ctx);
     const y = body.yieldEvery;

@@ -139,7 +139,7 @@ function classFullName(name: string, names: ReadonlyMap<string, string>): string
  */
 export function kerasNameOf(v: unknown, how: KerasNameKind): string | null {
   let value = v;
-  if (isBuildable(value)) value = new (value as new () => unknown)();
+  if (isBuildable(value)) value = new (value as unknown as new () => unknown)();
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') {
     const name = how.names.get(normalizeKerasName(value));

@@ -1,6 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { registerFunction, unregisterFunction } from '@scikeras/estimator-core';
-import { KerasRegressor, loadEstimator, saveEstimator } from '../index';
+import {
+  KerasRegressor,
+  loadEstimator,
+  registerLoss,
+  saveEstimator,
+  unregisterModel,
+} from '../index';
 import { mlp } from '../test-utils/backends';
 
 class Huber {
@@ -29,12 +34,12 @@ class Unregistered {
 describe('loss objects in saveEstimator / loadEstimator', () => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
-    registerFunction('lossObjectCodec-Huber', Huber);
-    registerFunction('lossObjectCodec-Stateful', Stateful);
+    registerLoss('lossObjectCodec-Huber', Huber);
+    registerLoss('lossObjectCodec-Stateful', Stateful);
   });
   afterAll(() => {
-    unregisterFunction('lossObjectCodec-Huber');
-    unregisterFunction('lossObjectCodec-Stateful');
+    unregisterModel('lossObjectCodec-Huber');
+    unregisterModel('lossObjectCodec-Stateful');
   });
 
   it('stores a registered class by name with its getConfig(), rebuilt with new Klass(config)', async () => {
@@ -58,7 +63,7 @@ describe('loss objects in saveEstimator / loadEstimator', () => {
     await expect(
       saveEstimator(new KerasRegressor({ model: mlp, loss: new Unregistered() })),
     ).rejects.toThrow(
-      "KerasRegressor cannot be saved: its parameter 'loss' is an instance of Unregistered, a loss or metric class that is not registered. Register the class with registerFunction('Unregistered', Unregistered, { module: import.meta.url })",
+      "KerasRegressor cannot be saved: its parameter 'loss' is an instance of Unregistered, a loss or metric class that is not registered. Register the class with registerLoss('Unregistered', Unregistered, { module: import.meta.url })",
     );
     await expect(
       saveEstimator(new KerasRegressor({ model: mlp, metrics: [new Stateful()] })),

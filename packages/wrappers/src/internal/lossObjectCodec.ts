@@ -1,6 +1,6 @@
 // What estimator-core's codec learns about loss and metric objects (instances with a
 // `call(yTrue, yPred)` method, as Keras's Loss and Metric instances are): stored as the name
-// their class is registered under (registerFunction / registerModel) and their getConfig(),
+// their class is registered under (registerLoss) and their getConfig(),
 // rebuilt with `new Klass(config)`, as Keras's register_keras_serializable + get_config do.
 import * as tf from '@tensorflow/tfjs';
 import {
@@ -46,8 +46,8 @@ async function encodeLossObject(v: LossObject, path: string, ctx: EncodeContext)
       ctx,
       path,
       `an instance of ${js}, a loss or metric class that is not registered`,
-      `Register the class with registerFunction('${js}', ${js}, { module: import.meta.url }) ` +
-        '(registerModel in @scikeras/wrappers), give it a getConfig() that returns its ' +
+      `Register the class with registerLoss('${js}', ${js}, { module: import.meta.url }), ` +
+        'give it a getConfig() that returns its ' +
         `constructor's argument if it takes one, or pass the class itself (loss: ${js}).`,
     );
   }
@@ -83,7 +83,7 @@ async function decodeLossObject(
   } catch (e) {
     throw new ValueError(
       `${ctx.owner}: the loss or metric object of its ${describePath(path)} cannot be rebuilt ` +
-        `(${(e as Error).message}). Register its class with registerFunction before loading.`,
+        `(${(e as Error).message}). Register its class with registerLoss before loading.`,
     );
   }
 }

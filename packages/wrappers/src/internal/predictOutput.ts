@@ -15,6 +15,7 @@ interface PredictingWrapper {
   initialized_?: boolean;
   model_?: tf.LayersModel;
   XShape_?: number[];
+  XDtype_?: string;
 }
 
 type PredictCallback = {
