@@ -180,17 +180,15 @@ export function checkFitInputs(
 
 /**
  * Validates X for `predict` / `predictProba` / `score`: `checkArray` (any number of
- * dimensions), values within float32, an X dtype that casts safely to the fitted one (scikeras
- * checks it in predict too) and the fitted dimensions and shape after the first axis.
+ * dimensions), values within float32, and the fitted dimensions and shape after the first axis.
+ * Unlike scikeras, not X's dtype: a model fitted on a tfjs tensor (float32) predicts on plain
+ * arrays (float64), and the model computes in float32 either way.
  *
  * @param est - the fitted estimator
  * @param X - samples
  * @param XShape - the fitted `XShape_`
- * @param XDtype - the fitted `XDtype_` (no check when absent)
  * @returns the validated X
- * @throws ValueError "Got X with dtype float64, but this KerasClassifier expected int64 and
- *   casting from float64 to int64 is not safe!",
- *   "X has 3 features, but KerasClassifier is expecting 4 features as input.",
+ * @throws ValueError "X has 3 features, but KerasClassifier is expecting 4 features as input.",
  *   "X has 3 dimensions, but this KerasClassifier is expecting 4 dimensions in X.", "X has shape
  *   (8, 8, 3), but this KerasClassifier is expecting X of shape (8, 8, 1)"
  * @example
@@ -202,11 +200,9 @@ export function checkPredictX(
   est: object,
   X: unknown,
   XShape: number[] | undefined,
-  XDtype?: string,
 ): ArrayND {
   const Xc = checkArray(X, { estimator: est, allowNd: true });
   assertFloat32Range(Xc.data, 'X');
-  checkXDtype(est, dtypeOfX(X), XDtype);
   if (XShape) checkXShape(est, Xc.shape, XShape);
   return Xc;
 }

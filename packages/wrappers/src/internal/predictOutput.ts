@@ -15,7 +15,6 @@ interface PredictingWrapper {
   initialized_?: boolean;
   model_?: tf.LayersModel;
   XShape_?: number[];
-  XDtype_?: string;
 }
 
 type PredictCallback = {
@@ -56,7 +55,7 @@ export async function predictOutput(
   const params = est.getParams(false);
   validatePredictParams(hooks.constraints, params, options, owner);
   const args = routeParams(params, 'predict', PREDICT_KWARGS);
-  const Xc = checkPredictX(est, X, est.XShape_, est.XDtype_);
+  const Xc = checkPredictX(est, X, est.XShape_);
   const [xk] = hooks.preProcessX(Xc);
   const given = (options.batchSize ?? args.batchSize) as number | null | undefined;
   const batchSize = given === -1 ? Xc.shape[0] : (given ?? 32);
