@@ -196,11 +196,7 @@ export function checkFitInputs(
  * checkPredictX(est, [[1, 2]], est.XShape_);
  * ```
  */
-export function checkPredictX(
-  est: object,
-  X: unknown,
-  XShape: number[] | undefined,
-): ArrayND {
+export function checkPredictX(est: object, X: unknown, XShape: number[] | undefined): ArrayND {
   const Xc = checkArray(X, { estimator: est, allowNd: true });
   assertFloat32Range(Xc.data, 'X');
   if (XShape) checkXShape(est, Xc.shape, XShape);
