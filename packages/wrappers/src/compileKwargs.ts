@@ -11,11 +11,16 @@ export { tfjsLossName, tfjsMetricName };
 
 /** A loss as `LayersModel.compile` takes it: a tfjs name or a `(yTrue, yPred) => Tensor` function. */
 export type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
-/** A loss given to a wrapper: a Keras or tfjs name, a function, or one per output. */
-export type LossSpec =
-  string | LossFn | (string | LossFn | null)[] | Record<string, string | LossFn> | null;
-/** A metric given to a wrapper: a Keras or tfjs name or a function. */
-export type MetricSpec = string | LossFn;
+/** A loss or metric object, as Keras's `Loss` and `Metric` instances are: its `call` computes it. */
+export interface LossObject {
+  call(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor;
+}
+/** One loss or metric: a Keras or tfjs name, a function, a loss object or a class of them (built with `loss__*`). */
+type LossLike = string | LossFn | LossObject | (new (...args: any[]) => LossObject);
+/** A loss given to a wrapper: a Keras or tfjs name, a function, a loss object or class, or one per output. */
+export type LossSpec = LossLike | (LossLike | null)[] | Record<string, LossLike> | null;
+/** A metric given to a wrapper: a Keras or tfjs name, a function, a metric object or class. */
+export type MetricSpec = LossLike;
 /** What `LayersModel.compile` receives, built fresh for every model (scikeras's `compile_kwargs`). */
 export interface CompileKwargs {
   /**

@@ -50,6 +50,9 @@ export { IdentityTransformer, type Transformer } from './IdentityTransformer';
 export { routeParams } from './routeParams';
 export { autoLoss, AUTO_LOSS, type AutoLossTask } from './autoLoss';
 export { unflattenParams, isBuildable, type UnflattenOptions } from './unflattenParams';
+export { lossName } from './lossName';
+export { registerLoss, type LossClass } from './registerLoss';
+export { metricName } from './metricName';
 export { resolveOptimizer, checkOptimizer, type OptimizerSpec } from './resolveOptimizer';
 export {
   compileKwargsFrom,
@@ -60,6 +63,7 @@ export {
   kerasMetricName,
   type CompileKwargs,
   type LossFn,
+  type LossObject,
   type LossSpec,
   type MetricSpec,
 } from './compileKwargs';

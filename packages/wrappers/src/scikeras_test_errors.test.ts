@@ -186,6 +186,26 @@ describe('scikeras tests/test_errors.py', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('tests/test_errors.py::test_X_dtype_changes_incremental_fit', async () => {
+    const before = tf.memory().numTensors;
+    const est = clf();
+    await est.fit(X2, [1, 3]); // plain whole numbers: numpy's int64
+    expect(est.XDtype_).toBe('int64');
+    // X.astype(np.uint8) and X.astype(np.float64)
+    await est.partialFit({ data: Uint8Array.from(X2.flat()), shape: [2, 2] }, [1, 3]);
+    const epochs = est.currentEpoch_;
+    const asFloat64 = { data: Float64Array.from(X2.flat()), shape: [2, 2] };
+    await expect(est.partialFit(asFloat64, [1, 3])).rejects.toThrow(
+      new ValueError(
+        'Got X with dtype float64, but this KerasClassifier expected int64 and casting from float64 to int64 is not safe!',
+      ),
+    );
+    expect(est.currentEpoch_).toBe(epochs);
+    expect(est.XDtype_).toBe('int64');
+    est.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('tests/test_errors.py::test_target_classes_change_incremental_fit', async () => {
     const before = tf.memory().numTensors;
     const est = clf();

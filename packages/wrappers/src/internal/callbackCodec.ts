@@ -1,5 +1,5 @@
-// What estimator-core's codec learns about callbacks (issue 17 item 7): tfjs's EarlyStopping and
-// CustomCallback by their settings, instances of classes registered with registerCallback by name
+// What estimator-core's codec learns about callbacks (issue 17 item 7): tfjs's base Callback,
+// EarlyStopping and CustomCallback by their settings, instances of classes registered with registerCallback by name
 // and constructor argument, `{ onEpochEnd, ... }` objects of registered functions. Any other
 // callback is refused with a message that names the param and the fix. Data only: classes come
 // from the registry, functions from the function registry.
@@ -183,6 +183,8 @@ async function encodeCallback(cb: tf.Callback, path: string, ctx: EncodeContext)
   const entry = callbackEntryOf(cb);
   if (entry) return encodeRegistered(cb, entry.name, path, ctx);
   const proto = Object.getPrototypeOf(cb);
+  // tfjs's base class itself (Keras's `Callback()`): no hooks, nothing to store
+  if (proto === tf.Callback.prototype) return { tfjs: 'Callback' };
   if (proto === tf.EarlyStopping.prototype)
     return {
       tfjs: 'EarlyStopping',
@@ -242,6 +244,7 @@ async function decodeCallback(body: Body, path: string, ctx: DecodeContext): Pro
     const config = await ctx.decode(body.config ?? null, `${path}.config`);
     return new tf.EarlyStopping(checkEarlyStopping(config, path, ctx));
   }
+  if (body.tfjs === 'Callback') return new (tf.Callback as unknown as new () => tf.Callback)();
   if (body.tfjs === 'CustomCallback') {
     const hooks = await decodeHooks(body.hooks, path, ctx);
     const y = body.yieldEvery;

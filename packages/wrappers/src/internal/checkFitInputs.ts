@@ -12,6 +12,7 @@ import {
 } from '@scikeras/estimator-core';
 import { ALL_ZERO_WEIGHTS, checkSampleWeight } from './sampleWeights';
 import { canCast, dtypeOfY } from './yDtype';
+import { canCastDtype, dtypeOfX } from './xDtype';
 
 /** The attributes `fit` records about its X and y. */
 export interface InputMetadata {
@@ -94,8 +95,17 @@ function checkXShape(est: object, shape: readonly number[], fitted: readonly num
   }
 }
 
+/** scikeras's check of X's dtype against the fitted `X_dtype_` (numpy's safe casting). */
+function checkXDtype(est: object, dtype: string, fitted: string | undefined): void {
+  if (fitted === undefined || canCastDtype(dtype, fitted)) return;
+  throw new ValueError(
+    `Got X with dtype ${dtype}, but this ${estimatorNameOf(est)} expected ${fitted} and casting from ${dtype} to ${fitted} is not safe!`,
+  );
+}
+
 function checkAgainst(est: object, meta: InputMetadata, fitted: Partial<InputMetadata>): void {
   const name = estimatorNameOf(est);
+  checkXDtype(est, meta.XDtype_, fitted.XDtype_);
   if (fitted.XShape_) checkXShape(est, meta.XShape_, fitted.XShape_);
   if (fitted.yDtype_ !== undefined && !canCast(meta.yDtype_, fitted.yDtype_)) {
     throw new ValueError(
@@ -112,7 +122,8 @@ function checkAgainst(est: object, meta: InputMetadata, fitted: Partial<InputMet
 /**
  * Validates fit data (scikeras's `_validate_data`): X (of any number of dimensions, scikeras's
  * `allow_nd=True`) and y through `checkXY`, values within float32, and, for `partialFit` and
- * warm starts, the same dimensions and shape after the first axis, a y dtype that casts
+ * warm starts, an X dtype that casts safely to the fitted `XDtype_` (numpy's rules, see
+ * `dtypeOfX`), the same dimensions and shape after the first axis, a y dtype that casts
  * safely and the same y dimensions as the fitted ones. Records nothing: the caller commits
  * `meta` once the whole fit succeeded.
  *
@@ -157,7 +168,7 @@ export function checkFitInputs(
   assertFloat32Range(Xc.data, 'X');
   if (options.yFloat32) assertFloat32Range(flatY(yc), 'y');
   const meta: InputMetadata = {
-    XDtype_: Xc.data instanceof Float32Array ? 'float32' : 'float64',
+    XDtype_: dtypeOfX(X),
     XShape_: [...Xc.shape],
     nFeaturesIn_: Xc.shape[1]!,
     yDtype_: yDtype,
@@ -170,6 +181,8 @@ export function checkFitInputs(
 /**
  * Validates X for `predict` / `predictProba` / `score`: `checkArray` (any number of
  * dimensions), values within float32, and the fitted dimensions and shape after the first axis.
+ * Unlike scikeras, not X's dtype: a model fitted on a tfjs tensor (float32) predicts on plain
+ * arrays (float64), and the model computes in float32 either way.
  *
  * @param est - the fitted estimator
  * @param X - samples

@@ -51,11 +51,22 @@ function checkSpecs(specs: Json | undefined, bytes: number, path: string, ctx: D
 }
 
 /** Whether a class name is a layer class the application registered with tfjs (a custom layer). */
-function isCustomLayer(className: string): boolean {
+function registeredClass(className: string): { prototype?: unknown } | undefined {
   const map = tf.serialization.SerializationMap.getMap().classNameMap as Record<string, unknown>;
   const entry = Object.prototype.hasOwnProperty.call(map, className) ? map[className] : undefined;
   const cls = Array.isArray(entry) ? (entry[0] as { prototype?: unknown }) : undefined;
-  return typeof cls === 'function' && cls.prototype instanceof tf.layers.Layer;
+  return typeof cls === 'function' ? cls : undefined;
+}
+
+function isCustomLayer(className: string): boolean {
+  return registeredClass(className)?.prototype instanceof tf.layers.Layer;
+}
+
+/** A registered subclass of tfjs's models (scikeras's registered `Model` subclasses) is built as its base. */
+function modelBase(className: string): 'Sequential' | 'Model' | undefined {
+  const proto = registeredClass(className)?.prototype;
+  if (proto instanceof tf.Sequential) return 'Sequential';
+  return proto instanceof tf.LayersModel ? 'Model' : undefined;
 }
 
 /**
@@ -84,7 +95,7 @@ export function checkSavedModel(
 ): tf.io.WeightsManifestEntry[] {
   const checked = checkSpecs(specs, bytes, path, ctx);
   try {
-    checkTopology(topology, checked as unknown as ManifestWeight[], { isCustomLayer });
+    checkTopology(topology, checked as unknown as ManifestWeight[], { isCustomLayer, modelBase });
   } catch (e) {
     if (e instanceof TopologyIssue)
       throw ctx.corrupt(`the model of ${describePath(path)} is invalid: ${e.message}`);

@@ -16,6 +16,7 @@ import { useBackend, type BackendName } from '../useBackend';
 import { isLayersModel } from './isLayersModel';
 import { MODULE_URL } from './moduleUrl';
 import { installCallbackCodec } from './callbackCodec';
+import { installLossObjectCodec } from './lossObjectCodec';
 import { checkSavedModel } from './checkSavedModel';
 
 type Body = { [k: string]: Json };
@@ -300,6 +301,7 @@ export function installTfjsCodec(): void {
     decode: decodeOptimizer,
   });
   installCallbackCodec();
+  installLossObjectCodec();
   registerCodecType<tf.Tensor>({
     tag: 'tensor',
     module: MODULE_URL,

@@ -117,6 +117,11 @@ export class CustomLayerSym extends SymbolicLayer {
 export interface LayerClassInfo {
   /** Whether `className` is a layer class the application registered with tfjs (a custom layer). */
   isCustomLayer(className: string): boolean;
+  /**
+   * For a class the application registered with tfjs that subclasses `tf.Sequential` or
+   * `tf.LayersModel` (keeping their `fromConfig`): the built-in class tfjs builds it as.
+   */
+  modelBase?(className: string): 'Sequential' | 'Model' | undefined;
 }
 
 /** Builds the symbolic layer for a `{ className, config }` entry. */
@@ -136,14 +141,16 @@ export function deserializeLayer(
   const className = v.className;
   let config = v.config as Cfg;
   if (className === 'Sequential' && Array.isArray(config)) config = { layers: config };
+  const base = BUILTIN_LAYERS.has(className) ? undefined : info.modelBase?.(className);
   const Klass =
-    BUILTIN_LAYERS.get(className) ?? (info.isCustomLayer(className) ? CustomLayerSym : undefined);
+    BUILTIN_LAYERS.get(base ?? className) ??
+    (info.isCustomLayer(className) ? CustomLayerSym : undefined);
   if (!Klass)
     throw new TopologyIssue(
       `it names the layer class '${className}', which is neither a tfjs-layers layer nor a custom layer registered here`,
     );
   if ((Klass === SequentialSym || Klass === FunctionalSym) && typeof config.name !== 'string')
-    config = { ...config, name: className === 'Sequential' ? 'sequential' : 'model' };
+    config = { ...config, name: (base ?? className) === 'Sequential' ? 'sequential' : 'model' };
   const layer = new Klass(new ConfigReader(config, `a ${className} layer`), ctx, className, depth);
   layer.init();
   return layer;
