@@ -13,7 +13,7 @@ export interface BuildContextBase {
   y: unknown;
   nFeaturesIn_: number;
   XShape_: number[];
-  /** X's numpy dtype (`'float32'`, `'int64'`, `'float64'`, ...; see the wrappers README). */
+  /** X's numpy dtype (`'float32'`, `'int32'`, `'float64'`, ...; see the wrappers README). */
   XDtype_: string;
   yDtype_: string;
   /** Number of target columns (1 for 1-D y). */

@@ -51,7 +51,7 @@ export abstract class WrapperHooks<
   declare featureEncoder_?: Transformer;
   declare nFeaturesIn_?: number;
   declare XShape_?: number[];
-  /** X's numpy dtype as scikeras records it (`'float32'` for a `Float32Array`, `'int64'` for plain whole numbers, ...). */
+  /** X's numpy dtype as scikeras records it (`'float32'` for a `Float32Array`, `'float64'` for plain numbers, ...). */
   declare XDtype_?: string;
   declare yDtype_?: string;
   declare yNdim_?: number;

@@ -189,19 +189,35 @@ describe('scikeras tests/test_errors.py', () => {
   it('tests/test_errors.py::test_X_dtype_changes_incremental_fit', async () => {
     const before = tf.memory().numTensors;
     const est = clf();
-    await est.fit(X2, [1, 3]); // plain whole numbers: numpy's int64
-    expect(est.XDtype_).toBe('int64');
+    // numpy's integer X as an Int32Array (plain JS numbers are doubles: float64)
+    await est.fit({ data: Int32Array.from(X2.flat()), shape: [2, 2] }, [1, 3]);
+    expect(est.XDtype_).toBe('int32');
     // X.astype(np.uint8) and X.astype(np.float64)
     await est.partialFit({ data: Uint8Array.from(X2.flat()), shape: [2, 2] }, [1, 3]);
     const epochs = est.currentEpoch_;
     const asFloat64 = { data: Float64Array.from(X2.flat()), shape: [2, 2] };
     await expect(est.partialFit(asFloat64, [1, 3])).rejects.toThrow(
       new ValueError(
-        'Got X with dtype float64, but this KerasClassifier expected int64 and casting from float64 to int64 is not safe!',
+        'Got X with dtype float64, but this KerasClassifier expected int32 and casting from float64 to int32 is not safe!',
       ),
     );
+    await expect(est.partialFit(X2, [1, 3])).rejects.toThrow(/casting from float64 to int32/);
     expect(est.currentEpoch_).toBe(epochs);
-    expect(est.XDtype_).toBe('int64');
+    expect(est.XDtype_).toBe('int32');
+    est.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('plain whole numbers are float64: a later partialFit batch with fractions is accepted', async () => {
+    const before = tf.memory().numTensors;
+    const est = clf();
+    await est.fit(X2, [1, 3]);
+    expect(est.XDtype_).toBe('float64');
+    await est.partialFit(
+      X2.map((row) => row.map((v) => v + 0.5)),
+      [1, 3],
+    );
+    expect(est.currentEpoch_).toBe(2);
     est.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

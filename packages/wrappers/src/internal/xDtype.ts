@@ -26,21 +26,26 @@ function leafDtypes(v: unknown, out: Set<string>, depth = 0): void {
   else if (Array.isArray(v) && depth < 64) {
     for (const x of v) leafDtypes(x, out, depth + 1);
   } else if (typeof v === 'boolean') out.add('bool');
-  else if (typeof v === 'number') out.add(Number.isInteger(v) ? 'int64' : 'float64');
+  else if (typeof v === 'number')
+    out.add('float64'); // a JS number is an IEEE-754 double
   else out.add('float64'); // strings, records, null: converted to float64 numbers
 }
 
 /**
  * The dtype scikeras records as `X_dtype_` (numpy's), for a JavaScript X: a typed array's own
  * (`Float32Array` data -> `'float32'`, `Uint8Array` -> `'uint8'`), a tensor's (`'float32'`,
- * `'int32'`, `'bool'`), and for nested plain arrays what numpy infers from a list: `'int64'`
- * when every number is a whole number, `'float64'` otherwise, `'bool'` for booleans.
+ * `'int32'`, `'bool'`), and for nested plain arrays `'float64'` (`'bool'` when every leaf is a
+ * boolean).
  *
  * @param X - the X given to fit, partialFit or predict (before conversion)
  * @returns the numpy dtype name
+ * @remarks numpy infers `int64` for a list of whole numbers. A JavaScript number is a double
+ * whatever its value, and `JSON.parse('3.0')` gives `3`: inferring `int64` from whole values would
+ * make a later `partialFit` batch with a fraction fail ("casting from float64 to int64 is not
+ * safe") for data that was float all along. Integer dtypes come from typed arrays and tensors.
  * @example
  * ```ts
- * dtypeOfX([[1, 2], [2, 3]]); // 'int64'
+ * dtypeOfX([[1, 2], [2, 3]]); // 'float64'
  * dtypeOfX({ data: new Float32Array(4), shape: [2, 2] }); // 'float32'
  * ```
  */
