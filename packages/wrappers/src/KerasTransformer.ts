@@ -25,6 +25,7 @@ import {
 import type { NoParams } from './BuildContext';
 import type { Transformer } from './IdentityTransformer';
 import { MODULE_URL } from './internal/moduleUrl';
+import { outputRows } from './internal/predictInBatches';
 import { predictOutput } from './internal/predictOutput';
 import { collectConstraints } from './wrapperConstraints';
 
@@ -193,11 +194,12 @@ export class KerasTransformer<E extends object = NoParams> extends BaseWrapper<
       model_: model,
       XShape_: this.XShape_,
     });
-    return predictOutput(view, X, options, {
+    const out = await predictOutput(view, X, options, {
       constraints: collectConstraints(this.constructor),
       preProcessX: (Xc) => this.preProcessX(Xc),
       createCallbacks: (params) => this.createCallbacks('predict', params),
     });
+    return outputRows(out);
   }
 
   /**

@@ -6,8 +6,7 @@ import { PREDICT_KWARGS } from '../RoutedParams';
 import { validatePredictParams } from '../wrapperConstraints';
 import type { PredictOptions } from '../WrapperParams';
 import { checkPredictX } from './checkFitInputs';
-import { predictInBatches } from './predictInBatches';
-import type { KerasOutput } from './tensorData';
+import { predictMatrices, type OutputMatrices } from './predictInBatches';
 import type { BoundHooks } from './BoundHooks';
 
 interface PredictingWrapper {
@@ -32,7 +31,7 @@ type PredictCallback = {
  * @param X - samples
  * @param options - the call's options
  * @param hooks - the wrapper's constraints, `preProcessX` and predict callbacks
- * @returns one n x k matrix, or one per model output
+ * @returns one n x k float32 matrix, or one per model output
  * @throws NotFittedError before `fit`; InvalidParameterError for an invalid batch size
  * @example
  * ```ts
@@ -46,7 +45,7 @@ export async function predictOutput(
   hooks: Pick<BoundHooks, 'constraints' | 'preProcessX'> & {
     createCallbacks(params: Params): unknown[];
   },
-): Promise<KerasOutput> {
+): Promise<OutputMatrices> {
   const owner = estimatorNameOf(est);
   if (!est.initialized_ || !est.model_) {
     // scikeras's message (its _predict_raw), for predict and predictProba alike
@@ -61,7 +60,7 @@ export async function predictOutput(
   const batchSize = given === -1 ? Xc.shape[0] : (given ?? 32);
   const callbacks = hooks.createCallbacks(params) as PredictCallback[];
   for (const cb of callbacks) await cb.onPredictBegin?.({});
-  const out = predictInBatches(est.model_, xk, batchSize);
+  const out = predictMatrices(est.model_, xk, batchSize);
   for (const cb of callbacks) await cb.onPredictEnd?.({});
   return out;
 }
