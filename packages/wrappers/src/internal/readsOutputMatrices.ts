@@ -1,11 +1,13 @@
-// Which target encoders decode the model's float32 output matrices as they decode rows.
+// Which target encoders decode the model's float32 output matrices as they decode rows (and
+// encode y straight into one float32 matrix).
 import { ClassifierLabelEncoder, RegressorTargetEncoder } from '@scikeras/target-utils';
 
 /**
  * Whether a fitted target encoder is one of ours, whose `inverseTransform` reads
  * `{ data: Float32Array, shape: [n, k] }` (through `toNumericMatrix`, in place) exactly as it
- * reads the same values as `number[][]` rows: `predict` then skips making the rows. A subclass
- * (which may override `inverseTransform`) or any other encoder gets rows.
+ * reads the same values as `number[][]` rows, and whose `transformMatrix` gives `transform`'s
+ * values as one float32 matrix: `predict` and `fit` then skip making rows. A subclass (which may
+ * override `transform` or `inverseTransform`) or any other encoder gets rows.
  *
  * @param encoder - the wrapper's `targetEncoder_`
  * @returns true for a `ClassifierLabelEncoder` or `RegressorTargetEncoder` itself
