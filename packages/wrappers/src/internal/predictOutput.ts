@@ -6,6 +6,7 @@ import { PREDICT_KWARGS } from '../RoutedParams';
 import { validatePredictParams } from '../wrapperConstraints';
 import type { PredictOptions } from '../WrapperParams';
 import { checkPredictX } from './checkFitInputs';
+import { defaultPredictBatchSize } from './defaultPredictBatchSize';
 import { predictMatrices, type OutputMatrices } from './predictInBatches';
 import type { BoundHooks } from './BoundHooks';
 
@@ -24,8 +25,9 @@ type PredictCallback = {
 /**
  * The raw model output for X: checks that the wrapper is fitted, its predict params and the
  * call's options, and X (features, float32 range); pre-processes X; runs the `predict`
- * callbacks around a batched prediction (`predict__batchSize` > `batchSize`, -1 = all rows,
- * tfjs's 32 by default; a call option wins).
+ * callbacks around a batched prediction (`predict__batchSize` > `batchSize`, -1 = all rows;
+ * a call option wins; by default tfjs's 32, or 1024 for a Dense chain on cpu/wasm, which gives
+ * the same output: see {@link defaultPredictBatchSize}).
  *
  * @param est - the wrapper
  * @param X - samples
@@ -57,7 +59,7 @@ export async function predictOutput(
   const Xc = checkPredictX(est, X, est.XShape_);
   const [xk] = hooks.preProcessX(Xc);
   const given = (options.batchSize ?? args.batchSize) as number | null | undefined;
-  const batchSize = given === -1 ? Xc.shape[0] : (given ?? 32);
+  const batchSize = given === -1 ? Xc.shape[0] : (given ?? defaultPredictBatchSize(est.model_));
   const callbacks = hooks.createCallbacks(params) as PredictCallback[];
   for (const cb of callbacks) await cb.onPredictBegin?.({});
   const out = predictMatrices(est.model_, xk, batchSize);
