@@ -16,9 +16,32 @@ describe('ClassifierLabelEncoder.transformMatrix', () => {
     ['multiclass', null, ['b', 'a', 'c', 'a']],
     ['multiclass, one-hot', 'categorical_crossentropy', [2, 0, 1, 7]],
     ['binary, one-hot', 'categorical_crossentropy', ['x', 'y', 'y']],
-    ['multilabel-indicator', null, [[1, 0, 1], [0, 1, 1]]],
-    ['multiclass-multioutput', null, [['a', 1], ['b', 2], ['c', 1]]],
-    ['one-hot y', 'categorical_crossentropy', [[0, 1, 0], [1, 0, 0], [0, 0, 1]]],
+    [
+      'multilabel-indicator',
+      null,
+      [
+        [1, 0, 1],
+        [0, 1, 1],
+      ],
+    ],
+    [
+      'multiclass-multioutput',
+      null,
+      [
+        ['a', 1],
+        ['b', 2],
+        ['c', 1],
+      ],
+    ],
+    [
+      'one-hot y',
+      'categorical_crossentropy',
+      [
+        [0, 1, 0],
+        [1, 0, 0],
+        [0, 0, 1],
+      ],
+    ],
   ];
 
   it.each(cases)('%s: the values transform gives', (_name, loss, y) => {

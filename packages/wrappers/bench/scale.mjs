@@ -155,14 +155,20 @@ export async function run() {
   });
   if (cv) {
     rows.push(
-      row('scale', `crossValScore ${cv.cv} folds, ${cv.n} x 100 (Float32Array + shape)`, cv.cvMs, undefined, {
-        rows: cv.n,
-        data_MB: Math.round(cv.dataMB),
-        peak_rss_MB: Math.round(cv.maxRssMB),
-        over_data_MB: Math.round(cv.maxRssMB - cv.dataMB),
-        scores: cv.scores.map((v) => Number(v.toFixed(4))),
-        loadavg: loadavg()[0],
-      }),
+      row(
+        'scale',
+        `crossValScore ${cv.cv} folds, ${cv.n} x 100 (Float32Array + shape)`,
+        cv.cvMs,
+        undefined,
+        {
+          rows: cv.n,
+          data_MB: Math.round(cv.dataMB),
+          peak_rss_MB: Math.round(cv.maxRssMB),
+          over_data_MB: Math.round(cv.maxRssMB - cv.dataMB),
+          scores: cv.scores.map((v) => Number(v.toFixed(4))),
+          loadavg: loadavg()[0],
+        },
+      ),
     );
   }
   return rows;

@@ -45,7 +45,11 @@ function labelsOf<L>(X: { data: Float32Array }, n: number, d: number, classes: r
 }
 
 const CLASSIFIER_CASES: [string, Params, unknown[]][] = [
-  ['sparse multiclass, string labels', { loss: 'sparse_categorical_crossentropy' }, ['a', 'b', 'c']],
+  [
+    'sparse multiclass, string labels',
+    { loss: 'sparse_categorical_crossentropy' },
+    ['a', 'b', 'c'],
+  ],
   ['categorical (one-hot) multiclass', { loss: 'categorical_crossentropy' }, [3, 1, 2, 0]],
   ['binary, one sigmoid', { loss: 'binary_crossentropy' }, [false, true]],
 ];
