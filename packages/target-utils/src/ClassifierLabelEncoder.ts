@@ -271,15 +271,9 @@ export class ClassifierLabelEncoder extends BaseEstimator<ClassifierLabelEncoder
     const a = toLabelArray(y);
     const type = this.targetType_!;
     if (type === 'binary' || type === 'multiclass') {
-      if (a.ndim > 2 || (a.ndim === 2 && a.shape[1] !== 1)) {
-        throw new ValueError(
-          `y should be a 1d array, got an array of shape (${a.shape.join(', ')}) instead.`,
-        );
-      }
-      const classes = this.classes_ as Label[];
-      const codes = this.#encodeColumn(column(a, 0), classes, 0);
+      const codes = this.#singleCodes(a);
       if (this.#oneHot()) {
-        const k = classes.length;
+        const k = (this.classes_ as Label[]).length;
         return Array.from(codes, (c) => {
           const row = new Array<number>(k).fill(0);
           row[c] = 1;
@@ -319,6 +313,48 @@ export class ClassifierLabelEncoder extends BaseEstimator<ClassifierLabelEncoder
       out[i] = row;
     }
     return out;
+  }
+
+  /**
+   * {@link ClassifierLabelEncoder.transform}'s values as one float32 matrix, row-major, without
+   * making a row array per sample (what a model trains on; at 1M labels the rows alone take
+   * about 64 MB).
+   *
+   * @param y - the classification target (same type as in `fit`)
+   * @returns `{ data, shape: [n, k] }`: the values `transform(y)` gives, as float32
+   * @throws NotFittedError before `fit`
+   * @throws ValueError as {@link ClassifierLabelEncoder.transform}
+   * @example
+   * ```ts
+   * new ClassifierLabelEncoder().fit(['a', 'b']).transformMatrix(['b', 'a']); // { data: Float32Array [1, 0], shape: [2, 1] }
+   * ```
+   */
+  transformMatrix(y: unknown): { data: Float32Array; shape: [number, number] } {
+    const type = this.targetType_;
+    if ((type === 'binary' || type === 'multiclass') && isArrayLike(y)) {
+      const codes = this.#singleCodes(toLabelArray(y));
+      const n = codes.length;
+      if (!this.#oneHot()) return { data: Float32Array.from(codes), shape: [n, 1] };
+      const k = (this.classes_ as Label[]).length;
+      const data = new Float32Array(n * k);
+      for (let i = 0; i < n; i++) data[i * k + codes[i]!] = 1;
+      return { data, shape: [n, k] };
+    }
+    const rows = this.transform(y);
+    const k = rows[0]?.length ?? 0;
+    const data = new Float32Array(rows.length * k);
+    rows.forEach((r, i) => data.set(r, i * k));
+    return { data, shape: [rows.length, k] };
+  }
+
+  /** The ordinal codes of a 'binary' or 'multiclass' target (one column). */
+  #singleCodes(a: LabelArray): number[] {
+    if (a.ndim > 2 || (a.ndim === 2 && a.shape[1] !== 1)) {
+      throw new ValueError(
+        `y should be a 1d array, got an array of shape (${a.shape.join(', ')}) instead.`,
+      );
+    }
+    return this.#encodeColumn(column(a, 0), this.classes_ as Label[], 0);
   }
 
   #encodeColumn(col: LabelArray, classes: Label[], j: number): number[] {

@@ -107,6 +107,19 @@ export class RegressorTargetEncoder extends BaseEstimator<Record<string, never>>
    * ```
    */
   transform(y: unknown): number[][] {
+    const { a, nOutputs } = this.#checked(y);
+    const n = a.shape[0]!;
+    const out: number[][] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const row = new Array<number>(nOutputs);
+      for (let j = 0; j < nOutputs; j++) row[j] = Number(a.data[i * nOutputs + j]);
+      out[i] = row;
+    }
+    return out;
+  }
+
+  /** y as a numeric array with as many outputs as in `fit` (transform's checks). */
+  #checked(y: unknown): { a: ReturnType<typeof numericTarget>; nOutputs: number } {
     checkIsFitted(this);
     const a = numericTarget(y);
     const nOutputs = a.ndim === 1 ? 1 : a.shape[1]!;
@@ -116,14 +129,28 @@ export class RegressorTargetEncoder extends BaseEstimator<Record<string, never>>
           ` but this RegressorTargetEncoder has ${this.nOutputs_} outputs.`,
       );
     }
+    return { a, nOutputs };
+  }
+
+  /**
+   * {@link RegressorTargetEncoder.transform}'s values as one float32 matrix, row-major, without
+   * making a row array per sample (what a model trains on).
+   *
+   * @param y - the regression target
+   * @returns `{ data, shape: [n, nOutputs_] }`: the values `transform(y)` gives, as float32
+   * @throws NotFittedError before `fit`
+   * @throws ValueError as {@link RegressorTargetEncoder.transform}
+   * @example
+   * ```ts
+   * new RegressorTargetEncoder().fit([1, 2]).transformMatrix([3, 4]); // { data: Float32Array [3, 4], shape: [2, 1] }
+   * ```
+   */
+  transformMatrix(y: unknown): { data: Float32Array; shape: [number, number] } {
+    const { a, nOutputs } = this.#checked(y);
     const n = a.shape[0]!;
-    const out: number[][] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const row = new Array<number>(nOutputs);
-      for (let j = 0; j < nOutputs; j++) row[j] = Number(a.data[i * nOutputs + j]);
-      out[i] = row;
-    }
-    return out;
+    const data = new Float32Array(n * nOutputs);
+    for (let i = 0; i < n * nOutputs; i++) data[i] = Number(a.data[i]);
+    return { data, shape: [n, nOutputs] };
   }
 
   /**

@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { row, pythonHas } from '../../../scripts/benchUtil.mjs';
 
@@ -15,11 +16,9 @@ const SIZES = (process.env.WRAPPERS_BENCH_SCALE_ROWS ?? '10000,100000,1000000')
   .split(',')
   .map(Number);
 
-function child(n) {
-  const out = execFileSync(process.execPath, [join(here, 'scaleChild.mjs'), String(n), 'wasm'], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+function child(n, mode) {
+  const args = [join(here, 'scaleChild.mjs'), String(n), 'wasm', ...(mode ? [mode] : [])];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop());
 }
 
@@ -89,6 +88,7 @@ export function scaleSvg(results, torch) {
   const time = [
     { name: 'fit, 1 epoch (s)', color: '#c0392b', points: pts((r) => r.fitMs / 1000) },
     { name: 'predictProba (s)', color: '#2471a3', points: pts((r) => r.predictMs / 1000) },
+    { name: 'predict, labels (s)', color: '#17a589', points: pts((r) => r.predictLabelsMs / 1000) },
   ];
   if (torch) {
     time.push({
@@ -113,11 +113,19 @@ export function scaleSvg(results, torch) {
 }
 
 export async function run() {
-  const results = SIZES.map(child);
-  const torch = torchPredict(SIZES);
+  // per size: ours, then PyTorch right after (the load on this shared machine drifts)
+  const results = [];
+  const torch = pythonHas('torch') ? {} : null;
+  for (const n of SIZES) {
+    const r = child(n);
+    r.loadavg = loadavg()[0];
+    results.push(r);
+    if (torch) Object.assign(torch, torchPredict([n]));
+  }
+  const cv = SIZES.length ? child(Math.max(...SIZES), 'cv') : null;
   mkdirSync(join(here, '..', '..', '..', 'docs'), { recursive: true });
   writeFileSync(join(here, '..', '..', '..', 'docs', 'scale.svg'), scaleSvg(results, torch));
-  return results.flatMap((r) => {
+  const rows = results.flatMap((r) => {
     const extra = {
       backend: r.backend,
       rows: r.n,
@@ -125,6 +133,7 @@ export async function run() {
       peak_rss_MB: Math.round(r.maxRssMB),
       over_data_MB: Math.round(r.maxRssMB - r.dataMB),
       fit_peak_MB: Math.round(r.fitPeakMB),
+      loadavg: r.loadavg,
     };
     return [
       row('scale', `fit 1 epoch, ${r.n} x 100 (Float32Array + shape)`, r.fitMs, undefined, extra),
@@ -135,6 +144,32 @@ export async function run() {
         torch ? torch[String(r.n)] : undefined,
         { ...extra, rows_per_s: Math.round((r.n / r.predictMs) * 1000) },
       ),
+      row(
+        'scale',
+        `predict (labels) ${r.n} x 100 vs PyTorch 1 thread`,
+        r.predictLabelsMs,
+        torch ? torch[String(r.n)] : undefined,
+        { ...extra, rows_per_s: Math.round((r.n / r.predictLabelsMs) * 1000) },
+      ),
     ];
   });
+  if (cv) {
+    rows.push(
+      row(
+        'scale',
+        `crossValScore ${cv.cv} folds, ${cv.n} x 100 (Float32Array + shape)`,
+        cv.cvMs,
+        undefined,
+        {
+          rows: cv.n,
+          data_MB: Math.round(cv.dataMB),
+          peak_rss_MB: Math.round(cv.maxRssMB),
+          over_data_MB: Math.round(cv.maxRssMB - cv.dataMB),
+          scores: cv.scores.map((v) => Number(v.toFixed(4))),
+          loadavg: loadavg()[0],
+        },
+      ),
+    );
+  }
+  return rows;
 }

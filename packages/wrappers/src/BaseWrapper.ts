@@ -22,7 +22,9 @@ import { FitPlanner, type FitCall } from './internal/FitPlanner';
 import type { CallbackSpec } from './internal/buildCallbacks';
 import { checkScoreInputs } from './internal/checkFitInputs';
 import { disposeModel } from './internal/modelLifecycle';
+import { outputRows, type OutputMatrices } from './internal/predictInBatches';
 import { predictOutput } from './internal/predictOutput';
+import { readsOutputMatrices } from './internal/readsOutputMatrices';
 import { runFit } from './internal/runFit';
 import type { KerasData, KerasOutput } from './internal/tensorData';
 import { checkSettableParams } from './internal/unknownParam';
@@ -239,11 +241,39 @@ export class BaseWrapper<
    * @throws NotFittedError before `fit`; InvalidParameterError for an invalid batch size
    */
   async predictRaw(X: unknown, options: PredictOptions = {}): Promise<KerasOutput> {
+    return outputRows(await this.predictMatrices(X, options));
+  }
+
+  /**
+   * The raw model output for X as float32 matrices (`{ data, shape: [n, k] }`, one per model
+   * output when there are several): what `predictRaw` returns as rows, without making them.
+   *
+   * @param X - samples
+   * @param options - per-call predict options (`batchSize`)
+   * @returns one n x k matrix, or one per model output
+   * @throws NotFittedError before `fit`; InvalidParameterError for an invalid batch size
+   */
+  protected async predictMatrices(X: unknown, options: PredictOptions): Promise<OutputMatrices> {
     return predictOutput(this, X, options, {
       constraints: collectConstraints(this.constructor),
       preProcessX: (Xc) => this.preProcessX(Xc),
       createCallbacks: (params) => this.createCallbacks('predict', params),
     });
+  }
+
+  /**
+   * Whether `predict` (and `predictProba`) may hand the model's float32 output matrices straight
+   * to the target encoder: when neither `predictRaw` nor `postProcessY` is overridden and the
+   * encoder is our own, which decodes them exactly as it decodes the same values as rows (no
+   * `number[][]` of the whole output is made; at 1M rows that is most of predict's time and
+   * memory).
+   */
+  protected get decodesOutputMatrices(): boolean {
+    return (
+      this.predictRaw === BaseWrapper.prototype.predictRaw &&
+      this.postProcessY === WrapperHooks.prototype.postProcessY &&
+      readsOutputMatrices(this.targetEncoder_)
+    );
   }
 
   /**
@@ -260,6 +290,10 @@ export class BaseWrapper<
    * ```
    */
   async predict(X: unknown, options: PredictOptions = {}): Promise<Y> {
+    if (this.decodesOutputMatrices) {
+      const out = await this.predictMatrices(X, options);
+      return this.targetEncoder_!.inverseTransform(out) as Y;
+    }
     const raw = await this.predictRaw(X, options);
     return this.postProcessY(raw)[0] as Y;
   }

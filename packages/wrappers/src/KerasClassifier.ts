@@ -261,6 +261,12 @@ export class KerasClassifier<E extends object = NoParams> extends BaseWrapper<
    * ```
    */
   async predictProba(X: unknown, options: PredictOptions = {}): Promise<ClassifierProbabilities> {
+    const encoder = this.targetEncoder_ as ClassifierLabelEncoder | undefined;
+    if (this.decodesOutputMatrices) {
+      // postProcessY is not overridden: it gives no classProbabilities
+      const out = await this.predictMatrices(X, options);
+      return encoder!.inverseTransform(out, { returnProba: true });
+    }
     const raw = await this.predictRaw(X, options);
     const [, extra] = this.postProcessY(raw);
     if (extra.classProbabilities !== undefined) return extra.classProbabilities as number[][];

@@ -26,6 +26,7 @@ import type { NoParams } from './BuildContext';
 import type { Transformer } from './IdentityTransformer';
 import { decoderModel, findLayer, layerOutputIn } from './internal/decoderModel';
 import { MODULE_URL } from './internal/moduleUrl';
+import { outputRows } from './internal/predictInBatches';
 import { predictOutput } from './internal/predictOutput';
 import { collectConstraints } from './wrapperConstraints';
 
@@ -209,11 +210,12 @@ export class KerasTransformer<E extends object = NoParams> extends BaseWrapper<
       model_: model,
       XShape_: this.XShape_,
     });
-    return predictOutput(view, X, options, {
+    const out = await predictOutput(view, X, options, {
       constraints: collectConstraints(this.constructor),
       preProcessX: (Xc) => this.preProcessX(Xc),
       createCallbacks: (params) => this.createCallbacks('predict', params),
     });
+    return outputRows(out);
   }
 
   /**

@@ -16,10 +16,16 @@ import type { BoundHooks } from './internal/BoundHooks';
 import { buildCallbacks } from './internal/buildCallbacks';
 import { fittedAttributes } from './internal/encoderMetadata';
 import * as lifecycle from './internal/modelLifecycle';
+import { readsOutputMatrices } from './internal/readsOutputMatrices';
 import type { KerasData, KerasOutput } from './internal/tensorData';
 import { FIT_KWARGS, routeWrapperParams } from './RoutedParams';
 import { collectConstraints } from './wrapperConstraints';
 import type { BaseWrapperParams, WrapperArgs } from './WrapperParams';
+
+/** Our target encoders' `transformMatrix` (see `readsOutputMatrices`). */
+interface MatrixEncoder {
+  transformMatrix(y: unknown): { data: Float32Array; shape: [number, number] };
+}
 
 /**
  * What a wrapper subclass overrides (scikeras's hooks): the target and feature encoders, the
@@ -108,14 +114,25 @@ export abstract class WrapperHooks<
   /**
    * y as the model takes it, plus extra fitted attributes set during `fit` (scikeras's
    * `_pre_process_y`). The default encodes with `targetEncoder_` and splits the columns into one
-   * target per output when the encoder expects several outputs.
+   * target per output when the encoder expects several outputs. When it is not overridden and
+   * the encoder is our own with one output, y is encoded into one float32 matrix
+   * (`transformMatrix`: the same values, no row array per sample).
    *
    * @param y - the validated y
    * @returns `[modelTarget, extra]`
    */
   preProcessY(y: CheckedY): [KerasData, Params] {
-    const enc = this.targetEncoder_!.transform(y) as unknown;
     const nOut = this.nOutputsExpected_ ?? 1;
+    const encoder = this.targetEncoder_!;
+    if (
+      nOut <= 1 &&
+      this.preProcessY === WrapperHooks.prototype.preProcessY &&
+      readsOutputMatrices(encoder)
+    ) {
+      // not overridden (an override calling super gets rows): one float32 matrix, no row arrays
+      return [(encoder as unknown as MatrixEncoder).transformMatrix(y), {}];
+    }
+    const enc = encoder.transform(y) as unknown;
     if (nOut > 1 && Array.isArray(enc) && Array.isArray(enc[0])) {
       const rows = enc as number[][];
       return [Array.from({ length: nOut }, (_, j) => rows.map((r) => [r[j]!])), {}];

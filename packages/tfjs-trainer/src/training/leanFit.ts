@@ -181,15 +181,23 @@ class Rows {
     }
   }
 
-  /** The rows `ids` as a new tensor (call inside a tidy). */
+  /** The batch buffer, reused by every batch (see {@link Rows.take}). */
+  #batch: Float32Array | Int32Array | null = null;
+
+  /**
+   * The rows `ids` as a new tensor (call inside a tidy; dispose it before the next call): the
+   * rows are gathered into one batch buffer reused from batch to batch (the tensor copies it
+   * into the wasm heap; the cpu backend keeps it until the tensor is disposed).
+   */
   take(ids: Int32Array): tf.Tensor {
     const values = this.#values;
     if (values === null) return tf.gather(this.#tensor!, tf.tensor1d(ids, 'int32'));
     const len = this.#rowLen;
-    const out =
-      values instanceof Float32Array
-        ? new Float32Array(ids.length * len)
-        : new Int32Array(ids.length * len);
+    const size = ids.length * len;
+    if (this.#batch === null || this.#batch.length < size) {
+      this.#batch = values instanceof Float32Array ? new Float32Array(size) : new Int32Array(size);
+    }
+    const out = this.#batch.subarray(0, size);
     for (let r = 0, t = 0; r < ids.length; r++) {
       const o = ids[r]! * len;
       for (let c = 0; c < len; c++) out[t++] = values[o + c]!;

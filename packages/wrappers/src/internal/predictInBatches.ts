@@ -97,13 +97,98 @@ function checkInputShapes(model: tf.LayersModel, inputs: readonly HostMatrix[]):
   });
 }
 
+/** One model output for every row: n x k float32 values, row-major (what the model computed). */
+export interface OutputMatrix {
+  data: Float32Array;
+  shape: [number, number];
+}
+
+/** The model's output as {@link OutputMatrix}: one, or one per model output. */
+export type OutputMatrices = OutputMatrix | OutputMatrix[];
+
 /**
- * The model's output for every row, computed batch by batch: each batch becomes its own small
- * tensor made from host memory, is predicted, read back and freed. The cost is linear in the
- * rows on every backend (tfjs's `predict` slices every batch out of one big tensor, which the
- * wasm backend does by copying from the whole source: quadratic), and the results are the
- * ones `model.predict(x, { batchSize })` gives, batch for batch (each batch runs the model's
- * graph as `predict` does, through `model.execute`; the input shapes are checked once, up front).
+ * The model's output for every row, computed batch by batch into one float32 matrix per model
+ * output: each batch becomes its own small tensor made from host memory (a view of the caller's
+ * typed array, never a copy of the whole X), is predicted, read back into the matrix and freed.
+ * The cost is linear in the rows on every backend (tfjs's `predict` slices every batch out of
+ * one big tensor, which the wasm backend does by copying from the whole source: quadratic), and
+ * the values are the ones `model.predict(x, { batchSize })` gives, batch for batch (each batch
+ * runs the model's graph as `predict` does, through `model.apply`; the input shapes are checked
+ * once, up front).
+ *
+ * @param model - the model
+ * @param xk - model input from `preProcessX` (tensors in it are freed)
+ * @param batchSize - rows per batch (tfjs's default 32)
+ * @returns one n x k matrix, or one per model output
+ * @throws ValueError when the input does not match the model's inputs
+ * @example
+ * ```ts
+ * const { data, shape } = predictMatrices(model, { data: new Float32Array(8), shape: [2, 4] }, 1024) as OutputMatrix;
+ * ```
+ */
+export function predictMatrices(
+  model: tf.LayersModel,
+  xk: KerasData,
+  batchSize = 32,
+): OutputMatrices {
+  const inputs = hostInputs(xk, model.inputs.length);
+  checkInputShapes(model, inputs);
+  const n = inputs[0]!.shape[0]!;
+  const single = model.outputs.length === 1;
+  const outputs: OutputMatrix[] = [];
+  for (let start = 0; start < n; start += batchSize) {
+    const end = Math.min(n, start + batchSize);
+    const batch = inputs.map((m) => batchOf(m, start, end));
+    // what model.predict runs for one batch (its predictLoop runs the graph on the model's
+    // symbolic outputs), without slicing; not `execute(x, outputNames)`, which looks outputs up
+    // by layer name and fails for a nested model used twice (layers shared between models)
+    const outs = tf.tidy(() =>
+      [model.apply(batch.length === 1 ? batch[0]! : batch, { training: false }) as tf.Tensor]
+        .flat()
+        .map((t) => (t.rank === 1 ? t.reshape([-1, 1]) : t.reshape([t.shape[0]!, -1]))),
+    );
+    outs.forEach((t, j) => {
+      const cols = t.shape[1]!;
+      const m = (outputs[j] ??= { data: new Float32Array(n * cols), shape: [n, cols] });
+      m.data.set(t.dataSync() as Float32Array, start * cols);
+    });
+    tf.dispose(outs);
+    tf.dispose(batch);
+  }
+  return single ? outputs[0]! : outputs;
+}
+
+/** One output matrix as rows (plain numbers: each float32 value as a double). */
+function matrixRows(m: OutputMatrix): number[][] {
+  const [n, k] = m.shape;
+  const d = m.data;
+  const rows: number[][] = new Array<number[]>(n);
+  for (let i = 0, o = 0; i < n; i++) {
+    const r = new Array<number>(k);
+    for (let j = 0; j < k; j++) r[j] = d[o++]!;
+    rows[i] = r;
+  }
+  return rows;
+}
+
+/**
+ * Output matrices as `number[][]` rows (`number[][][]`, one per output, for several outputs):
+ * what `predictRaw` returns and `postProcessY` takes.
+ *
+ * @param out - from {@link predictMatrices}
+ * @returns the rows
+ * @example
+ * ```ts
+ * outputRows({ data: Float32Array.of(0.25, 0.75), shape: [1, 2] }); // [[0.25, 0.75]]
+ * ```
+ */
+export function outputRows(out: OutputMatrices): KerasOutput {
+  return Array.isArray(out) ? out.map(matrixRows) : matrixRows(out);
+}
+
+/**
+ * {@link predictMatrices} as rows (`number[][]`, or one such matrix per model output): the
+ * values `model.predict(x, { batchSize })` gives.
  *
  * @param model - the model
  * @param xk - model input from `preProcessX` (tensors in it are freed)
@@ -120,32 +205,5 @@ export function predictInBatches(
   xk: KerasData,
   batchSize = 32,
 ): KerasOutput {
-  const inputs = hostInputs(xk, model.inputs.length);
-  checkInputShapes(model, inputs);
-  const n = inputs[0]!.shape[0]!;
-  const names = model.outputs.map((o) => o.name);
-  const outputs: number[][][] = [];
-  for (let start = 0; start < n; start += batchSize) {
-    const end = Math.min(n, start + batchSize);
-    const batch = inputs.map((m) => batchOf(m, start, end));
-    // what model.predict runs for one batch (its predictLoop runs the graph on the model's
-    // symbolic outputs), without slicing; not `execute(x, outputNames)`, which looks outputs up
-    // by layer name and fails for a nested model used twice (layers shared between models)
-    const outs = tf.tidy(() =>
-      [model.apply(batch.length === 1 ? batch[0]! : batch, { training: false }) as tf.Tensor]
-        .flat()
-        .map((t) => (t.rank === 1 ? t.reshape([-1, 1]) : t.reshape([t.shape[0]!, -1]))),
-    );
-    outs.forEach((t, j) => {
-      const values = t.dataSync();
-      const cols = t.shape[1]!;
-      const rows = (outputs[j] ??= []);
-      for (let r = 0; r < end - start; r++) {
-        rows.push(Array.from(values.subarray(r * cols, (r + 1) * cols)));
-      }
-    });
-    tf.dispose(outs);
-    tf.dispose(batch);
-  }
-  return (names.length > 1 ? outputs : outputs[0]!) as KerasOutput;
+  return outputRows(predictMatrices(model, xk, batchSize));
 }

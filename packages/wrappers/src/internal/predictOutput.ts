@@ -6,8 +6,8 @@ import { PREDICT_KWARGS } from '../RoutedParams';
 import { validatePredictParams } from '../wrapperConstraints';
 import type { PredictOptions } from '../WrapperParams';
 import { checkPredictX } from './checkFitInputs';
-import { predictInBatches } from './predictInBatches';
-import type { KerasOutput } from './tensorData';
+import { defaultPredictBatchSize } from './defaultPredictBatchSize';
+import { predictMatrices, type OutputMatrices } from './predictInBatches';
 import type { BoundHooks } from './BoundHooks';
 
 interface PredictingWrapper {
@@ -25,14 +25,15 @@ type PredictCallback = {
 /**
  * The raw model output for X: checks that the wrapper is fitted, its predict params and the
  * call's options, and X (features, float32 range); pre-processes X; runs the `predict`
- * callbacks around a batched prediction (`predict__batchSize` > `batchSize`, -1 = all rows,
- * tfjs's 32 by default; a call option wins).
+ * callbacks around a batched prediction (`predict__batchSize` > `batchSize`, -1 = all rows;
+ * a call option wins; by default tfjs's 32, or 1024 for a Dense chain on cpu/wasm, which gives
+ * the same output: see {@link defaultPredictBatchSize}).
  *
  * @param est - the wrapper
  * @param X - samples
  * @param options - the call's options
  * @param hooks - the wrapper's constraints, `preProcessX` and predict callbacks
- * @returns one n x k matrix, or one per model output
+ * @returns one n x k float32 matrix, or one per model output
  * @throws NotFittedError before `fit`; InvalidParameterError for an invalid batch size
  * @example
  * ```ts
@@ -46,7 +47,7 @@ export async function predictOutput(
   hooks: Pick<BoundHooks, 'constraints' | 'preProcessX'> & {
     createCallbacks(params: Params): unknown[];
   },
-): Promise<KerasOutput> {
+): Promise<OutputMatrices> {
   const owner = estimatorNameOf(est);
   if (!est.initialized_ || !est.model_) {
     // scikeras's message (its _predict_raw), for predict and predictProba alike
@@ -58,10 +59,10 @@ export async function predictOutput(
   const Xc = checkPredictX(est, X, est.XShape_);
   const [xk] = hooks.preProcessX(Xc);
   const given = (options.batchSize ?? args.batchSize) as number | null | undefined;
-  const batchSize = given === -1 ? Xc.shape[0] : (given ?? 32);
+  const batchSize = given === -1 ? Xc.shape[0] : (given ?? defaultPredictBatchSize(est.model_));
   const callbacks = hooks.createCallbacks(params) as PredictCallback[];
   for (const cb of callbacks) await cb.onPredictBegin?.({});
-  const out = predictInBatches(est.model_, xk, batchSize);
+  const out = predictMatrices(est.model_, xk, batchSize);
   for (const cb of callbacks) await cb.onPredictEnd?.({});
   return out;
 }

@@ -32,6 +32,28 @@ function asFloat32(a: ArrayLike<number>): Float32Array {
   return a instanceof Float32Array ? a : Float32Array.from(a);
 }
 
+/**
+ * Rows of equal length as one float32 tensor, filled row by row into one Float32Array (no
+ * intermediate arrays: a 1M-row encoded y is not copied twice). Ragged rows go to
+ * `tf.tensor2d`, which throws its own error.
+ */
+function rowsToTensor(rows: readonly ArrayLike<unknown>[]): tf.Tensor {
+  const d = rows[0]!.length;
+  if (rows.some((r) => r.length !== d)) {
+    return tf.tensor2d(
+      rows.map((r) => Array.from(r, Number)),
+      undefined,
+      'float32',
+    );
+  }
+  const data = new Float32Array(rows.length * d);
+  for (let i = 0, o = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    for (let j = 0; j < d; j++) data[o++] = Number(r[j]);
+  }
+  return tf.tensor2d(data, [rows.length, d], 'float32');
+}
+
 /** One array-like value (any rank) to a float32 tensor (1-D arrays become one column). */
 function matrixToTensor(v: unknown, owned: tf.Tensor[]): tf.Tensor {
   if (isTensor(v)) {
@@ -50,11 +72,7 @@ function matrixToTensor(v: unknown, owned: tf.Tensor[]): tf.Tensor {
     v.length > 0 &&
     (Array.isArray(v[0]) || ArrayBuffer.isView(v[0]))
   ) {
-    t = tf.tensor2d(
-      (v as ArrayLike<number>[]).map((r) => Array.from(r, Number)),
-      undefined,
-      'float32',
-    );
+    t = rowsToTensor(v as ArrayLike<unknown>[]);
   } else if (Array.isArray(v)) {
     t = tf.tensor2d(v.map(Number), [v.length, 1], 'float32');
   } else {

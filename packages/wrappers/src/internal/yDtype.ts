@@ -1,6 +1,12 @@
 // The dtype vocabulary of targets and numpy's can_cast, for the checks between partialFit calls.
 import type { CheckedY } from '@scikeras/estimator-core';
 
+function kindOf(v: unknown): string {
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'string') return 'string';
+  return Number.isInteger(v) ? 'int' : 'float';
+}
+
 /**
  * The kind of a target's values: `'bool'`, `'int'`, `'float'`, `'string'`, or `'object'` (mixed).
  *
@@ -14,18 +20,14 @@ import type { CheckedY } from '@scikeras/estimator-core';
 export function dtypeOfY(y: CheckedY): string {
   if (ArrayBuffer.isView(y))
     return y instanceof Float32Array || y instanceof Float64Array ? 'float' : 'int';
-  const flat = (y as unknown[]).flatMap((v) => (Array.isArray(v) ? v : [v]));
-  const kinds = new Set(
-    flat.map((v) =>
-      typeof v === 'boolean'
-        ? 'bool'
-        : typeof v === 'string'
-          ? 'string'
-          : Number.isInteger(v)
-            ? 'int'
-            : 'float',
-    ),
-  );
+  // one pass, nothing copied (a 1M-label y is not flattened into a second array)
+  const kinds = new Set<string>();
+  const list = y as readonly unknown[];
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
+    if (!Array.isArray(v)) kinds.add(kindOf(v));
+    else for (let j = 0; j < v.length; j++) kinds.add(kindOf(v[j]));
+  }
   if (kinds.size === 0) return 'float';
   if (kinds.size === 1) return [...kinds][0]!;
   if (kinds.has('string')) return 'object';
