@@ -328,8 +328,9 @@ export class KerasTransformer<E extends object = NoParams> extends BaseWrapper<
       preProcessX: (Xc) => [Xc, {}],
       createCallbacks: (params) => this.createCallbacks('predict', params),
     });
+    const rows = outputRows(out);
     // X as the user gave it: the feature encoder undone (the tutorial's feature_encoder_.inverse_transform)
-    return this.featureEncoder_ ? this.featureEncoder_.inverseTransform(out) : out;
+    return this.featureEncoder_ ? this.featureEncoder_.inverseTransform(rows) : rows;
   }
 }
 registerEstimator(KerasTransformer, { module: MODULE_URL });

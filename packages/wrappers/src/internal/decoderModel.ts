@@ -91,7 +91,8 @@ function chainTo(
  * @param model - the trained model
  * @param first - the decoder's first layer (a layer, or a sub-model used as a layer)
  * @param param - the param that named it, for messages
- * @returns a stand-in for a `tf.LayersModel` with `inputs`, `inputNames`, `outputs` and `apply`
+ * @returns a stand-in for a `tf.LayersModel` with `layers` (the chain), `inputs`, `inputNames`,
+ *   `outputs` and `apply`
  * @throws ValueError when the layers from `first` to the output are not a chain
  */
 export function decoderModel(
@@ -101,6 +102,7 @@ export function decoderModel(
 ): tf.LayersModel {
   const { layers, input } = chainTo(model, first, param);
   const decoder = {
+    layers,
     inputs: [input],
     inputNames: [`${first.name}_input`],
     outputs: model.outputs,
