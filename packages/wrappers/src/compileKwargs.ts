@@ -13,6 +13,13 @@ export { tfjsLossName, tfjsMetricName };
 export type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
 /** A loss or metric object, as Keras's `Loss` and `Metric` instances are: its `call` computes it. */
 export interface LossObject {
+  /**
+   * The loss (or metric) of a batch, as a Keras `Loss.call`.
+   *
+   * @param yTrue - the targets
+   * @param yPred - the model's output
+   * @returns the per-sample (or reduced) loss
+   */
   call(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor;
 }
 /** One loss or metric: a Keras or tfjs name, a function, a loss object or a class of them (built with `loss__*`). */
