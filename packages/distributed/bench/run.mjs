@@ -94,27 +94,12 @@ async function overheadRows(url) {
 
 async function gridRows(url) {
   const { makeReferenceClassification } = await import(join(WRAPPERS_BENCH, 'data.mjs'));
-  const { mlpHH } = await import(join(WRAPPERS_BENCH, 'models.mjs'));
+  const { referenceSearch } = await import(join(WRAPPERS_BENCH, 'referenceSearch.mjs'));
   const { KerasClassifier, useBackend } = await import('@scikeras/wrappers');
   await useBackend('wasm');
   const data = makeReferenceClassification();
-  const GRID = { model__hidden: [32, 64], optimizer__learningRate: [1e-3, 1e-2] };
   const search = async (opts) => {
-    const gs = new GridSearchCV({
-      estimator: new KerasClassifier({
-        model: mlpHH,
-        optimizer: 'adam',
-        loss: 'sparse_categorical_crossentropy',
-        batchSize: 64,
-        epochs: 10,
-        randomState: 0,
-        verbose: 0,
-      }),
-      paramGrid: GRID,
-      cv: 3,
-      refit: true,
-      ...opts,
-    });
+    const gs = referenceSearch({ GridSearchCV, KerasClassifier }, opts);
     const t = await timed(() => gs.fit(data.Xtrain, data.ytrain));
     const acc = await gs.score(data.Xtest, data.ytest);
     gs.dispose();

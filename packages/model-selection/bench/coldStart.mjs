@@ -135,7 +135,7 @@ async function search() {
   const wrappersDist = here('../../wrappers/dist/index.mjs');
   const tf = createRequire(wrappersDist)('@tensorflow/tfjs');
   const { KerasClassifier, useBackend } = await import(wrappersDist.href);
-  const { mlpHH } = await import(here('../../wrappers/bench/models.mjs').href);
+  const { referenceSearch } = await import(here('../../wrappers/bench/referenceSearch.mjs').href);
   const { GridSearchCV } = await import(here('../dist/index.mjs').href);
   const { X, y } = JSON.parse(readFileSync(file, 'utf8'));
   tf.enableProdMode();
@@ -145,21 +145,10 @@ async function search() {
   const caller0 = threadSched();
   const s0 = now();
   events.push({ at: s0 - t0, what: 'fit called' });
-  const gs = new GridSearchCV({
-    estimator: new KerasClassifier({
-      model: mlpHH,
-      optimizer: 'adam',
-      loss: 'sparse_categorical_crossentropy',
-      batchSize: 64,
-      epochs: 10,
-      randomState: 0,
-      verbose: 0,
-    }),
-    paramGrid: { model__hidden: [32, 64], optimizer__learningRate: [1e-3, 1e-2] },
-    cv: 3,
-    refit: true,
-    nJobs: nJobs === 1 ? null : nJobs,
-  });
+  const gs = referenceSearch(
+    { GridSearchCV, KerasClassifier },
+    { nJobs: nJobs === 1 ? null : nJobs },
+  );
   await gs.fit(X, y);
   const s1 = now();
   events.push({ at: s1 - t0, what: 'fit returned' });

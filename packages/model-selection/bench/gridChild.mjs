@@ -13,7 +13,9 @@ import { URL } from 'node:url';
 const wrappersDist = new URL('../../wrappers/dist/index.mjs', import.meta.url);
 const tf = createRequire(wrappersDist)('@tensorflow/tfjs');
 const { KerasClassifier, useBackend } = await import(wrappersDist.href);
-const { mlpHH } = await import(new URL('../../wrappers/bench/models.mjs', import.meta.url).href);
+const { referenceSearch } = await import(
+  new URL('../../wrappers/bench/referenceSearch.mjs', import.meta.url).href
+);
 const { GridSearchCV } = await import(new URL('../dist/index.mjs', import.meta.url).href);
 
 const [file, nJobsArg, searchesArg] = process.argv.slice(2);
@@ -23,21 +25,7 @@ await useBackend('wasm');
 const nJobs = Number(nJobsArg) === 1 ? null : Number(nJobsArg);
 const ms = [];
 for (let s = 0; s < Number(searchesArg); s++) {
-  const gs = new GridSearchCV({
-    estimator: new KerasClassifier({
-      model: mlpHH,
-      optimizer: 'adam',
-      loss: 'sparse_categorical_crossentropy',
-      batchSize: 64,
-      epochs: 10,
-      randomState: 0,
-      verbose: 0,
-    }),
-    paramGrid: { model__hidden: [32, 64], optimizer__learningRate: [1e-3, 1e-2] },
-    cv: 3,
-    refit: true,
-    nJobs,
-  });
+  const gs = referenceSearch({ GridSearchCV, KerasClassifier }, { nJobs });
   const t0 = performance.now();
   await gs.fit(X, y);
   ms.push(performance.now() - t0);
