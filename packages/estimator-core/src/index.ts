@@ -56,6 +56,7 @@ export {
 export { columnOr1d, type ColumnOr1dOptions } from './columnOr1d';
 export { checkXY, checkConsistentLength, type CheckXYOptions, type CheckedY } from './checkXY';
 export { takeRows } from './takeRows';
+export { matrixToRows } from './matrixToRows';
 export { toArrayND, dimMessage, type ToArrayNDOptions } from './toArrayND';
 export { isRecordArray, recordKeys, recordsToRows, type DataRecord } from './records';
 export {

@@ -2,6 +2,7 @@
 // transformer's `transform` and `fitTransform` return, chosen per estimator with `setOutput`.
 import { ValueError } from './errors';
 import { isArray2D } from './internal/guards';
+import { matrixToRows } from './matrixToRows';
 import { pyList, pyRepr, pyStr } from './repr';
 import type { Array2D } from './types';
 
@@ -140,18 +141,6 @@ export function safeSetOutput<T>(est: T, config: OutputConfig): T {
   return est;
 }
 
-function rowsOf(a: Array2D): number[][] {
-  const [n, d] = a.shape;
-  const out: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const row = new Array<number>(d);
-    const off = i * d;
-    for (let j = 0; j < d; j++) row[j] = a.data[off + j]!;
-    out.push(row);
-  }
-  return out;
-}
-
 /** Numeric rows as one Float64Array, or null when a value is not a number (strings, null, ...). */
 function numericRows(rows: readonly unknown[]): Array2D | null {
   const n = rows.length;
@@ -190,7 +179,7 @@ function numericRows(rows: readonly unknown[]): Array2D | null {
 export function wrapTransformOutput(est: object, result: unknown): any {
   const array2d = getOutputConfig(est).transform === 'array2d';
   if (isArray2D(result)) {
-    if (!array2d) return rowsOf(result);
+    if (!array2d) return matrixToRows(result.data, result.shape[0], result.shape[1]);
     return result.data instanceof Float64Array
       ? result
       : { data: Float64Array.from(result.data), shape: [result.shape[0], result.shape[1]] };

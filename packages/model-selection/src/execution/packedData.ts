@@ -3,6 +3,7 @@
 // costs a worker more than its whole start on 50,000 rows; a shared buffer is not copied at
 // all), rebuilt as the same plain arrays in the worker. Node-only pool wire format: the public
 // TaskContextSpec (used by other executors) is unchanged.
+import { matrixToRows } from '@scikeras/estimator-core';
 import type { TaskContextSpec } from './FitTask';
 
 /** A plain `number[][]` (rectangular) or `number[]`, packed row-major. */
@@ -91,14 +92,7 @@ export function unpackNumbers(v: unknown): unknown {
   if (!isPacked(v)) return v;
   const { data, shape } = v;
   if (shape.length === 1) return Array.from(data);
-  const [n, d] = shape;
-  const out = new Array<number[]>(n);
-  for (let i = 0, k = 0; i < n; i++) {
-    const row = new Array<number>(d);
-    for (let j = 0; j < d; j++) row[j] = data[k++]!;
-    out[i] = row;
-  }
-  return out;
+  return matrixToRows(data, shape[0], shape[1]!);
 }
 
 /**

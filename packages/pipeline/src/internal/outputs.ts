@@ -7,6 +7,7 @@ import {
   isMatrix,
   isTensorLike,
   isTypedArray,
+  matrixToRows,
   toArray2D,
   type Array2D,
   type WindowWriter,
@@ -47,15 +48,7 @@ function freeTensor(value: unknown): void {
 
 /** Rows of an Array2D (one new array per row). */
 export function rowsOfMatrix(a: Array2D): number[][] {
-  const [n, d] = a.shape;
-  const out: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const row = new Array<number>(d);
-    const off = i * d;
-    for (let j = 0; j < d; j++) row[j] = a.data[off + j]!;
-    out.push(row);
-  }
-  return out;
+  return matrixToRows(a.data, a.shape[0], a.shape[1]);
 }
 
 /**

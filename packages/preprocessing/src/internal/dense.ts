@@ -6,6 +6,7 @@ import {
   checkNFeatures,
   featureNamesToRead,
   isRecordArray,
+  matrixToRows,
   recordsToRows,
   ValueError,
 } from '@scikeras/estimator-core';
@@ -82,20 +83,8 @@ export function checkWidth(est: object, d: number): void {
   checkNFeatures(est, d, false);
 }
 
-/**
- * Row-major values as `number[][]` (one new array per row). Row lists are grown in order:
- * `new Array(n)` past 100,000 items starts as a slow dictionary in V8.
- */
-export function toRows(data: ArrayLike<number>, n: number, d: number): number[][] {
-  const out: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const row = new Array<number>(d);
-    const off = i * d;
-    for (let j = 0; j < d; j++) row[j] = data[off + j]!;
-    out[i] = row;
-  }
-  return out;
-}
+/** Row-major values as `number[][]` (estimator-core's {@link matrixToRows}). */
+export const toRows = matrixToRows;
 
 /** Validated numeric rows, read one row at a time (plain rows as given, or views of a buffer). */
 export interface Rows {

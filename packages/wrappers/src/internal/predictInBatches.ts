@@ -1,6 +1,6 @@
 // tfjs-layers's LayersModel.predict loop (Apache-2.0), fed one batch at a time from host memory.
 import * as tf from '@tensorflow/tfjs';
-import { ValueError, toArrayND } from '@scikeras/estimator-core';
+import { ValueError, matrixToRows, toArrayND } from '@scikeras/estimator-core';
 import { isArray2DLike, isTensor, type KerasData, type KerasOutput } from './tensorData';
 
 interface HostMatrix {
@@ -160,15 +160,7 @@ export function predictMatrices(
 
 /** One output matrix as rows (plain numbers: each float32 value as a double). */
 function matrixRows(m: OutputMatrix): number[][] {
-  const [n, k] = m.shape;
-  const d = m.data;
-  const rows: number[][] = new Array<number[]>(n);
-  for (let i = 0, o = 0; i < n; i++) {
-    const r = new Array<number>(k);
-    for (let j = 0; j < k; j++) r[j] = d[o++]!;
-    rows[i] = r;
-  }
-  return rows;
+  return matrixToRows(m.data, m.shape[0], m.shape[1]);
 }
 
 /**
