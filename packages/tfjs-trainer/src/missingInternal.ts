@@ -38,6 +38,7 @@ const KERNELS_CALLED = [
   'Sigmoid',
   'Tanh',
   'Identity',
+  'Elu',
 ];
 
 const BACKEND_PROBES: Record<string, readonly Probe[]> = {
@@ -51,6 +52,7 @@ const BACKEND_PROBES: Record<string, readonly Probe[]> = {
     ['typedArrayFromHeap', fn('typedArrayFromHeap')],
     ['dataIdMap.get', (b) => typeof b?.dataIdMap?.get === 'function'],
     ['disposeData', fn('disposeData')],
+    ['refCount', fn('refCount')],
     ['wasm.asm.memory', (b) => b?.wasm?.asm?.memory instanceof WebAssembly.Memory],
   ],
 };

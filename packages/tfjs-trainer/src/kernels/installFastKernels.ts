@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import { cpuBatchMatMul } from './cpuMatMul';
 import { productDims } from './productDims';
+import { wasmHeapSimd } from '../training/wasmHeapSimd';
 
 /**
  * The backends handled, and for each the kernels replaced and how. On tfjs-backend-wasm 4.22
@@ -75,13 +76,34 @@ function runKernel(
   return Array.isArray(out) ? (out[0] as TensorInfo) : out;
 }
 
-/** A TensorInfo with its last two dimensions swapped, made by the backend's Transpose kernel. */
+/**
+ * A TensorInfo with its last two dimensions swapped. On tfjs-backend-wasm a float32 operand is
+ * transposed by the training SIMD module (4 x 4 blocks in registers: 4-10x faster than the
+ * stock Transpose kernel's element loop, which took a third of a compute-bound fit); elsewhere,
+ * or without WebAssembly SIMD, by the backend's Transpose kernel. Both are exact.
+ */
 function transposeLastTwo(x: TensorInfo, backend: object, backendName: string): TensorInfo {
+  const rank = x.shape.length;
+  const heap = backendName === 'wasm' && x.dtype === 'float32' ? wasmHeapSimd(backend) : null;
+  if (heap !== null) {
+    const rows = x.shape[rank - 2]!;
+    const cols = x.shape[rank - 1]!;
+    const shape = [...x.shape.slice(0, -2), cols, rows];
+    const out = (backend as { makeOutput(s: number[], d: string): TensorInfo }).makeOutput(
+      shape,
+      'float32',
+    );
+    const [src, dst] = [heap.at(x), heap.at(out)];
+    const bytes = rows * cols * 4;
+    const batches = tf.util.sizeFromShape(x.shape.slice(0, -2));
+    for (let b = 0; b < batches; b++)
+      heap.simd.transpose(src + b * bytes, dst + b * bytes, rows, cols);
+    return out;
+  }
   const transpose = tf.getKernel('Transpose', backendName);
   if (transpose === undefined) {
     throw new Error(`Cannot find registered kernel 'Transpose' for backend '${backendName}'`);
   }
-  const rank = x.shape.length;
   const perm = x.shape.map((_, i) => i);
   perm[rank - 2] = rank - 1;
   perm[rank - 1] = rank - 2;

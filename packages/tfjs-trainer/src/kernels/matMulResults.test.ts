@@ -1,6 +1,7 @@
 // The fast kernels' results against tfjs's stock kernels (wasm and cpu); the install itself: installFastKernels.test.ts.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import { wasmHeapSimd } from '../training/wasmHeapSimd';
 import {
   fastKernelsInstalled,
   installFastKernels as installHandle,
@@ -27,8 +28,42 @@ function releaseFastKernels(): void {
 type Values = number[];
 
 /**
+ * Counts the transposes run on `backend` until `stop` (which restores everything): the
+ * backend's Transpose kernel and, on wasm, the training SIMD module's transpose (what our
+ * wrapper uses there).
+ */
+function countTransposes(backend: string): { count(): number; stop(): void } {
+  const transpose = tf.getKernel('Transpose', backend)!;
+  let transposes = 0;
+  tf.unregisterKernel('Transpose', backend);
+  tf.registerKernel({
+    ...transpose,
+    kernelFunc: (args) => {
+      transposes += 1;
+      return transpose.kernelFunc(args);
+    },
+  });
+  const heap = backend === 'wasm' ? wasmHeapSimd(tf.findBackend('wasm')) : null;
+  const simdTranspose = heap?.simd.transpose;
+  if (heap && simdTranspose) {
+    heap.simd.transpose = (...a) => {
+      transposes += 1;
+      simdTranspose(...a);
+    };
+  }
+  return {
+    count: () => transposes,
+    stop: () => {
+      tf.unregisterKernel('Transpose', backend);
+      tf.registerKernel(transpose);
+      if (heap && simdTranspose) heap.simd.transpose = simdTranspose;
+    },
+  };
+}
+
+/**
  * Runs `fn` with the stock kernels, then with ours on `backend`, returning both outputs and
- * how many times the backend's Transpose kernel ran during our run (proof the wrapper acted).
+ * how many transposes ran during our run (proof the wrapper acted).
  */
 async function stockAndFast(
   backend: string,
@@ -44,22 +79,12 @@ async function stockAndFast(
   releaseFastKernels();
   const stock = await read();
   installFastKernels({ backends: [backend] });
-  const transpose = tf.getKernel('Transpose', backend);
-  let transposes = 0;
-  tf.unregisterKernel('Transpose', backend);
-  tf.registerKernel({
-    ...transpose,
-    kernelFunc: (args) => {
-      transposes += 1;
-      return transpose.kernelFunc(args);
-    },
-  });
+  const counter = countTransposes(backend);
   try {
     const fast = await read();
-    return { stock, fast, transposes };
+    return { stock, fast, transposes: counter.count() };
   } finally {
-    tf.unregisterKernel('Transpose', backend);
-    tf.registerKernel(transpose);
+    counter.stop();
     releaseFastKernels();
   }
 }
@@ -391,27 +416,18 @@ describe('the fast matMul kernels: results equal the stock kernels', () => {
 
     it('swaps a plain product with a new right operand, and leaves a reused one to the stock kernel', () => {
       installFastKernels({ backends: ['wasm'] });
-      const transpose = tf.getKernel('Transpose', 'wasm');
-      let transposes = 0;
-      tf.unregisterKernel('Transpose', 'wasm');
-      tf.registerKernel({
-        ...transpose,
-        kernelFunc: (args) => {
-          transposes += 1;
-          return transpose.kernelFunc(args);
-        },
-      });
+      const counter = countTransposes('wasm');
       try {
         const n0 = tf.memory().numTensors;
         const a = seeded([3, 40], 40);
         const b = seeded([40, 64], 41);
         // A new 40x64 right operand: (bᵀ·aᵀ)ᵀ packs the 40x3 aᵀ instead (three transposes).
         const first = tf.matMul(a, b);
-        expect(transposes).toBe(3);
+        expect(counter.count()).toBe(3);
         // The same operand again: the stock kernel, which on wasm keeps b packed from now on.
         const second = tf.matMul(a, b);
         const third = tf.matMul(a, b);
-        expect(transposes).toBe(3);
+        expect(counter.count()).toBe(3);
         releaseFastKernels();
         const stock = tf.matMul(a, b);
         const values = (t: tf.Tensor): Values[] => [Array.from(t.dataSync())];
@@ -421,8 +437,7 @@ describe('the fast matMul kernels: results equal the stock kernels', () => {
         tf.dispose([a, b, first, second, third, stock]);
         expect(tf.memory().numTensors).toBe(n0);
       } finally {
-        tf.unregisterKernel('Transpose', 'wasm');
-        tf.registerKernel(transpose);
+        counter.stop();
       }
     });
   });

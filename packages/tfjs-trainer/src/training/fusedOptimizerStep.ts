@@ -43,6 +43,11 @@ export interface FusedOptimizerStep {
   /** Per variable, its slot variables in `slotNames` order. */
   slots: tf.Variable[][];
   commit(outs: readonly tf.Tensor[]): void;
+  /**
+   * Advances the optimizer's state (iterations, Adam's beta powers) as `commit` does, for a
+   * caller that has updated the variables and slots in place.
+   */
+  advance(): void;
 }
 
 /**
@@ -114,6 +119,13 @@ function adam(opt: AdamState, variables: readonly tf.Variable[]): FusedOptimizer
     slotAt(opt.accumulatedFirstMoment, i, v, 'm'),
     slotAt(opt.accumulatedSecondMoment, i, v, 'v'),
   ]);
+  const advance = (): void => {
+    tf.tidy(() => {
+      opt.accBeta1.assign(tf.scalar(Math.fround(acc1 * Math.fround(opt.beta1))));
+      opt.accBeta2.assign(tf.scalar(Math.fround(acc2 * Math.fround(opt.beta2))));
+    });
+    opt.incrementIterations();
+  };
   return {
     kernel: TRAINING_KERNELS.adam,
     attrs: {
@@ -129,12 +141,9 @@ function adam(opt: AdamState, variables: readonly tf.Variable[]): FusedOptimizer
     slots,
     commit(outs) {
       assignWithSlots(variables, slots, outs);
-      tf.tidy(() => {
-        opt.accBeta1.assign(tf.scalar(Math.fround(acc1 * Math.fround(opt.beta1))));
-        opt.accBeta2.assign(tf.scalar(Math.fround(acc2 * Math.fround(opt.beta2))));
-      });
-      opt.incrementIterations();
+      advance();
     },
+    advance,
   };
 }
 
@@ -168,6 +177,7 @@ function rmsprop(opt: RmspropState, variables: readonly tf.Variable[]): FusedOpt
       assignWithSlots(variables, slots, outs);
       opt.incrementIterations();
     },
+    advance: () => opt.incrementIterations(),
   };
 }
 
@@ -184,5 +194,6 @@ function sgd(
       variables.forEach((variable, i) => variable.assign(outs[i]!));
       opt.incrementIterations();
     },
+    advance: () => opt.incrementIterations(),
   };
 }

@@ -2,6 +2,8 @@
 // step of a Dense chain written out (forward, hand-derived backward, fused optimizer update).
 import * as tf from '@tensorflow/tfjs';
 import { isHostRows, type HostRows } from '../HostRows';
+import { HeapStep } from './HeapStep';
+import { Rows } from './Rows';
 import { fusedOptimizerStep } from './fusedOptimizerStep';
 import { EpochAverager } from './EpochAverager';
 import type { LeanFitPlan } from './planLeanFit';
@@ -78,6 +80,7 @@ export async function leanFit(
   const epochs = args.epochs ?? 1;
   const initialEpoch = args.initialEpoch ?? 0;
   const owned: tf.Tensor[] = [];
+  let heap: HeapStep | null = null;
   try {
     const { trainX, trainY, validation } = prepareData(model, x, y, batchSize, args, owned);
     // tfjs's warning when layers were (un)frozen after compile; the compiled weights train
@@ -91,8 +94,10 @@ export async function leanFit(
     const xRows = new Rows(trainX);
     const yRows = new Rows(trainY);
     const wRows = weights ? new Rows(weights) : null;
+    heap = HeapStep.create(plan, layout, { x: xRows, y: yRows, w: wRows }, Math.min(batchSize, n));
 
     const labels = plan.labels;
+    const userCallbacks = (args.callbacks ?? []).length > 0;
     const history = new tf.History();
     const callbackList = new tf.CallbackList([
       new EpochAverager(),
@@ -126,10 +131,13 @@ export async function leanFit(
         const end = Math.min(n, start + batchSize);
         const batchLogs: tf.Logs = {};
         await callbackList.onBatchBegin(b, batchLogs);
-        const values = trainStep(plan, layout, xRows, yRows, wRows, order.subarray(start, end));
+        const ids = order.subarray(start, end);
+        const values = heap?.run(ids) ?? trainStep(plan, layout, xRows, yRows, wRows, ids);
         batchLogs['batch'] = b;
         batchLogs['size'] = end - start;
         labels.forEach((label, i) => (batchLogs[label] = values[i]!));
+        // tfjs code may read the weights from here on (user callbacks each batch; validation)
+        if (userCallbacks || b === nBatches - 1) heap?.refresh();
         if (b === nBatches - 1 && validation) {
           const outs = model.evaluate(validation[0], validation[1], { batchSize, verbose: 0 });
           const list = Array.isArray(outs) ? outs : [outs];
@@ -147,62 +155,8 @@ export async function leanFit(
     return history;
   } finally {
     model.isTraining = false;
+    heap?.dispose();
     tf.dispose(owned);
-  }
-}
-
-/** Up to this many elements, a tensor's rows are batched from a host copy (no kernel). */
-const HOST_COPY_LIMIT = 1 << 25;
-
-/** Makes batches of a tensor's rows (copied from a host copy, or gathered for large data) or of host rows. */
-class Rows {
-  readonly #tensor: tf.Tensor | null;
-  readonly #shape: number[];
-  readonly #dtype: tf.DataType;
-  readonly #rowLen: number;
-  readonly #values: Float32Array | Int32Array | null = null;
-
-  constructor(source: tf.Tensor | HostRows) {
-    this.#shape = [...source.shape];
-    this.#rowLen = source.shape.slice(1).reduce((a, b) => a * b, 1);
-    if (isHostRows(source)) {
-      // host rows are read in place, whatever their size
-      this.#tensor = null;
-      this.#values = source.data;
-      this.#dtype = 'float32';
-      return;
-    }
-    const tensor = source;
-    this.#tensor = tensor;
-    this.#dtype = tensor.dtype;
-    if (tensor.size <= HOST_COPY_LIMIT) {
-      const values = tensor.dataSync();
-      if (values instanceof Float32Array || values instanceof Int32Array) this.#values = values;
-    }
-  }
-
-  /** The batch buffer, reused by every batch (see {@link Rows.take}). */
-  #batch: Float32Array | Int32Array | null = null;
-
-  /**
-   * The rows `ids` as a new tensor (call inside a tidy; dispose it before the next call): the
-   * rows are gathered into one batch buffer reused from batch to batch (the tensor copies it
-   * into the wasm heap; the cpu backend keeps it until the tensor is disposed).
-   */
-  take(ids: Int32Array): tf.Tensor {
-    const values = this.#values;
-    if (values === null) return tf.gather(this.#tensor!, tf.tensor1d(ids, 'int32'));
-    const len = this.#rowLen;
-    const size = ids.length * len;
-    if (this.#batch === null || this.#batch.length < size) {
-      this.#batch = values instanceof Float32Array ? new Float32Array(size) : new Int32Array(size);
-    }
-    const out = this.#batch.subarray(0, size);
-    for (let r = 0, t = 0; r < ids.length; r++) {
-      const o = ids[r]! * len;
-      for (let c = 0; c < len; c++) out[t++] = values[o + c]!;
-    }
-    return tf.tensor(out, [ids.length, ...this.#shape.slice(1)], this.#dtype);
   }
 }
 

@@ -6,7 +6,8 @@ import { fastKernel } from '../kernels/installFastKernels';
 import { activationBackward, type LeanActivation } from './activations';
 import { lossHead, type LeanAccuracy, type LeanLoss } from './lossHead';
 import { adamUpdate, rmspropUpdate, sgdUpdate } from './optimizerMath';
-import { trainingSimd, type TrainingSimd } from './simdModule';
+import type { TrainingSimd } from './simdModule';
+import { wasmHeapSimd } from './wasmHeapSimd';
 
 /** Names of the kernels registered by {@link registerTrainingKernels}. */
 export const TRAINING_KERNELS = {
@@ -54,16 +55,6 @@ interface CpuBackend {
 interface WasmBackend {
   makeOutput(shape: number[], dtype: string): TensorInfo;
   typedArrayFromHeap(info: TensorInfo): Typed;
-  dataIdMap: { get(id: object): { memoryOffset: number } };
-  wasm: { asm?: { memory?: WebAssembly.Memory } };
-}
-
-/** The SIMD kernels on this wasm backend's heap, with the heap offset of a tensor. */
-function simdOf(backend: unknown): { simd: TrainingSimd; at: (t: TensorInfo) => number } | null {
-  const b = backend as WasmBackend;
-  const memory = b.wasm?.asm?.memory;
-  const simd = memory instanceof WebAssembly.Memory ? trainingSimd(memory) : null;
-  return simd ? { simd, at: (t) => b.dataIdMap.get(t.dataId).memoryOffset } : null;
 }
 
 const f32 = Math.fround;
@@ -143,7 +134,7 @@ function activationGradKernel(backendName: string): KernelFunc {
     const rows = y.shape[0]!;
     const cols = y.shape.length > 1 ? y.shape[1]! : 1;
     const shapes = sums ? [y.shape, [cols]] : [y.shape];
-    const wasm = backendName === 'wasm' && activation !== 'softmax' ? simdOf(backend) : null;
+    const wasm = backendName === 'wasm' && activation !== 'softmax' ? wasmHeapSimd(backend) : null;
     if (wasm && activation !== 'softmax') {
       const b = backend as WasmBackend;
       const outs = shapes.map((s) => b.makeOutput(s, 'float32'));
@@ -159,7 +150,7 @@ function activationGradKernel(backendName: string): KernelFunc {
 }
 
 /** A variable's update given its value, gradient and two slots (inputs), into three outputs. */
-interface SlotUpdate {
+export interface SlotUpdate {
   /** Input name prefixes of the two slots. */
   slots: [string, string];
   /** On the wasm heap: the seven buffers' offsets (x, g, slots, new x, new slots), the length. */
@@ -230,6 +221,15 @@ const RMSPROP: SlotUpdate = {
 };
 
 /**
+ * The two-slot updates by kernel name (Adam, RMSProp), for a caller that runs them on the wasm
+ * heap itself (the in-place step of heapStep.ts).
+ */
+export const SLOT_UPDATES: Readonly<Record<string, SlotUpdate>> = {
+  [TRAINING_KERNELS.adam]: ADAM,
+  [TRAINING_KERNELS.rmsprop]: RMSPROP,
+};
+
+/**
  * An optimizer kernel over `count` variables: inputs `x<i>`, `g<i>` and the two slots; outputs
  * per variable its new value, then its new slots.
  */
@@ -245,7 +245,7 @@ function slotKernel(backendName: string, update: SlotUpdate): KernelFunc {
       const s = inputs[`x${i}`]!.shape;
       shapes.push(s, s, s);
     }
-    const wasm = backendName === 'wasm' ? simdOf(backend) : null;
+    const wasm = backendName === 'wasm' ? wasmHeapSimd(backend) : null;
     if (wasm) {
       const outs = shapes.map((s) => (backend as WasmBackend).makeOutput(s, 'float32'));
       for (let i = 0; i < count; i++) {
@@ -293,8 +293,10 @@ const FUSED_FORWARD = new Set<string>(['linear', 'relu', 'elu']);
 /**
  * A whole training step of a Dense chain in one dispatch: the forward products (`_FusedMatMul`),
  * the loss head, the backward products (`BatchMatMul`; both products the fast kernels, called
- * directly), the activation gradients and the optimizer update, run kernel by
- * kernel at the backend level. Intermediate buffers are released here; the outputs are the
+ * directly; on wasm, the training SIMD module's `gemm` instead, as in heapStep.ts), the
+ * activation gradients and the optimizer update, run kernel by kernel at the backend level.
+ * The lean loop runs it for the steps the in-place heap step does not take (the cpu backend,
+ * metrics computed by tfjs functions, a variable sharing its buffer). Intermediate buffers are released here; the outputs are the
  * batch stats `[loss, accuracy]`, the output activations when asked, then per trainable
  * variable its new value and slots (or its gradient when the spec has no optimizer kernel).
  * Inputs: `x`, `y`, optional `w`, `k<i>`/`b<i>` per layer, `<slot><j>` per trainable variable.
@@ -324,6 +326,14 @@ function denseStepKernel(backendName: string): KernelFunc {
     };
     const temps: TensorInfo[] = [];
     const outputs: TensorInfo[] = [];
+    // on the wasm heap, the products are the SIMD gemm (no XNNPACK operator to create and pack
+    // per new weight, no transposed copies of activations)
+    const heap = backendName === 'wasm' ? wasmHeapSimd(backend) : null;
+    const alloc = (shape: number[]): TensorInfo => {
+      const t = (backend as WasmBackend).makeOutput(shape, 'float32');
+      temps.push(t);
+      return t;
+    };
     try {
       const x = inputs['x']!;
       const m = x.shape[0]!;
@@ -333,6 +343,16 @@ function denseStepKernel(backendName: string): KernelFunc {
         const w = inputs[`k${i}`]!;
         const [k, n] = w.shape as [number, number];
         const bias = layers[i]!.hasBias ? inputs[`b${i}`] : undefined;
+        if (heap !== null) {
+          const z = alloc([m, n]);
+          const { simd, at } = heap;
+          simd.gemm(at(a), at(w), at(z), bias ? at(bias) : 0, bias ? 1 : 0, m, k, n, 4 * k, 4);
+          if (activation === 'relu') simd.reluForward(at(z), at(z), m * n);
+          if (activation !== 'elu') return z;
+          const [o] = run('Elu', { x: z }, {});
+          temps.push(o!);
+          return o!;
+        }
         const [z] = run(
           '_FusedMatMul',
           { a: view(a, [1, m, k]), b: view(w, [1, k, n]), ...(bias ? { bias } : {}) },
@@ -381,7 +401,12 @@ function denseStepKernel(backendName: string): KernelFunc {
         const l = layers[i]!;
         const wi = inputs[`k${i}`]!;
         const [k, n] = wi.shape as [number, number];
-        if (l.trainKernel) {
+        if (l.trainKernel && heap !== null) {
+          // acts[i]ᵀ · d: row i of the gradient is column i of acts[i] against d
+          const g = alloc([k, n]);
+          heap.simd.gemm(heap.at(acts[i]!), heap.at(d), heap.at(g), 0, 0, k, m, n, 4, 4 * k);
+          gradK[i] = g;
+        } else if (l.trainKernel) {
           const [g] = run(
             'BatchMatMul',
             { a: view(acts[i]!, [1, m, k]), b: view(d, [1, m, n]) },
@@ -393,19 +418,28 @@ function denseStepKernel(backendName: string): KernelFunc {
         // the column sums come with d whenever this layer's bias trains (see below)
         if (l.trainBias) gradB[i] = db!;
         if (i === spec.lowestTrainable) break;
-        const [da] = run(
-          'BatchMatMul',
-          { a: view(d, [1, m, n]), b: view(wi, [1, k, n]) },
-          { transposeA: false, transposeB: true },
-        );
-        temps.push(da!);
+        let da: TensorInfo;
+        if (heap !== null) {
+          // d · wiᵀ, on a transposed copy of wi (k x n -> n x k)
+          const wt = alloc([n, k]);
+          heap.simd.transpose(heap.at(wi), heap.at(wt), k, n);
+          da = alloc([m, k]);
+          heap.simd.gemm(heap.at(d), heap.at(wt), heap.at(da), 0, 0, m, n, k, 4 * n, 4);
+        } else {
+          [da] = run(
+            'BatchMatMul',
+            { a: view(d, [1, m, n]), b: view(wi, [1, k, n]) },
+            { transposeA: false, transposeB: true },
+          ) as [TensorInfo];
+          temps.push(da);
+        }
         const below = layers[i - 1]!;
         if (below.activation === 'linear' && !below.trainBias) {
-          d = view(da!, [m, k]);
+          d = view(da, [m, k]);
           db = null;
         } else {
           const outs = own.grad({
-            inputs: { dy: view(da!, [m, k]), y: acts[i]! },
+            inputs: { dy: view(da, [m, k]), y: acts[i]! },
             backend,
             attrs: { activation: below.activation, columnSums: below.trainBias },
           });

@@ -42,6 +42,30 @@ export interface TrainingSimd {
   ): void;
   /** Column sums of a rows x cols float32 block, each column summed in row order. */
   colsum(d: number, out: number, rows: number, cols: number): void;
+  /** `out` (cols x rows) = the transpose of the rows x cols float32 matrix at `src` (exact). */
+  transpose(src: number, out: number, rows: number, cols: number): void;
+  /**
+   * `c = op(a) · b` (m x k by k x n; b and c row-major), plus the row `bias` (n floats) when
+   * `hasBias` is 1. Element (i, t) of op(a) is the f32 at `a + i * aRow + t * aStep` (bytes):
+   * `aRow = 4k, aStep = 4` for a row-major m x k, `aRow = 4, aStep = 4m` for the transpose of a
+   * row-major k x m. Each element is summed over t in order from the bias (or 0), one f32
+   * multiply and one f32 add per term, whatever the tile that computes it (so it equals the
+   * plain float32 loop bit for bit).
+   */
+  gemm(
+    a: number,
+    b: number,
+    c: number,
+    bias: number,
+    hasBias: number,
+    m: number,
+    k: number,
+    n: number,
+    aRow: number,
+    aStep: number,
+  ): void;
+  /** `out = x < 0 ? 0 : x` for n floats (relu; NaN and -0 kept); out may be x. */
+  reluForward(x: number, out: number, n: number): void;
   /** `out = dy * f'(y)` for n floats; one function per activation. */
   grad: Record<
     'linear' | 'relu' | 'sigmoid' | 'tanh' | 'elu',
@@ -120,6 +144,7 @@ const i32 = (value: number): number[] => [0x41, ...sleb(value)];
 const F32_ZERO = [0x43, 0, 0, 0, 0];
 const F32_ONE = [0x43, 0, 0, 0x80, 0x3f];
 const I32_ADD = 0x6a;
+const I32_MUL = 0x6c;
 const I32_AND = 0x71;
 const I32_SHL = 0x74;
 const I32_GE_U = 0x4f;
@@ -294,6 +319,13 @@ const KERNELS: Kernel[] = [
       ['store', 'xo', ['sub', L('x'), T('m')]],
     ],
   },
+  {
+    // relu forward: x < 0 ? 0 : x (NaN stays NaN, -0 stays -0)
+    name: 'reluForward',
+    pointers: ['x', 'out'],
+    consts: [],
+    body: [['store', 'out', ['selectGt0', ['sub', ['zero'], L('x')], ['zero'], L('x')]]],
+  },
   { name: 'linear', pointers: ['dy', 'y', 'out'], consts: [], body: [['store', 'out', L('dy')]] },
   {
     name: 'relu',
@@ -367,35 +399,271 @@ function colsum(): { params: number[]; body: number[] } {
   return { params: [I32, I32, I32, I32], body: [...uleb(body.length), ...body] };
 }
 
+/** `i8x16.shuffle` of two vectors by 16 byte lanes (0-15: the first, 16-31: the second). */
+const shuffle = (lanes: number[]): number[] => [...SIMD(0x0d), ...lanes];
+const lanes = (words: number[]): number[] =>
+  words.flatMap((w) => [4 * w, 4 * w + 1, 4 * w + 2, 4 * w + 3]);
+/** (a0, b0, a1, b1) and (a2, b2, a3, b3) of two vectors a, b. */
+const ZIP_LO = shuffle(lanes([0, 4, 1, 5]));
+const ZIP_HI = shuffle(lanes([2, 6, 3, 7]));
+/** (a0, a1, b0, b1) and (a2, a3, b2, b3). */
+const HALF_LO = shuffle(lanes([0, 1, 4, 5]));
+const HALF_HI = shuffle(lanes([2, 3, 6, 7]));
+
 /**
- * The module's bytes: imports `env.memory`, exports one function per kernel.
+ * `transpose(src, out, rows, cols)`: out[j][i] = src[i][j]. Whole 4 x 4 blocks go through
+ * registers (four row loads, eight shuffles, four column stores); the rows and columns past the
+ * last whole block are copied one float at a time. Moves bits, so it is exact.
+ */
+function transpose(): { params: number[]; body: number[] } {
+  const [src, out, rows, cols] = [0, 1, 2, 3];
+  const [i, j, rows4, cols4, rowIn, rowOut, p, q, i0, j0] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+  const [r0, r1, r2, r3, t0, t1, t2, t3] = [14, 15, 16, 17, 18, 19, 20, 21];
+  /** base + ((a * b + c) << 2) on the stack. */
+  // prettier-ignore
+  const addr = (base: number, a: number, b: number, c: number): number[] => [
+    ...get(base), ...get(a), ...get(b), I32_MUL, ...get(c), I32_ADD, ...i32(2), I32_SHL, I32_ADD,
+  ];
+  // prettier-ignore
+  const load = (row: number, dst: number): number[] => [
+    ...get(p), ...(row ? [...get(rowIn), ...i32(row), I32_MUL, I32_ADD] : []),
+    ...V128_LOAD, ...set(dst),
+  ];
+  // prettier-ignore
+  const store = (row: number, a: number, b: number, lanesOp: number[]): number[] => [
+    ...get(q), ...(row ? [...get(rowOut), ...i32(row), I32_MUL, I32_ADD] : []),
+    ...get(a), ...get(b), ...lanesOp, ...V128_STORE,
+  ];
+  // prettier-ignore
+  const block = [
+    ...addr(src, i, cols, j), ...set(p),
+    ...addr(out, j, rows, i), ...set(q),
+    ...load(0, r0), ...load(1, r1), ...load(2, r2), ...load(3, r3),
+    ...get(r0), ...get(r1), ...ZIP_LO, ...set(t0), // a0 b0 a1 b1
+    ...get(r0), ...get(r1), ...ZIP_HI, ...set(t1), // a2 b2 a3 b3
+    ...get(r2), ...get(r3), ...ZIP_LO, ...set(t2), // c0 d0 c1 d1
+    ...get(r2), ...get(r3), ...ZIP_HI, ...set(t3), // c2 d2 c3 d3
+    ...store(0, t0, t2, HALF_LO), // a0 b0 c0 d0
+    ...store(1, t0, t2, HALF_HI), // a1 b1 c1 d1
+    ...store(2, t1, t3, HALF_LO),
+    ...store(3, t1, t3, HALF_HI),
+  ];
+  /** The rectangle rows [i0, iEnd) x columns [j0, jEnd), one float at a time. */
+  // prettier-ignore
+  const scalar = (iEnd: number, jEnd: number): number[] => [
+    ...get(i0), ...set(i),
+    ...whileBelow(i, iEnd, 1, [
+      ...get(j0), ...set(j),
+      ...whileBelow(j, jEnd, 1, [
+        ...addr(out, j, rows, i), ...addr(src, i, cols, j), ...F32_LOAD, ...F32_STORE,
+      ]),
+    ]),
+  ];
+  // prettier-ignore
+  const code = [
+    ...get(rows), ...i32(-4), I32_AND, ...set(rows4),
+    ...get(cols), ...i32(-4), I32_AND, ...set(cols4),
+    ...get(cols), ...i32(2), I32_SHL, ...set(rowIn),
+    ...get(rows), ...i32(2), I32_SHL, ...set(rowOut),
+    ...i32(0), ...set(i),
+    ...whileBelow(i, rows4, 4, [
+      ...i32(0), ...set(j),
+      ...whileBelow(j, cols4, 4, block),
+    ]),
+    // the columns past the last whole block (every row), then the rows past it (the first cols4 columns)
+    ...i32(0), ...set(i0), ...get(cols4), ...set(j0), ...scalar(rows, cols),
+    ...get(rows4), ...set(i0), ...i32(0), ...set(j0), ...scalar(rows, cols4),
+    0x0b,
+  ];
+  const body = [
+    ...vec([
+      [10, I32],
+      [8, V128],
+    ]),
+    ...code,
+  ];
+  return { params: [I32, I32, I32, I32], body: [...uleb(body.length), ...body] };
+}
+
+/**
+ * `gemm(a, b, c, bias, hasBias, m, k, n, aRow, aStep)`: c = op(a)·b (+ bias), the element
+ * (i, t) of op(a) at `a + i * aRow + t * aStep` (bytes): `aRow = 4k, aStep = 4` for a itself
+ * (m x k), `aRow = 4, aStep = 4m` for the transpose of a stored k x m. Tiles of 4 rows x 8 columns (eight
+ * accumulators), then 4 x 4, then single rows, and the last n % 4 columns one float at a time;
+ * every element is `((init + a0·b0) + a1·b1) + ...` in f32, as in the scalar loop.
+ */
+function gemm(): { params: number[]; body: number[] } {
+  const [a, b, c, bias, hasBias, m, k, n, aRow, aStep] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const [i, j, kk, pb, rowB, m4, n8, n4] = [10, 11, 12, 13, 14, 15, 16, 17];
+  const pr0 = 18; // 4 pointers: pr0 + r, at row r of op(a), term kk
+  const acc0 = 22; // 8 v128 accumulators: acc0 + 2 * r + v
+  const [bv0, bv1, av] = [30, 31, 32];
+  const accS = 33; // 4 f32 accumulators (scalar columns): accS + r
+  const SPLAT = SIMD(V.splat);
+  /** The f32 of row r of the tile, term kk. */
+  const aAt = (r: number): number[] => [...get(pr0 + r), ...F32_LOAD];
+  /** pr0 + r = a + (i + r) * aRow for the R rows of a tile. */
+  // prettier-ignore
+  const rowPointers = (R: number): number[] => Array.from({ length: R }, (_, r) => [
+    ...get(a), ...get(i), ...(r ? [...i32(r), I32_ADD] : []), ...get(aRow), I32_MUL, I32_ADD,
+    ...set(pr0 + r),
+  ]).flat();
+  /** Every row pointer one term on. */
+  // prettier-ignore
+  const nextTerm = (R: number): number[] => Array.from({ length: R }, (_, r) => [
+    ...get(pr0 + r), ...get(aStep), I32_ADD, ...set(pr0 + r),
+  ]).flat();
+  /** R rows x V vectors of columns from (i, j), then j += 4V. */
+  const tile = (R: number, Vn: number): number[] => {
+    const out: number[] = [];
+    for (let r = 0; r < R; r++) {
+      for (let v = 0; v < Vn; v++) {
+        // prettier-ignore
+        out.push(
+          ...get(hasBias), 0x04, V128,
+          ...get(bias), ...get(j), ...i32(2), I32_SHL, I32_ADD, ...SIMD(V.load), 0, ...uleb(16 * v),
+          0x05, ...F32_ZERO, ...SPLAT, 0x0b,
+          ...set(acc0 + 2 * r + v),
+        );
+      }
+    }
+    // prettier-ignore
+    out.push(
+      ...rowPointers(R),
+      ...get(b), ...get(j), ...i32(2), I32_SHL, I32_ADD, ...set(pb),
+      ...i32(0), ...set(kk),
+      ...whileBelow(kk, k, 1, [
+        ...get(pb), ...V128_LOAD, ...set(bv0),
+        ...(Vn > 1 ? [...get(pb), ...SIMD(V.load), 0, 16, ...set(bv1)] : []),
+        ...Array.from({ length: R }, (_, r) => [
+          ...aAt(r), ...SPLAT, ...set(av),
+          ...Array.from({ length: Vn }, (_, v) => [
+            ...get(acc0 + 2 * r + v), ...get(av), ...get(v ? bv1 : bv0), ...SIMD(VOP.mul),
+            ...SIMD(VOP.add), ...set(acc0 + 2 * r + v),
+          ]).flat(),
+        ]).flat(),
+        ...nextTerm(R),
+        ...get(pb), ...get(rowB), I32_ADD, ...set(pb),
+      ]),
+    );
+    for (let r = 0; r < R; r++) {
+      for (let v = 0; v < Vn; v++) {
+        // c + ((i + r) * n + j) * 4 + 16 v
+        // prettier-ignore
+        out.push(
+          ...get(c), ...get(i), ...i32(r), I32_ADD, ...get(n), I32_MUL, ...get(j), I32_ADD,
+          ...i32(2), I32_SHL, I32_ADD,
+          ...get(acc0 + 2 * r + v), ...SIMD(V.store), 0, ...uleb(16 * v),
+        );
+      }
+    }
+    out.push(...get(j), ...i32(4 * Vn), I32_ADD, ...set(j));
+    return out;
+  };
+  /** R rows, one column j, then j += 1. */
+  const column = (R: number): number[] => {
+    const out: number[] = [];
+    for (let r = 0; r < R; r++) {
+      // prettier-ignore
+      out.push(
+        ...get(hasBias), 0x04, F32,
+        ...get(bias), ...get(j), ...i32(2), I32_SHL, I32_ADD, ...F32_LOAD,
+        0x05, ...F32_ZERO, 0x0b, ...set(accS + r),
+      );
+    }
+    // prettier-ignore
+    out.push(
+      ...rowPointers(R),
+      ...get(b), ...get(j), ...i32(2), I32_SHL, I32_ADD, ...set(pb),
+      ...i32(0), ...set(kk),
+      ...whileBelow(kk, k, 1, [
+        ...Array.from({ length: R }, (_, r) => [
+          ...get(accS + r), ...aAt(r), ...get(pb), ...F32_LOAD, SOP.mul, SOP.add, ...set(accS + r),
+        ]).flat(),
+        ...nextTerm(R),
+        ...get(pb), ...get(rowB), I32_ADD, ...set(pb),
+      ]),
+    );
+    for (let r = 0; r < R; r++) {
+      // prettier-ignore
+      out.push(
+        ...get(c), ...get(i), ...i32(r), I32_ADD, ...get(n), I32_MUL, ...get(j), I32_ADD,
+        ...i32(2), I32_SHL, I32_ADD, ...get(accS + r), ...F32_STORE,
+      );
+    }
+    out.push(...get(j), ...i32(1), I32_ADD, ...set(j));
+    return out;
+  };
+  /** All the columns of R rows from i, then i += R. */
+  // prettier-ignore
+  const rowsOf = (R: number): number[] => [
+    ...i32(0), ...set(j),
+    ...whileBelow(j, n8, 0, tile(R, 2)),
+    ...whileBelow(j, n4, 0, tile(R, 1)),
+    ...whileBelow(j, n, 0, column(R)),
+    ...get(i), ...i32(R), I32_ADD, ...set(i),
+  ];
+  // prettier-ignore
+  const code = [
+    ...get(n), ...i32(2), I32_SHL, ...set(rowB),
+    ...get(m), ...i32(-4), I32_AND, ...set(m4),
+    ...get(n), ...i32(-8), I32_AND, ...set(n8),
+    ...get(n), ...i32(-4), I32_AND, ...set(n4),
+    ...i32(0), ...set(i),
+    ...whileBelow(i, m4, 0, rowsOf(4)),
+    ...whileBelow(i, m, 0, rowsOf(1)),
+    0x0b,
+  ];
+  const body = [
+    ...vec([
+      [12, I32],
+      [11, V128],
+      [4, F32],
+    ]),
+    ...code,
+  ];
+  return {
+    params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32],
+    body: [...uleb(body.length), ...body],
+  };
+}
+
+/** The functions of each module: the element-wise kernels, then the matrix ones. */
+const MODULES: (() => { names: string[]; compiled: { params: number[]; body: number[] }[] })[] = [
+  () => ({
+    names: [...KERNELS.map((k) => k.name), 'colsum'],
+    compiled: [...KERNELS.map(compile), colsum()],
+  }),
+  () => ({ names: ['transpose', 'gemm'], compiled: [transpose(), gemm()] }),
+];
+
+/**
+ * The bytes of the training kernels' modules, each importing `env.memory` and exporting one
+ * function per kernel: the element-wise kernels (Adam, RMSProp, activation gradients, column
+ * sums), then the matrix kernels (transpose, gemm). Two modules, so that each stays under the
+ * 4 KB a browser compiles synchronously on its main thread.
  *
- * @returns the WebAssembly binary
+ * @returns the WebAssembly binaries
  * @example
  * ```ts
- * WebAssembly.validate(trainingSimdBytes()); // true where wasm SIMD is supported
+ * trainingSimdBytes().every((b) => WebAssembly.validate(b)); // true where wasm SIMD is supported
  * ```
  */
-export function trainingSimdBytes(): Uint8Array<ArrayBuffer> {
-  const compiled = [...KERNELS.map(compile), colsum()];
-  const names = [...KERNELS.map((k) => k.name), 'colsum'];
-  const types = compiled.map((c) => [0x60, ...vec(c.params.map((p) => [p])), 0]);
-  const bytes = [
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    ...section(1, vec(types)),
-    ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, 0x00]])),
-    ...section(3, vec(compiled.map((_, i) => uleb(i)))),
-    ...section(7, vec(names.map((n, i) => [...name(n), 0x00, ...uleb(i)]))),
-    ...section(10, vec(compiled.map((c) => c.body))),
-  ];
-  return new Uint8Array(bytes);
+export function trainingSimdBytes(): Uint8Array<ArrayBuffer>[] {
+  return MODULES.map((make) => {
+    const { names, compiled } = make();
+    const types = compiled.map((c) => [0x60, ...vec(c.params.map((p) => [p])), 0]);
+    // prettier-ignore
+    const bytes = [
+      0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+      ...section(1, vec(types)),
+      ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, 0x00]])),
+      ...section(3, vec(compiled.map((_, i) => uleb(i)))),
+      ...section(7, vec(names.map((n, i) => [...name(n), 0x00, ...uleb(i)]))),
+      ...section(10, vec(compiled.map((c) => c.body))),
+    ];
+    return new Uint8Array(bytes);
+  });
 }
 
 const cache = new WeakMap<WebAssembly.Memory, TrainingSimd | null>();
@@ -414,14 +682,22 @@ export function trainingSimd(memory: WebAssembly.Memory): TrainingSimd | null {
   if (cache.has(memory)) return cache.get(memory)!;
   let out: TrainingSimd | null = null;
   try {
-    const bytes = trainingSimdBytes();
-    if (WebAssembly.validate(bytes)) {
-      const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-      const e = instance.exports as unknown as Record<string, (...a: number[]) => void>;
+    const modules = trainingSimdBytes();
+    if (modules.every((bytes) => WebAssembly.validate(bytes))) {
+      const e: Record<string, (...a: number[]) => void> = {};
+      for (const bytes of modules) {
+        const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+          env: { memory },
+        });
+        Object.assign(e, instance.exports);
+      }
       out = {
         adam: e['adam']!,
         rmsprop: e['rmsprop']!,
         colsum: e['colsum']!,
+        reluForward: e['reluForward']!,
+        transpose: e['transpose']!,
+        gemm: e['gemm']!,
         grad: {
           linear: e['linear']!,
           relu: e['relu']!,

@@ -1,0 +1,36 @@
+// The training SIMD module on a tfjs-backend-wasm backend's heap.
+import type { TensorInfo } from '@tensorflow/tfjs';
+import { trainingSimd, type TrainingSimd } from './simdModule';
+
+/** The parts of tfjs-backend-wasm's backend that {@link wasmHeapSimd} reads. */
+interface WasmBackendHeap {
+  dataIdMap: { get(id: object): { memoryOffset: number } };
+  wasm?: { asm?: { memory?: WebAssembly.Memory } };
+}
+
+/** The SIMD kernels on a wasm backend's heap, and the heap offset of a tensor's buffer. */
+export interface WasmHeapSimd {
+  simd: TrainingSimd;
+  /** The byte offset of `t`'s buffer on the heap. */
+  at(t: TensorInfo): number;
+}
+
+/**
+ * The training SIMD module instantiated on `backend`'s heap (once per heap), to run on tensors
+ * of that backend in place.
+ *
+ * @param backend - a tfjs-backend-wasm backend (anything else gives null)
+ * @returns the kernels and an offset lookup, or null where the backend has no wasm heap or the
+ *   runtime has no WebAssembly SIMD
+ * @example
+ * ```ts
+ * const heap = wasmHeapSimd(tf.findBackend('wasm'));
+ * if (heap) heap.simd.transpose(heap.at(a), heap.at(out), rows, cols);
+ * ```
+ */
+export function wasmHeapSimd(backend: unknown): WasmHeapSimd | null {
+  const b = backend as WasmBackendHeap;
+  const memory = b?.wasm?.asm?.memory;
+  const simd = memory instanceof WebAssembly.Memory ? trainingSimd(memory) : null;
+  return simd ? { simd, at: (t) => b.dataIdMap.get(t.dataId).memoryOffset } : null;
+}
