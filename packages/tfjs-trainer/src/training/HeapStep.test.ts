@@ -155,6 +155,36 @@ describe('HeapStep: the lean step in place on the wasm heap', () => {
     tf.dispose([after, fresh, x, y]);
   });
 
+  it("leaves Adam's state as model.fit does: iterations, moments and beta powers (written in place)", async () => {
+    const { x, y } = data(50, 5);
+    const a = await withSeededRandom(3, () => mlp('relu'));
+    const b = await withSeededRandom(3, () => mlp('relu'));
+    const plan = planLeanFit(a, { batchSize: 8 });
+    if (typeof plan === 'string') throw new Error(plan);
+    await withSeededRandom(5, () => leanFit(plan, x, y, { epochs: 2, batchSize: 8 }));
+    await withSeededRandom(5, () => b.fit(x, y, { epochs: 2, batchSize: 8, verbose: 0 }));
+    type Adam = tf.Optimizer & { accBeta1: tf.Variable; accBeta2: tf.Variable };
+    const [oa, ob] = [a.optimizer as Adam, b.optimizer as Adam];
+    const wa = await oa.getWeights();
+    const wb = await ob.getWeights();
+    // the same slots in the same order (the layers' names differ between the two models)
+    const slot = (name: string): string => name.split('/').slice(1).join('/');
+    expect(wa.map((w) => slot(w.name))).toEqual(wb.map((w) => slot(w.name)));
+    wa.forEach((w, i) =>
+      expect(maxDiff(w.tensor.dataSync(), wb[i]!.tensor.dataSync())).toBeLessThan(1e-4),
+    );
+    expect(wa[0]!.tensor.dataSync()[0]).toBe(14); // iterations: 2 epochs x 7 batches
+    expect(oa.accBeta1.dataSync()[0]).toBe(ob.accBeta1.dataSync()[0]);
+    expect(oa.accBeta2.dataSync()[0]).toBe(ob.accBeta2.dataSync()[0]);
+    tf.dispose([...wa, ...wb].map((w) => w.tensor));
+    for (const m of [a, b]) {
+      const opt = m.optimizer;
+      m.dispose();
+      opt.dispose();
+    }
+    tf.dispose([x, y]);
+  });
+
   it('sample weights, SGD and RMSProp train as model.fit does', async () => {
     for (const optimizer of [() => tf.train.sgd(0.1), () => tf.train.rmsprop(0.01, 0.9, 0.2)]) {
       const { x, y } = data(64, 5);

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TensorInfo } from '@tensorflow/tfjs';
 import { activationForward } from './activations';
-import { fusedOptimizerStep } from './fusedOptimizerStep';
+import { fusedOptimizerStep, type ScalarState } from './fusedOptimizerStep';
 import { lossHead } from './lossHead';
 import { sgdUpdate } from './optimizerMath';
 import type { LeanFitPlan } from './planLeanFit';
@@ -164,6 +164,20 @@ export class HeapStep {
     return new HeapStep(plan, layout, backend, heap, rows, batchSize);
   }
 
+  /** The optimizer's scalar state read and written on the heap (see fusedOptimizerStep). */
+  readonly #scalars: ScalarState = {
+    read: (v) => {
+      this.#views();
+      return this.#f32[this.#offset(v) >> 2]!;
+    },
+    writable: (v) =>
+      v.dtype === 'float32' && v.size === 1 && this.#backend.refCount(v.dataId) === 1,
+    write: (v, value) => {
+      this.#views();
+      this.#f32[this.#offset(v) >> 2] = value;
+    },
+  };
+
   /** The byte offset of a buffer on the heap. */
   #offset(t: { dataId: object }): number {
     return this.#backend.dataIdMap.get(t.dataId)!.memoryOffset;
@@ -194,7 +208,7 @@ export class HeapStep {
    */
   run(ids: Int32Array): number[] | null {
     const plan = this.#plan;
-    const step = fusedOptimizerStep(plan.model.optimizer, plan.trainable);
+    const step = fusedOptimizerStep(plan.model.optimizer, plan.trainable, this.#scalars);
     if (step === null) return null;
     const owned = (v: tf.Variable): boolean => this.#backend.refCount(v.dataId) === 1;
     if (!plan.trainable.every(owned) || !step.slots.every((s) => s.every(owned))) return null;

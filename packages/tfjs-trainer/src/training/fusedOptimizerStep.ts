@@ -30,6 +30,18 @@ function hasKernel(name: string): boolean {
 }
 
 /**
+ * How an optimizer's scalar state (Adam's beta powers) is read and written: by default through
+ * tfjs (`dataSync`, `assign` of a new scalar); the in-place heap step reads and writes the
+ * variables' buffers directly.
+ */
+export interface ScalarState {
+  read(v: tf.Variable): number;
+  /** Whether `write` may change this variable's buffer in place. */
+  writable(v: tf.Variable): boolean;
+  write(v: tf.Variable, value: number): void;
+}
+
+/**
  * One step of a tfjs Adam, RMSProp (not centered) or SGD optimizer as a fused kernel: its
  * slot variables (created as tfjs creates them, by position, on the first step), the kernel's
  * name and attrs, and `commit`, which assigns the kernel's outputs (per variable: the new
@@ -57,6 +69,7 @@ export interface FusedOptimizerStep {
  *
  * @param optimizer - the model's optimizer
  * @param variables - the variables the step updates
+ * @param state - how to read and write the optimizer's scalar state (default: through tfjs)
  * @returns the step, or null
  * @example
  * ```ts
@@ -66,11 +79,12 @@ export interface FusedOptimizerStep {
 export function fusedOptimizerStep(
   optimizer: tf.Optimizer,
   variables: readonly tf.Variable[],
+  state?: ScalarState,
 ): FusedOptimizerStep | null {
   // exact classes: tfjs's optimizers answer `instanceof` for any optimizer, and a subclass
   // may change the update
   if (optimizer.constructor === tf.AdamOptimizer && hasKernel(TRAINING_KERNELS.adam)) {
-    return adam(optimizer as unknown as AdamState, variables);
+    return adam(optimizer as unknown as AdamState, variables, state);
   }
   if (
     optimizer.constructor === tf.RMSPropOptimizer &&
@@ -112,18 +126,30 @@ function assignWithSlots(
   });
 }
 
-function adam(opt: AdamState, variables: readonly tf.Variable[]): FusedOptimizerStep {
-  const acc1 = opt.accBeta1.dataSync()[0]!;
-  const acc2 = opt.accBeta2.dataSync()[0]!;
+function adam(
+  opt: AdamState,
+  variables: readonly tf.Variable[],
+  state: ScalarState | undefined,
+): FusedOptimizerStep {
+  const read = (v: tf.Variable): number => (state ? state.read(v) : v.dataSync()[0]!);
+  const acc1 = read(opt.accBeta1);
+  const acc2 = read(opt.accBeta2);
   const slots = variables.map((v, i) => [
     slotAt(opt.accumulatedFirstMoment, i, v, 'm'),
     slotAt(opt.accumulatedSecondMoment, i, v, 'v'),
   ]);
   const advance = (): void => {
-    tf.tidy(() => {
-      opt.accBeta1.assign(tf.scalar(Math.fround(acc1 * Math.fround(opt.beta1))));
-      opt.accBeta2.assign(tf.scalar(Math.fround(acc2 * Math.fround(opt.beta2))));
-    });
+    const next1 = Math.fround(acc1 * Math.fround(opt.beta1));
+    const next2 = Math.fround(acc2 * Math.fround(opt.beta2));
+    if (state && state.writable(opt.accBeta1) && state.writable(opt.accBeta2)) {
+      state.write(opt.accBeta1, next1);
+      state.write(opt.accBeta2, next2);
+    } else {
+      tf.tidy(() => {
+        opt.accBeta1.assign(tf.scalar(next1));
+        opt.accBeta2.assign(tf.scalar(next2));
+      });
+    }
     opt.incrementIterations();
   };
   return {

@@ -71,9 +71,7 @@ export function lossHead(
   const hi = f32(1 - spec.epsilon);
   const clip = (v: number): number => (v < lo ? lo : v > hi ? hi : v);
   const inRange = (v: number): boolean => v >= lo && v <= hi;
-  const dp = new Float64Array(cols);
-  const g = new Float64Array(cols);
-  const q = new Float64Array(cols);
+  const [dp, g, q] = scratchRows(cols);
   let lossSum = 0;
   let accSum = 0;
   for (let r = 0; r < rows; r++) {
@@ -141,6 +139,16 @@ export function lossHead(
     loss: f32(lossSum / rows),
     accuracy: spec.accuracy === 'none' ? NaN : f32(accSum / rows),
   };
+}
+
+let scratch: [Float64Array, Float64Array, Float64Array] | null = null;
+
+/** Three float64 rows of `cols` values, reused from call to call (a step runs one head at a time). */
+function scratchRows(cols: number): [Float64Array, Float64Array, Float64Array] {
+  if (scratch === null || scratch[0].length !== cols) {
+    scratch = [new Float64Array(cols), new Float64Array(cols), new Float64Array(cols)];
+  }
+  return scratch;
 }
 
 /** tfjs-layers' binaryAccuracy / categoricalAccuracy / sparseCategoricalAccuracy of one row. */

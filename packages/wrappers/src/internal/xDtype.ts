@@ -19,16 +19,21 @@ function typedDtype(a: ArrayBufferView): string {
   return TYPED_DTYPES[tag] ?? 'float64';
 }
 
-/** The dtypes of the leaves of nested arrays (numbers as numpy infers them from a list). */
-function leafDtypes(v: unknown, out: Set<string>, depth = 0): void {
-  if (out.has('float64') && out.size > 1) return; // nothing more can change the result
+/**
+ * Adds the dtypes of the leaves of nested arrays to `out` (numbers as numpy infers them from a
+ * list), and stops at the first float64 leaf: every dtype here casts safely to float64, so once
+ * one leaf is float64 the result is float64 whatever the others are (this is what keeps the
+ * check O(1) for rows of plain numbers rather than a walk over every value).
+ *
+ * @returns true when a float64 leaf was found (nothing more can change the result)
+ */
+function leafDtypes(v: unknown, out: Set<string>, depth = 0): boolean {
   if (isTypedArray(v)) out.add(typedDtype(v));
   else if (Array.isArray(v) && depth < 64) {
-    for (const x of v) leafDtypes(x, out, depth + 1);
+    for (const x of v) if (leafDtypes(x, out, depth + 1)) return true;
   } else if (typeof v === 'boolean') out.add('bool');
-  else if (typeof v === 'number')
-    out.add('float64'); // a JS number is an IEEE-754 double
-  else out.add('float64'); // strings, records, null: converted to float64 numbers
+  else out.add('float64'); // a JS number is an IEEE-754 double; strings, records, null: converted
+  return out.has('float64');
 }
 
 /**
