@@ -56,5 +56,7 @@ const lines = (map, n) =>
         `${(t / 1000).toFixed(0).padStart(7)} ms ${((100 * t) / total).toFixed(1).padStart(5)}%  ${k}`,
     )
     .join('\n');
-console.log(`${file}: ${(total / 1000).toFixed(0)} ms sampled\n\nby package:\n${lines(byArea, 20)}`);
+console.log(
+  `${file}: ${(total / 1000).toFixed(0)} ms sampled\n\nby package:\n${lines(byArea, 20)}`,
+);
 console.log(`\ntop functions (self time):\n${lines(byFunction, Number(topArg ?? 25))}`);
