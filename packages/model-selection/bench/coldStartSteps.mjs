@@ -71,7 +71,8 @@ await import(url('@scikeras/tfjs-trainer'));
 mark('import @scikeras/tfjs-trainer');
 const { KerasClassifier, useBackend } = await import(wrappersDist.href);
 mark('import @scikeras/wrappers');
-const { mlpHH } = await import(here('../../wrappers/bench/models.mjs').href);
+// referenceSearch.mjs imports the estimator's module (bench/models.mjs) and defines nothing else
+const { REFERENCE_PARAMS } = await import(here('../../wrappers/bench/referenceSearch.mjs').href);
 mark("import the estimator's module (bench/models.mjs)");
 tf.enableProdMode();
 await useBackend('wasm');
@@ -80,16 +81,7 @@ mark("useBackend('wasm') (read + compile + instantiate the .wasm)");
 const { X, y } = JSON.parse(readFileSync(workerData?.file ?? process.argv[2], 'utf8'));
 const n = Math.round((X.length * 2) / 3);
 const fit = async () => {
-  const est = new KerasClassifier({
-    model: mlpHH,
-    model__hidden: 32,
-    optimizer: 'adam',
-    loss: 'sparse_categorical_crossentropy',
-    batchSize: 64,
-    epochs: 10,
-    randomState: 0,
-    verbose: 0,
-  });
+  const est = new KerasClassifier({ ...REFERENCE_PARAMS, model__hidden: 32 });
   await est.fit(X.slice(0, n), y.slice(0, n));
   est.dispose();
 };

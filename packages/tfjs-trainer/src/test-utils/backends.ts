@@ -36,3 +36,22 @@ export async function withSeededRandom<T>(seed: number, fn: () => T | Promise<T>
     Math.random = original;
   }
 }
+
+/**
+ * Asserts after every test of the enclosing `describe` that `tf.memory().numTensors` and the
+ * backend's own buffer count are back to their values before the test (no tensor leaked, and no
+ * buffer left inside the backend by a kernel's intermediates or an arena).
+ */
+export function checkNoLeakedBuffers(): void {
+  let tensors = 0;
+  let buffers = 0;
+  const backendBuffers = (): number => tf.engine().backend.numDataIds();
+  beforeEach(() => {
+    tensors = tf.memory().numTensors;
+    buffers = backendBuffers();
+  });
+  afterEach(() => {
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(backendBuffers()).toBe(buffers);
+  });
+}

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { useTestBackend, withSeededRandom } from '../test-utils/backends';
+import { checkNoLeakedBuffers, useTestBackend, withSeededRandom } from '../test-utils/backends';
 import { leanFit } from './leanFit';
 import { planLeanFit } from './planLeanFit';
 import { TRAINING_KERNELS } from './registerTrainingKernels';
@@ -57,17 +57,7 @@ const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number =>
 
 describe('HeapStep: the lean step in place on the wasm heap', () => {
   useTestBackend('wasm');
-  let before = 0;
-  let buffers = 0;
-  const backendBuffers = (): number => tf.engine().backend.numDataIds();
-  beforeEach(() => {
-    before = tf.memory().numTensors;
-    buffers = backendBuffers();
-  });
-  afterEach(() => {
-    expect(tf.memory().numTensors).toBe(before);
-    expect(backendBuffers()).toBe(buffers);
-  });
+  checkNoLeakedBuffers();
 
   /** A lean fit and a model.fit of twin models (same seed), compared. */
   async function fitBoth(

@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TensorInfo } from '@tensorflow/tfjs';
 import { activationForward } from './activations';
+import { denseProducts } from './denseProducts';
 import { fusedOptimizerStep, type ScalarState } from './fusedOptimizerStep';
 import { lossHead } from './lossHead';
 import { sgdUpdate } from './optimizerMath';
@@ -238,8 +239,8 @@ export class HeapStep {
       const l = layers[i]!;
       const [k, n] = l.kernel.shape as [number, number];
       const out = this.#slots[i]!.out;
-      const bias = l.bias ? at(l.bias) : 0;
-      simd.gemm(input(i), at(l.kernel), out, bias, l.bias ? 1 : 0, m, k, n, 4 * k, 4);
+      const bias = l.bias ? at(l.bias) : null;
+      denseProducts.forward(simd, input(i), at(l.kernel), bias, out, m, k, n);
       if (i === last) break;
       if (l.activation === 'relu') simd.reluForward(out, out, m * n);
       else if (l.activation !== 'linear') {
@@ -270,12 +271,11 @@ export class HeapStep {
       const s = this.#slots[i]!;
       const [k, n] = l.kernel.shape as [number, number];
       if (layout.layers[i]!.trainKernel) {
-        simd.gemm(input(i), d, s.gradK, 0, 0, k, m, n, 4, 4 * k);
+        denseProducts.kernelGrad(simd, input(i), d, s.gradK, m, k, n);
       }
       if (layout.layers[i]!.trainBias) simd.colsum(d, s.gradB, m, n);
       if (i === layout.lowestTrainable) break;
-      simd.transpose(at(l.kernel), base.wt, k, n);
-      simd.gemm(d, base.wt, s.dIn, 0, 0, m, n, k, 4 * n, 4);
+      denseProducts.inputGrad(simd, d, at(l.kernel), base.wt, s.dIn, m, k, n);
       const below = layers[i - 1]!.activation;
       if (below !== 'linear') simd.grad[below as 'relu'](s.dIn, input(i), s.dIn, m * k);
       d = s.dIn;

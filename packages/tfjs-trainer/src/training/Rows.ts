@@ -58,10 +58,7 @@ export class Rows {
       this.#batch = values instanceof Float32Array ? new Float32Array(size) : new Int32Array(size);
     }
     const out = this.#batch.subarray(0, size);
-    for (let r = 0, t = 0; r < ids.length; r++) {
-      const o = ids[r]! * len;
-      for (let c = 0; c < len; c++) out[t++] = values[o + c]!;
-    }
+    this.copyRows(ids, out);
     return tf.tensor(out, [ids.length, ...this.#shape.slice(1)], this.#dtype);
   }
 

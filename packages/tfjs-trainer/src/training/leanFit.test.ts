@@ -1,5 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { BACKENDS, useTestBackend, withSeededRandom } from '../test-utils/backends';
+import {
+  BACKENDS,
+  checkNoLeakedBuffers,
+  useTestBackend,
+  withSeededRandom,
+} from '../test-utils/backends';
 import { injectSampleWeights } from '../injectSampleWeights';
 import { leanFit, type LeanFitArgs } from './leanFit';
 import { planLeanFit } from './planLeanFit';
@@ -128,18 +133,7 @@ function expectSameTraining(
 
 describe.each(BACKENDS)('leanFit trains as model.fit does (%s)', (backend) => {
   useTestBackend(backend);
-  let before = 0;
-  let buffers = 0;
-  const backendBuffers = (): number => tf.engine().backend.numDataIds();
-  beforeEach(() => {
-    before = tf.memory().numTensors;
-    buffers = backendBuffers();
-  });
-  afterEach(() => {
-    expect(tf.memory().numTensors).toBe(before);
-    // and no buffer left behind inside the backend by the step kernel's intermediates
-    expect(backendBuffers()).toBe(buffers);
-  });
+  checkNoLeakedBuffers();
 
   it('softmax, sparse categorical cross-entropy, accuracy, adam', async () => {
     const x = tf.tensor2d(X);

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import { fastKernel } from '../kernels/installFastKernels';
 import { activationBackward, type LeanActivation } from './activations';
+import { denseProducts } from './denseProducts';
 import { lossHead, type LeanAccuracy, type LeanLoss } from './lossHead';
 import { adamUpdate, rmspropUpdate, sgdUpdate } from './optimizerMath';
 import type { TrainingSimd } from './simdModule';
@@ -346,7 +347,7 @@ function denseStepKernel(backendName: string): KernelFunc {
         if (heap !== null) {
           const z = alloc([m, n]);
           const { simd, at } = heap;
-          simd.gemm(at(a), at(w), at(z), bias ? at(bias) : 0, bias ? 1 : 0, m, k, n, 4 * k, 4);
+          denseProducts.forward(simd, at(a), at(w), bias ? at(bias) : null, at(z), m, k, n);
           if (activation === 'relu') simd.reluForward(at(z), at(z), m * n);
           if (activation !== 'elu') return z;
           const [o] = run('Elu', { x: z }, {});
@@ -404,7 +405,7 @@ function denseStepKernel(backendName: string): KernelFunc {
         if (l.trainKernel && heap !== null) {
           // acts[i]ᵀ · d: row i of the gradient is column i of acts[i] against d
           const g = alloc([k, n]);
-          heap.simd.gemm(heap.at(acts[i]!), heap.at(d), heap.at(g), 0, 0, k, m, n, 4, 4 * k);
+          denseProducts.kernelGrad(heap.simd, heap.at(acts[i]!), heap.at(d), heap.at(g), m, k, n);
           gradK[i] = g;
         } else if (l.trainKernel) {
           const [g] = run(
@@ -422,9 +423,9 @@ function denseStepKernel(backendName: string): KernelFunc {
         if (heap !== null) {
           // d · wiᵀ, on a transposed copy of wi (k x n -> n x k)
           const wt = alloc([n, k]);
-          heap.simd.transpose(heap.at(wi), heap.at(wt), k, n);
           da = alloc([m, k]);
-          heap.simd.gemm(heap.at(d), heap.at(wt), heap.at(da), 0, 0, m, n, k, 4 * n, 4);
+          const { simd, at } = heap;
+          denseProducts.inputGrad(simd, at(d), at(wi), at(wt), at(da), m, k, n);
         } else {
           [da] = run(
             'BatchMatMul',

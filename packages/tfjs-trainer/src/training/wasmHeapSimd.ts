@@ -15,6 +15,9 @@ export interface WasmHeapSimd {
   at(t: TensorInfo): number;
 }
 
+/** backend -> its heap kernels (the kernel step and the matMul wrapper ask on every call). */
+const byBackend = new WeakMap<object, WasmHeapSimd>();
+
 /**
  * The training SIMD module instantiated on `backend`'s heap (once per heap), to run on tensors
  * of that backend in place.
@@ -29,8 +32,15 @@ export interface WasmHeapSimd {
  * ```
  */
 export function wasmHeapSimd(backend: unknown): WasmHeapSimd | null {
+  if (typeof backend !== 'object' || backend === null) return null;
+  const known = byBackend.get(backend);
+  if (known !== undefined) return known;
   const b = backend as WasmBackendHeap;
-  const memory = b?.wasm?.asm?.memory;
+  const memory = b.wasm?.asm?.memory;
   const simd = memory instanceof WebAssembly.Memory ? trainingSimd(memory) : null;
-  return simd ? { simd, at: (t) => b.dataIdMap.get(t.dataId).memoryOffset } : null;
+  const heap = simd
+    ? { simd, at: (t: TensorInfo) => b.dataIdMap.get(t.dataId).memoryOffset }
+    : null;
+  if (heap !== null) byBackend.set(backend, heap);
+  return heap;
 }
