@@ -233,6 +233,37 @@ describe('assertAllFinite', () => {
     );
     expect(() => assertAllFinite([NaN], { allowNan: true })).not.toThrow();
   });
+  it('finds a NaN or an infinity at any position (blocks of eight and the tail), in any array type', () => {
+    for (const make of [
+      (n: number) => new Float32Array(n).fill(1.5),
+      (n: number) => new Float64Array(n).fill(-2),
+      (n: number) => new Array<number>(n).fill(3),
+    ]) {
+      for (const n of [1, 7, 8, 9, 16, 21]) {
+        const ok = make(n);
+        ok[0] = -0;
+        ok[n - 1] = 3.4e38;
+        expect(() => assertAllFinite(ok)).not.toThrow();
+        for (let at = 0; at < n; at++) {
+          for (const [bad, message] of [
+            [NaN, 'Input X contains NaN.'],
+            [Infinity, "contains infinity or a value too large for dtype('"],
+            [-Infinity, "contains infinity or a value too large for dtype('"],
+          ] as const) {
+            const data = make(n);
+            data[at] = bad;
+            expect(() => assertAllFinite(data)).toThrow(message);
+            if (Number.isNaN(bad))
+              expect(() => assertAllFinite(data, { allowNan: true })).not.toThrow();
+          }
+        }
+      }
+    }
+    // NaN allowed, an infinity after it still found
+    expect(() =>
+      assertAllFinite([NaN, 1, 2, 3, 4, 5, 6, 7, 8, Infinity], { allowNan: true }),
+    ).toThrow('Input X contains infinity');
+  });
   it('adds the estimator hint for X only, like scikit-learn', () => {
     expect(() => assertAllFinite([NaN], { inputName: 'y', estimator: 'Ridge' })).toThrow(
       new ValueError('Input y contains NaN.'),

@@ -443,7 +443,10 @@ export class ClassifierLabelEncoder extends BaseEstimator<ClassifierLabelEncoder
         );
       }
       const idx = argmaxRows(m);
-      return Array.from(idx, (i) => classes[i]!);
+      // a loop, not Array.from(idx, fn): that goes through the iterator protocol (~150 ns a row)
+      const labels = new Array<Label>(idx.length);
+      for (let i = 0; i < idx.length; i++) labels[i] = classes[idx[i]!]!;
+      return labels;
     }
     if (type === 'multiclass-onehot') {
       const idx = argmaxRows(m);

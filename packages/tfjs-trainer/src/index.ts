@@ -26,3 +26,10 @@ export {
   type LeanFitOptions,
   type LeanLayer,
 } from './training';
+export {
+  predictDenseChain,
+  denseChainOf,
+  type DenseLink,
+  type HostMatrixLike,
+  type PredictDenseChainOptions,
+} from './prediction';

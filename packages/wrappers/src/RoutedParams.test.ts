@@ -210,6 +210,17 @@ describe('routing at fit and predict', () => {
     it('predict: call option > predict__batchSize > batchSize, -1 is the whole data', async () => {
       const est = reg({ batchSize: 4, predict__batchSize: -1 });
       await est.fit(Xr, yr);
+      if (backend === 'wasm') {
+        // a Dense chain on wasm predicts through tfjs-trainer's predictDenseChain, in chunks of
+        // its own (the same values whatever the batch): the batches are seen on cpu only
+        const spyWasm = jest.spyOn(est.model_!, 'apply');
+        const whole = await est.predict(Xr);
+        expect(await est.predict(Xr, { batchSize: 2 })).toEqual(whole);
+        expect(spyWasm).not.toHaveBeenCalled();
+        spyWasm.mockRestore();
+        est.dispose();
+        return;
+      }
       const spy = jest.spyOn(est.model_!, 'apply');
       /** The rows of each batch that one `predict` call runs the model on. */
       const batches = async (options: { batchSize?: number } = {}): Promise<number[]> => {

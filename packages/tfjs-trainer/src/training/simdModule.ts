@@ -133,7 +133,15 @@ interface Kernel {
 }
 
 const SIMD = (op: number): number[] => [0xfd, ...uleb(op)];
-const V = { load: 0x00, store: 0x0b, splat: 0x13, bitselect: 0x52, gt: 0x44, ge: 0x46 };
+const V = {
+  load: 0x00,
+  load32Splat: 0x09,
+  store: 0x0b,
+  splat: 0x13,
+  bitselect: 0x52,
+  gt: 0x44,
+  ge: 0x46,
+};
 const VOP = { add: 0xe4, sub: 0xe5, mul: 0xe6, div: 0xe7, sqrt: 0xe3 };
 const SOP = { add: 0x92, sub: 0x93, mul: 0x94, div: 0x95, sqrt: 0x91 };
 
@@ -502,6 +510,8 @@ function gemm(): { params: number[]; body: number[] } {
   const SPLAT = SIMD(V.splat);
   /** The f32 of row r of the tile, term kk. */
   const aAt = (r: number): number[] => [...get(pr0 + r), ...F32_LOAD];
+  /** That f32 in every lane (one load-and-splat: a broadcast load, no shuffle, on x64). */
+  const aSplat = (r: number): number[] => [...get(pr0 + r), ...SIMD(V.load32Splat), 2, 0];
   /** pr0 + r = a + (i + r) * aRow for the R rows of a tile. */
   // prettier-ignore
   const rowPointers = (R: number): number[] => Array.from({ length: R }, (_, r) => [
@@ -536,7 +546,7 @@ function gemm(): { params: number[]; body: number[] } {
         ...get(pb), ...V128_LOAD, ...set(bv0),
         ...(Vn > 1 ? [...get(pb), ...SIMD(V.load), 0, 16, ...set(bv1)] : []),
         ...Array.from({ length: R }, (_, r) => [
-          ...aAt(r), ...SPLAT, ...set(av),
+          ...aSplat(r), ...set(av),
           ...Array.from({ length: Vn }, (_, v) => [
             ...get(acc0 + 2 * r + v), ...get(av), ...get(v ? bv1 : bv0), ...SIMD(VOP.mul),
             ...SIMD(VOP.add), ...set(acc0 + 2 * r + v),

@@ -13,6 +13,8 @@ export interface WasmHeapSimd {
   simd: TrainingSimd;
   /** The byte offset of `t`'s buffer on the heap. */
   at(t: TensorInfo): number;
+  /** A float32 view of `t`'s buffer on the heap (valid until the heap grows). */
+  floats(t: TensorInfo): Float32Array;
 }
 
 /** backend -> its heap kernels (the kernel step and the matMul wrapper ask on every call). */
@@ -38,8 +40,16 @@ export function wasmHeapSimd(backend: unknown): WasmHeapSimd | null {
   const b = backend as WasmBackendHeap;
   const memory = b.wasm?.asm?.memory;
   const simd = memory instanceof WebAssembly.Memory ? trainingSimd(memory) : null;
+  const at = (t: TensorInfo): number => b.dataIdMap.get(t.dataId).memoryOffset;
   const heap = simd
-    ? { simd, at: (t: TensorInfo) => b.dataIdMap.get(t.dataId).memoryOffset }
+    ? {
+        simd,
+        at,
+        floats: (t: TensorInfo) => {
+          const size = t.shape.reduce((x, y) => x * y, 1);
+          return new Float32Array(memory!.buffer, at(t), size);
+        },
+      }
     : null;
   if (heap !== null) byBackend.set(backend, heap);
   return heap;

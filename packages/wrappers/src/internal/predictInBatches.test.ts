@@ -45,6 +45,29 @@ describe('predictInBatches', () => {
       model.dispose();
     });
 
+    it('runs a Dense chain on wasm without a tensor per batch (tfjs-trainer predictDenseChain), same values', () => {
+      const model = mlp({ nFeaturesIn_: 6, nClasses_: 3, targetType_: 'multiclass', hidden: 10 });
+      const x = data(700, 6, 9);
+      const engine = tf.engine() as unknown as { runKernel: (...a: unknown[]) => unknown };
+      const original = engine.runKernel;
+      let kernels = 0;
+      engine.runKernel = function (this: unknown, ...a: unknown[]) {
+        kernels++;
+        return original.apply(this, a);
+      };
+      let ours: unknown;
+      try {
+        ours = predictInBatches(model, { data: x, shape: [700, 6] }, 32);
+      } finally {
+        engine.runKernel = original;
+      }
+      expect(ours).toEqual(reference(model, x, [700, 6], 32));
+      // wasm: the softmax of the whole output, once; cpu: the graph, batch by batch (22 batches)
+      if (backend === 'wasm') expect(kernels).toBe(1);
+      else expect(kernels).toBeGreaterThan(22);
+      model.dispose();
+    });
+
     it("checks the input shapes up front, in tfjs's words", () => {
       const model = mlp({ nFeaturesIn_: 3, hidden: 2 });
       expect(() => predictInBatches(model, { data: data(5, 4), shape: [5, 4] }, 2)).toThrow(

@@ -1,6 +1,7 @@
 // tfjs-layers's LayersModel.predict loop (Apache-2.0), fed one batch at a time from host memory.
 import * as tf from '@tensorflow/tfjs';
 import { ValueError, matrixToRows, toArrayND } from '@scikeras/estimator-core';
+import { predictDenseChain } from '@scikeras/tfjs-trainer';
 import { isArray2DLike, isTensor, type KerasData, type KerasOutput } from './tensorData';
 
 interface HostMatrix {
@@ -114,7 +115,9 @@ export type OutputMatrices = OutputMatrix | OutputMatrix[];
  * one big tensor, which the wasm backend does by copying from the whole source: quadratic), and
  * the values are the ones `model.predict(x, { batchSize })` gives, batch for batch (each batch
  * runs the model's graph as `predict` does, through `model.apply`; the input shapes are checked
- * once, up front).
+ * once, up front). On the wasm backend a Dense chain with relu/linear hidden layers runs through
+ * tfjs-trainer's `predictDenseChain` instead: the same values bit for bit, with no tensor per
+ * batch (rows in chunks of its own: each row's output depends on that row alone).
  *
  * @param model - the model
  * @param xk - model input from `preProcessX` (tensors in it are freed)
@@ -135,6 +138,12 @@ export function predictMatrices(
   checkInputShapes(model, inputs);
   const n = inputs[0]!.shape[0]!;
   const single = model.outputs.length === 1;
+  // a Dense chain on wasm: the same values without a tensor per batch (null: it does not apply)
+  const one = inputs.length === 1 && single ? inputs[0]! : undefined;
+  if (one?.dtype === 'float32' && one.shape.length === 2 && n > 0) {
+    const fast = predictDenseChain(model, one);
+    if (fast !== null) return { data: fast, shape: [n, fast.length / n] };
+  }
   const outputs: OutputMatrix[] = [];
   for (let start = 0; start < n; start += batchSize) {
     const end = Math.min(n, start + batchSize);
