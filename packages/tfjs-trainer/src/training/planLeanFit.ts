@@ -1,8 +1,9 @@
 // Which models and fit options the lean training loop runs exactly, and what it needs from them.
 import * as tf from '@tensorflow/tfjs';
-import { LEAN_ACTIVATIONS, type LeanActivation } from './activations';
+import type { LeanActivation } from './activations';
 import { LEAN_LOSSES, type LeanAccuracy, type LeanLoss } from './lossHead';
 import { TRAINING_BACKENDS } from './registerTrainingKernels';
+import { walkDenseChain } from './walkDenseChain';
 
 /** One Dense layer of a {@link LeanFitPlan}. */
 export interface LeanLayer {
@@ -41,17 +42,13 @@ export interface LeanFitOptions {
   [key: string]: unknown;
 }
 
-interface LayerInternals {
-  getClassName(): string;
-  kernel?: { read(): tf.Variable } | null;
-  bias?: { read(): tf.Variable } | null;
-  activation?: { getClassName(): string } | null;
+/** The fields of a Dense layer that make its training differ from the lean loop's. */
+interface RegularizedLayer {
   kernelRegularizer?: unknown;
   biasRegularizer?: unknown;
   activityRegularizer?: unknown;
   kernelConstraint?: unknown;
   biasConstraint?: unknown;
-  inboundNodes: { inboundLayers: unknown[] }[];
 }
 
 interface ModelInternals {
@@ -119,49 +116,28 @@ export function planLeanFit(
     return `the loss ${typeof loss === 'string' ? loss : 'is not a name'}`;
   }
   const collected = new Set(m.collectedTrainableWeights.map((w) => w.read()));
+  const chain = walkDenseChain(inner);
+  if (typeof chain === 'string') return chain;
   const layers: LeanLayer[] = [];
-  let previous: unknown = null;
-  for (const raw of inner.layers) {
-    const layer = raw as unknown as LayerInternals;
-    const name = layer.getClassName();
-    if (name === 'InputLayer' && previous === null) {
-      previous = raw;
-      continue;
-    }
-    if (name !== 'Dense') return `a ${name} layer`;
-    const inbound = layer.inboundNodes;
-    if (inbound.length !== 1 || inbound[0]!.inboundLayers.length !== 1) {
-      return 'the layers are not a chain';
-    }
-    if (previous !== null && inbound[0]!.inboundLayers[0] !== previous) {
-      return 'the layers are not a chain';
-    }
+  for (const { layer, kernel, bias, activation } of chain) {
+    const l = layer as unknown as RegularizedLayer;
     if (
-      layer.kernelRegularizer ||
-      layer.biasRegularizer ||
-      layer.activityRegularizer ||
-      layer.kernelConstraint ||
-      layer.biasConstraint
+      l.kernelRegularizer ||
+      l.biasRegularizer ||
+      l.activityRegularizer ||
+      l.kernelConstraint ||
+      l.biasConstraint
     ) {
       return 'a regularizer or constraint';
     }
-    const activation = layer.activation?.getClassName() ?? 'linear';
-    if (!(LEAN_ACTIVATIONS as readonly string[]).includes(activation)) {
-      return `the ${activation} activation`;
-    }
-    const kernel = layer.kernel?.read();
-    const bias = layer.bias?.read() ?? null;
-    if (!kernel || kernel.dtype !== 'float32' || kernel.shape.length !== 2) return 'a Dense kernel';
     layers.push({
       kernel,
       bias,
-      activation: activation as LeanActivation,
+      activation,
       trainKernel: collected.has(kernel),
       trainBias: bias !== null && collected.has(bias),
     });
-    previous = raw;
   }
-  if (layers.length === 0 || m.outputLayers[0] !== previous) return 'the layers are not a chain';
   const labels = m.getDedupedMetricsNames();
   let accuracy: LeanAccuracy = 'none';
   const metrics = m.metricsTensors.map(([fn]) => {
