@@ -7,7 +7,9 @@ import { denseChainOf } from './denseChainOf';
 
 /** Rows of host data, row-major: `shape[0]` rows of `shape[1]` values. */
 export interface HostMatrixLike {
-  data: ArrayLike<number> & { subarray(begin: number, end: number): ArrayLike<number> };
+  /** The values, row after row (float64 values are rounded to float32). */
+  data: Float32Array | Float64Array;
+  /** `[rows, columns]`. */
   shape: readonly number[];
 }
 

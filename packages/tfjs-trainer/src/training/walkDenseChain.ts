@@ -7,8 +7,11 @@ import { LEAN_ACTIVATIONS, type LeanActivation } from './activations';
 export interface DenseLink {
   /** The tfjs layer (for what else a caller checks: regularizers, constraints). */
   layer: tf.layers.Layer;
+  /** The kernel variable (inputs x units, float32). */
   kernel: tf.Variable;
+  /** The bias variable (units), or null for a layer without bias. */
   bias: tf.Variable | null;
+  /** The activation's tfjs class name. */
   activation: LeanActivation;
 }
 

@@ -140,8 +140,10 @@ export function predictMatrices(
   const single = model.outputs.length === 1;
   // a Dense chain on wasm: the same values without a tensor per batch (null: it does not apply)
   const one = inputs.length === 1 && single ? inputs[0]! : undefined;
-  if (one?.dtype === 'float32' && one.shape.length === 2 && n > 0) {
-    const fast = predictDenseChain(model, one);
+  const data = one?.data;
+  const floats = data instanceof Float32Array || data instanceof Float64Array ? data : undefined;
+  if (one?.dtype === 'float32' && floats && one.shape.length === 2 && n > 0) {
+    const fast = predictDenseChain(model, { data: floats, shape: one.shape });
     if (fast !== null) return { data: fast, shape: [n, fast.length / n] };
   }
   const outputs: OutputMatrix[] = [];
