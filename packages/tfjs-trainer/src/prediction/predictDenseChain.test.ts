@@ -114,6 +114,19 @@ describe('predictDenseChain on wasm', () => {
     model.dispose();
   });
 
+  it('applies a last softmax or sigmoid by slabs of rows past 65,536 rows, the same values', async () => {
+    for (const last of ['softmax', 'sigmoid'] as const) {
+      const model = await withSeededRandom(6, () => chain(3, [4], 'relu', 2, last));
+      const n = 70001;
+      const x = rows(n, 3);
+      const got = predictDenseChain(model, { data: x, shape: [n, 3] })!;
+      const want = reference(model, x, n, 3);
+      expect(got.length).toBe(want.length);
+      expect(got.every((v, i) => v === want[i])).toBe(true);
+      model.dispose();
+    }
+  });
+
   it('equals model.predict after a fit, with the fast kernels installed, on a functional chain', async () => {
     const model = await withSeededRandom(9, () => {
       const input = tf.input({ shape: [6] });

@@ -25,6 +25,8 @@ export interface PredictDenseChainOptions {
 const PAGE = 65536;
 /** The rows of a chunk by default: its input and layer outputs stay in a core's L2 cache. */
 const CHUNK_ROWS = 512;
+/** Rows per tfjs activation call on the output (softmax is per row, sigmoid/tanh per value). */
+const ACTIVATION_ROWS = 65536;
 
 /** One WebAssembly memory per thread for the forward pass, grown as needed, with the kernels on it. */
 let scratch: { memory: WebAssembly.Memory; simd: TrainingSimd } | null | undefined;
@@ -37,7 +39,11 @@ function scratchOf(bytes: number): { memory: WebAssembly.Memory; simd: TrainingS
   }
   if (scratch === null) return null;
   const have = scratch.memory.buffer.byteLength;
-  if (have < bytes) scratch.memory.grow(Math.ceil((bytes - have) / PAGE));
+  try {
+    if (have < bytes) scratch.memory.grow(Math.ceil((bytes - have) / PAGE));
+  } catch {
+    return null; // past WebAssembly's 4 GiB or the runtime's limit: predict through tfjs
+  }
   return scratch;
 }
 
@@ -61,7 +67,7 @@ const UNFUSED: Record<string, (x: tf.Tensor) => tf.Tensor> = {
  * output summed in order from its bias, one float32 multiply and add per term: the sums of
  * XNNPACK's fully-connected operator, which tfjs-backend-wasm runs), with relu in place. A last
  * sigmoid, tanh or softmax layer is computed as tfjs-layers' Dense computes it (the product,
- * then the bias added, then tfjs's activation kernel, run once on the whole output). Each row's
+ * then the bias added, then tfjs's activation kernel, run on slabs of 65,536 rows of the output). Each row's
  * output depends on that row alone, so the chunk size changes only the time.
  *
  * It applies where that equality holds: the wasm backend, a runtime with WebAssembly SIMD, and a
@@ -147,11 +153,16 @@ export function predictDenseChain(
     }
   }
   if (fused) return result;
+  // tfjs's own activation kernel, on slabs of rows (the backend's heap need not hold the whole
+  // output at once), each read back in place from the heap into `result`
   const activation = UNFUSED[last.activation]!;
-  const out = tf.tidy(() => activation(tf.tensor2d(result, [n, units])));
-  // read in place on the heap into `result` (dataSync would allocate another n x units copy)
   const heap = wasmHeapSimd(tf.backend());
-  result.set(heap ? heap.floats(out) : (out.dataSync() as Float32Array));
-  out.dispose();
+  for (let start = 0; start < n; start += ACTIVATION_ROWS) {
+    const rows = Math.min(ACTIVATION_ROWS, n - start);
+    const slab = result.subarray(start * units, (start + rows) * units);
+    const out = tf.tidy(() => activation(tf.tensor2d(slab, [rows, units])));
+    slab.set(heap ? heap.floats(out) : (out.dataSync() as Float32Array));
+    out.dispose();
+  }
   return result;
 }
