@@ -1,6 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { installFastKernels } from '../kernels';
-import { checkNoLeakedBuffers, useTestBackend, withSeededRandom } from '../test-utils/backends';
+import {
+  checkNoLeakedBuffers,
+  countKernels,
+  useTestBackend,
+  withSeededRandom,
+} from '../test-utils/backends';
 import { predictDenseChain } from './predictDenseChain';
 
 type Act = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'softmax' | 'elu';
@@ -48,23 +53,6 @@ function reference(model: tf.LayersModel, x: Float32Array, n: number, d: number)
   const values = out.dataSync() as Float32Array;
   out.dispose();
   return values;
-}
-
-/** Counts tfjs kernel dispatches while `fn` runs. */
-function kernelsDuring(fn: () => void): number {
-  const engine = tf.engine() as unknown as { runKernel: (...a: unknown[]) => unknown };
-  const original = engine.runKernel;
-  let count = 0;
-  engine.runKernel = function (this: unknown, ...a: unknown[]) {
-    count++;
-    return original.apply(this, a);
-  };
-  try {
-    fn();
-  } finally {
-    engine.runKernel = original;
-  }
-  return count;
 }
 
 describe('predictDenseChain on wasm', () => {
@@ -162,8 +150,12 @@ describe('predictDenseChain on wasm', () => {
     const linear = await withSeededRandom(1, () => chain(8, [16], 'relu', 4, 'linear'));
     const softmax = await withSeededRandom(2, () => chain(8, [16], 'relu', 4, 'softmax'));
     const x = rows(2000, 8);
-    expect(kernelsDuring(() => predictDenseChain(linear, { data: x, shape: [2000, 8] }))).toBe(0);
-    expect(kernelsDuring(() => predictDenseChain(softmax, { data: x, shape: [2000, 8] }))).toBe(1);
+    expect(await countKernels(() => predictDenseChain(linear, { data: x, shape: [2000, 8] }))).toBe(
+      0,
+    );
+    expect(
+      await countKernels(() => predictDenseChain(softmax, { data: x, shape: [2000, 8] })),
+    ).toBe(1);
     linear.dispose();
     softmax.dispose();
   });

@@ -108,10 +108,12 @@ export function predictDenseChain(
     size += up4(floats);
     return 4 * at;
   };
-  const plan = links.map((l) => {
+  const plan = links.map((l, i) => {
     const [k, units] = l.kernel.shape as [number, number];
     const n4 = up4(units);
-    return { ...l, k, units, n4, w: take(k * n4), b: take(n4), out: take(chunk * n4) };
+    // the bias starts the sum, except the last layer's when its activation is not fused
+    const withBias = l.bias !== null && (i < links.length - 1 || fused) ? 1 : 0;
+    return { ...l, k, units, n4, withBias, w: take(k * n4), b: take(n4), out: take(chunk * n4) };
   });
   const input = take(chunk * d);
   const space = scratchOf(size * 4);
@@ -138,8 +140,7 @@ export function predictDenseChain(
     let a = input;
     let aRow = 4 * d;
     for (const p of plan) {
-      const withBias = p.bias !== null && (p !== last || fused) ? 1 : 0;
-      simd.gemm(a, p.w, p.out, p.b, withBias, rows, p.k, p.n4, aRow, 4);
+      simd.gemm(a, p.w, p.out, p.b, p.withBias, rows, p.k, p.n4, aRow, 4);
       if (p.activation === 'relu') simd.reluForward(p.out, p.out, rows * p.n4);
       a = p.out;
       aRow = 4 * p.n4;

@@ -55,3 +55,23 @@ export function checkNoLeakedBuffers(): void {
     expect(backendBuffers()).toBe(buffers);
   });
 }
+
+/**
+ * Counts the tfjs kernel dispatches while `fn` runs (only those of kernel `name`, when given),
+ * through a wrapper around the engine's `runKernel`, removed afterwards.
+ */
+export async function countKernels(fn: () => unknown, name?: string): Promise<number> {
+  const engine = tf.engine() as unknown as { runKernel: (...a: unknown[]) => unknown };
+  const original = engine.runKernel;
+  let count = 0;
+  engine.runKernel = function (this: unknown, ...a: unknown[]) {
+    if (name === undefined || a[0] === name) count++;
+    return original.apply(this, a);
+  };
+  try {
+    await fn();
+  } finally {
+    engine.runKernel = original;
+  }
+  return count;
+}

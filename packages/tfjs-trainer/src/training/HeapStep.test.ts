@@ -1,5 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { checkNoLeakedBuffers, useTestBackend, withSeededRandom } from '../test-utils/backends';
+import {
+  checkNoLeakedBuffers,
+  countKernels,
+  useTestBackend,
+  withSeededRandom,
+} from '../test-utils/backends';
 import { leanFit } from './leanFit';
 import { planLeanFit } from './planLeanFit';
 import { TRAINING_KERNELS } from './registerTrainingKernels';
@@ -36,21 +41,8 @@ function mlp(
 }
 
 /** Counts the dispatches of the kernel step while `fn` runs. */
-async function countKernelSteps(fn: () => Promise<unknown>): Promise<number> {
-  const engine = tf.engine() as unknown as { runKernel: (...a: unknown[]) => unknown };
-  const original = engine.runKernel;
-  let count = 0;
-  engine.runKernel = function (this: unknown, ...a: unknown[]) {
-    if (a[0] === TRAINING_KERNELS.denseStep) count++;
-    return original.apply(this, a);
-  };
-  try {
-    await fn();
-  } finally {
-    engine.runKernel = original;
-  }
-  return count;
-}
+const countKernelSteps = (fn: () => Promise<unknown>): Promise<number> =>
+  countKernels(fn, TRAINING_KERNELS.denseStep);
 
 const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number =>
   Math.max(...Array.from(a, (v, i) => Math.abs(v - b[i]!)));
