@@ -1,9 +1,10 @@
 // Where predict's products stand against PyTorch's (issue 18 goal 4): the same chains of linear
 // Dense layers (no activation: the products and their bias alone) through `predictDenseChain`
 // on wasm and through torch.addmm on one thread (torchRoofline.py), on the same number of rows,
-// in one run. Ours: one WebAssembly SIMD lane of 4 float32 values, a multiply and an add per
-// term (wasm has neither wider vectors nor, before relaxed SIMD, a fused multiply-add); PyTorch:
-// the CPU's widest FMA. Their GFLOP/s bound what the whole inference loop can reach.
+// in one run. Ours: 128-bit WebAssembly SIMD (4 float32 lanes), a multiply and an add per term
+// (wasm has neither wider vectors nor, before relaxed SIMD, a fused multiply-add); PyTorch: its
+// BLAS's sgemm (OpenBLAS on Debian), on whatever vector width the CPU has. Their GFLOP/s bound
+// what a whole inference loop can reach.
 // Run alone: `node packages/tfjs-trainer/bench/roofline.mjs` (after building the package).
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
