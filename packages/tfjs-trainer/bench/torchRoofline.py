@@ -1,6 +1,8 @@
 """PyTorch reference for the trainer's roofline benchmark (bench/roofline.mjs).
 
-Usage: /usr/bin/python3 torchRoofline.py ROWS
+Usage: /usr/bin/python3 torchRoofline.py ROWS CHAINS
+CHAINS: JSON, name -> layer widths, e.g. '{"100-64-64-3": [100, 64, 64, 3]}' (roofline.mjs
+passes its own, so the two sides time the same chains)
 Prints ONE JSON line on stdout: {"torch": version, "ms": {"NAME": ms, ...}}. Needs torch.
 
 The products alone, on ONE thread (torch.set_num_threads(1)), under torch.no_grad(): for each
@@ -19,11 +21,6 @@ import time
 import torch
 
 REPS = 5
-# name -> layer widths; the same chains as roofline.mjs
-CHAINS = {
-    "100-64-64-3": [100, 64, 64, 3],
-    "256-256-256-4": [256, 256, 256, 4],
-}
 BATCH = 1024
 
 
@@ -54,4 +51,5 @@ def chain_ms(widths, n):
 if __name__ == "__main__":
     torch.set_num_threads(1)
     n = int(sys.argv[1])
-    print(json.dumps({"torch": torch.__version__, "ms": {k: chain_ms(v, n) for k, v in CHAINS.items()}}))
+    chains = json.loads(sys.argv[2])
+    print(json.dumps({"torch": torch.__version__, "ms": {k: chain_ms(v, n) for k, v in chains.items()}}))
